@@ -1,0 +1,20 @@
+package org.civitas.security;
+
+import java.util.List;
+
+/** The roles of DESIGN §1. Names without the ROLE_ prefix, as {@code @RolesAllowed} and {@code hasRole} take them. */
+public final class AppRoles {
+
+    public static final String OPERATOR = "OPERATOR";
+    public static final String SUPERVISOR = "SUPERVISOR";
+    public static final String UNIT_CLERK = "UNIT_CLERK";
+    public static final String INSPECTOR = "INSPECTOR";
+    public static final String LEADER = "LEADER";
+    public static final String ADMIN = "ADMIN";
+    public static final String AUDITOR = "AUDITOR";
+
+    public static final List<String> ALL = List.of(OPERATOR, SUPERVISOR, UNIT_CLERK, INSPECTOR, LEADER, ADMIN, AUDITOR);
+
+    private AppRoles() {
+    }
+}

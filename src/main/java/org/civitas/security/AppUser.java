@@ -1,0 +1,105 @@
+package org.civitas.security;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDateTime;
+import java.util.Set;
+import java.util.TreeSet;
+
+@Entity
+@Table(name = "app_user")
+class AppUser {
+
+    static final int MAX_FAILED_LOGINS = 5;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String username;
+    private String displayName;
+    private String passwordHash;
+    private String unitCode;
+    private boolean enabled = true;
+    private int failedLogins;
+    private LocalDateTime lockedUntil;
+    private LocalDateTime passwordChangedAt;
+    private LocalDateTime createdAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "role")
+    private Set<String> roles = new TreeSet<>();
+
+    @Version
+    private long version;
+
+    protected AppUser() {
+    }
+
+    AppUser(String username, String displayName, String passwordHash, LocalDateTime now) {
+        this.username = username;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.passwordChangedAt = now;
+        this.createdAt = now;
+    }
+
+    boolean isLocked(LocalDateTime now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    /** Five wrong passwords in a row lock the account for the given time. */
+    boolean registerFailedLogin(LocalDateTime now, java.time.Duration lockFor) {
+        failedLogins++;
+        if (failedLogins >= MAX_FAILED_LOGINS) {
+            lockedUntil = now.plus(lockFor);
+            failedLogins = 0;
+            return true;
+        }
+        return false;
+    }
+
+    void registerSuccessfulLogin() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    void unlock() {
+        registerSuccessfulLogin();
+    }
+
+    void changePassword(String hash, LocalDateTime now) {
+        this.passwordHash = hash;
+        this.passwordChangedAt = now;
+    }
+
+    UserRow toRow(LocalDateTime now) {
+        return new UserRow(id, username, displayName, Set.copyOf(roles), unitCode, enabled, isLocked(now),
+                lockedUntil, passwordChangedAt, version);
+    }
+
+    Long getId() { return id; }
+    String getUsername() { return username; }
+    String getDisplayName() { return displayName; }
+    void setDisplayName(String displayName) { this.displayName = displayName; }
+    String getPasswordHash() { return passwordHash; }
+    String getUnitCode() { return unitCode; }
+    void setUnitCode(String unitCode) { this.unitCode = unitCode; }
+    boolean isEnabled() { return enabled; }
+    void setEnabled(boolean enabled) { this.enabled = enabled; }
+    int getFailedLogins() { return failedLogins; }
+    LocalDateTime getLockedUntil() { return lockedUntil; }
+    Set<String> getRoles() { return roles; }
+    void setRoles(Set<String> roles) { this.roles = new TreeSet<>(roles); }
+    long getVersion() { return version; }
+}

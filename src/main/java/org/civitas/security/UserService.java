@@ -1,0 +1,143 @@
+package org.civitas.security;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Set;
+import org.civitas.audit.AuditEvent;
+import org.civitas.base.RuleViolation;
+import org.civitas.base.Snapshots;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users, their roles and units. Administrators only; every change is audited with before and after. */
+@Service
+@PreAuthorize("hasRole('" + AppRoles.ADMIN + "')")
+public class UserService {
+
+    private final AppUserRepository users;
+    private final PasswordEncoder encoder;
+    private final ApplicationEventPublisher events;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    UserService(AppUserRepository users, PasswordEncoder encoder, ApplicationEventPublisher events,
+                CurrentUser currentUser, Clock clock) {
+        this.users = users;
+        this.encoder = encoder;
+        this.events = events;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Slice<UserRow> search(String text, String unitCode, Pageable page) {
+        LocalDateTime now = now();
+        return users.search(blankToNull(text), blankToNull(unitCode), page).map(u -> u.toRow(now));
+    }
+
+    @Transactional
+    public UserRow create(UserForm form) {
+        String username = form.username() == null ? "" : form.username().trim();
+        if (!username.matches("[A-Za-z0-9_.-]{3,64}")) {
+            throw new RuleViolation("user.error.username");
+        }
+        if (users.existsByUsername(username)) {
+            throw new RuleViolation("user.error.duplicate", username);
+        }
+        PasswordPolicy.check(form.password()).ifPresent(key -> { throw new RuleViolation(key); });
+        checkRoles(form.roles(), form.unitCode());
+        AppUser user = new AppUser(username, form.displayName().trim(), encoder.encode(form.password()), now());
+        apply(user, form);
+        UserRow after = users.save(user).toRow(now());
+        audit("USER_CREATED", after.id(), null, after);
+        return after;
+    }
+
+    @Transactional
+    public UserRow update(long id, long expectedVersion, UserForm form) {
+        AppUser user = load(id);
+        if (user.getVersion() != expectedVersion) {
+            throw new RuleViolation("error.concurrentChange");
+        }
+        checkRoles(form.roles(), form.unitCode());
+        UserRow before = user.toRow(now());
+        apply(user, form);
+        UserRow after = users.saveAndFlush(user).toRow(now());
+        audit("USER_UPDATED", id, before, after);
+        return after;
+    }
+
+    @Transactional
+    public UserRow unlock(long id) {
+        AppUser user = load(id);
+        UserRow before = user.toRow(now());
+        user.unlock();
+        UserRow after = users.saveAndFlush(user).toRow(now());
+        audit("USER_UNLOCKED", id, before, after);
+        return after;
+    }
+
+    @Transactional
+    public void resetPassword(long id, String newPassword) {
+        PasswordPolicy.check(newPassword).ifPresent(key -> { throw new RuleViolation(key); });
+        AppUser user = load(id);
+        user.changePassword(encoder.encode(newPassword), now());
+        user.unlock();
+        users.save(user);
+        // the audit row names the reset, never the password or its hash
+        audit("USER_PASSWORD_RESET", id, null, null);
+    }
+
+    private void apply(AppUser user, UserForm form) {
+        if (form.displayName() == null || form.displayName().isBlank()) {
+            throw new RuleViolation("user.error.displayName");
+        }
+        user.setDisplayName(form.displayName().trim());
+        user.setRoles(form.roles());
+        user.setUnitCode(blankToNull(form.unitCode()));
+        user.setEnabled(form.enabled());
+    }
+
+    /**
+     * A unit clerk belongs to one unit; the administrator and the auditor must be different people (等保 separation
+     * of duties), and neither reads case content, so neither combines with a case role.
+     */
+    static void checkRoles(Set<String> roles, String unitCode) {
+        if (roles == null || roles.isEmpty()) {
+            throw new RuleViolation("user.error.noRole");
+        }
+        if (!AppRoles.ALL.containsAll(roles)) {
+            throw new RuleViolation("user.error.unknownRole");
+        }
+        if (roles.contains(AppRoles.UNIT_CLERK) && (unitCode == null || unitCode.isBlank())) {
+            throw new RuleViolation("user.error.clerkNeedsUnit");
+        }
+        boolean admin = roles.contains(AppRoles.ADMIN);
+        boolean auditor = roles.contains(AppRoles.AUDITOR);
+        if ((admin || auditor) && roles.size() > 1) {
+            throw new RuleViolation("user.error.separationOfDuties");
+        }
+    }
+
+    private AppUser load(long id) {
+        return users.findById(id).orElseThrow(() -> new RuleViolation("error.notFound"));
+    }
+
+    private void audit(String action, Long id, UserRow before, UserRow after) {
+        events.publishEvent(AuditEvent.change(currentUser.username(), action, "app_user", id,
+                Snapshots.json(before), Snapshots.json(after)));
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
