@@ -57,7 +57,12 @@ public final class DeadlineCalculator {
 
     public Deadlines compute(LocalDateTime dispatchedAt, int n, LimitUnit unit, boolean emergency) {
         LocalDateTime handleDue = handleDue(dispatchedAt, n, unit);
-        return new Deadlines(signDue(dispatchedAt, emergency), handleDue, warnAt(dispatchedAt, handleDue, emergency));
+        // a unit cannot be allowed to sign later than it must have handled the case
+        LocalDateTime signDue = signDue(dispatchedAt, emergency);
+        if (signDue.isAfter(handleDue)) {
+            signDue = handleDue;
+        }
+        return new Deadlines(signDue, handleDue, warnAt(dispatchedAt, handleDue, emergency));
     }
 
     /** 24:00 of a day, written as 00:00 of the next, since LocalTime has no 24:00. */

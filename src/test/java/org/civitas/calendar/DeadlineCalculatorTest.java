@@ -325,11 +325,19 @@ class DeadlineCalculatorTest {
     // --- all three together ---
 
     @Test
-    void compute_gives_sign_handle_and_warning_for_a_normal_item() {
+    void compute_caps_the_sign_deadline_at_the_handling_deadline() {
         // Fri 03-06 16:30, 4 working hours → Mon 11:30. Fri 16:30 → Mon 11:30 is 67 h; 80 % = 53 h 36 min
-        // → Sun 03-08 22:06. Sign: Mon 03-09 17:30.
+        // → Sun 03-08 22:06. Sign would be Mon 03-09 17:30, later than handling: capped at Mon 11:30.
         assertThat(calc.compute(t("2026-03-06T16:30"), 4, WORKING_HOURS, false)).isEqualTo(new Deadlines(
-                t("2026-03-09T17:30"), t("2026-03-09T11:30"), t("2026-03-08T22:06")));
+                t("2026-03-09T11:30"), t("2026-03-09T11:30"), t("2026-03-08T22:06")));
+    }
+
+    @Test
+    void compute_gives_sign_handle_and_warning_for_a_normal_item() {
+        // Mon 03-02 10:00, 3 working days → Thu 03-05 17:30; sign Tue 03-03 17:30;
+        // 10:00 Mon → 17:30 Thu is 79.5 h, 80 % = 63 h 36 min → Thu 03-05 01:36.
+        assertThat(calc.compute(t("2026-03-02T10:00"), 3, WORKING_DAYS, false)).isEqualTo(new Deadlines(
+                t("2026-03-03T17:30"), t("2026-03-05T17:30"), t("2026-03-05T01:36")));
     }
 
     @Test
