@@ -1,9 +1,15 @@
 package org.civitas.security;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
 import org.civitas.base.db.ConditionalOnEmbeddedDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +21,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** One demo user per role, on the embedded database only; the README lists them. */
+/** One demo user per role (two district clerks and a department clerk), on the embedded database only. */
 @Component
 @ConditionalOnEmbeddedDatabase
 @ConditionalOnProperty(name = "civitas.demo.enabled", havingValue = "true")
@@ -24,19 +30,21 @@ class DemoUsers implements ApplicationRunner {
 
     static final String PASSWORD = "Demo@Civitas2026";
 
+    static final String USERS_CSV = "/demo/users.csv";
+
     record Demo(String username, String displayName, String role, String unitCode) {
     }
 
-    static final List<Demo> USERS = List.of(
-            new Demo("admin", "系统管理员", AppRoles.ADMIN, null),
-            new Demo("auditor", "安全审计员", AppRoles.AUDITOR, null),
-            new Demo("operator", "12345受理员", AppRoles.OPERATOR, null),
-            new Demo("supervisor", "市文明办督办员", AppRoles.SUPERVISOR, null),
-            new Demo("inspector", "督导组检查员", AppRoles.INSPECTOR, null),
-            new Demo("leader", "市领导", AppRoles.LEADER, null),
-            new Demo("clerk.jiangan", "江岸区经办人", AppRoles.UNIT_CLERK, "D01"),
-            new Demo("clerk.wuchang", "武昌区经办人", AppRoles.UNIT_CLERK, "D05"),
-            new Demo("clerk.chengguan", "市城管执法委经办人", AppRoles.UNIT_CLERK, "G01"));
+    static List<Demo> users() {
+        try (Reader in = new InputStreamReader(DemoUsers.class.getResourceAsStream(USERS_CSV), StandardCharsets.UTF_8)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).stream()
+                    .map(r -> new Demo(r.get("username"), r.get("display_name"), r.get("role"),
+                            r.get("unit_code").isBlank() ? null : r.get("unit_code")))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
@@ -55,7 +63,8 @@ class DemoUsers implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         String hash = encoder.encode(PASSWORD);
         int created = 0;
-        for (Demo demo : USERS) {
+        List<Demo> demos = users();
+        for (Demo demo : demos) {
             if (!users.existsByUsername(demo.username())) {
                 AppUser user = new AppUser(demo.username(), demo.displayName(), hash, LocalDateTime.now(clock));
                 user.setRoles(Set.of(demo.role()));
@@ -66,7 +75,7 @@ class DemoUsers implements ApplicationRunner {
         }
         if (created > 0) {
             log.info("Created {} demo users (password {}): {}", created, PASSWORD,
-                    USERS.stream().map(Demo::username).toList());
+                    demos.stream().map(Demo::username).toList());
         }
     }
 }

@@ -1,0 +1,127 @@
+package org.civitas.security.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.stream.Collectors;
+import org.civitas.base.RuleViolation;
+import org.civitas.base.ui.Toasts;
+import org.civitas.security.AppRoles;
+import org.civitas.security.UserRow;
+import org.civitas.security.UserService;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+
+@Route("admin/users")
+@Menu(order = 94, title = "menu.users", icon = "vaadin:users")
+@RolesAllowed(AppRoles.ADMIN)
+public class UsersView extends VerticalLayout implements HasDynamicTitle {
+
+    private final UserService users;
+    final Grid<UserRow> grid = new Grid<>();
+    final TextField search = new TextField();
+
+    public UsersView(UserService users) {
+        this.users = users;
+        setSizeFull();
+        search.setPlaceholder(getTranslation("user.search"));
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        Button add = new Button(getTranslation("action.new"), e -> open(null));
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.setId("user-new");
+        add(new HorizontalLayout(search, add), grid);
+
+        grid.addColumn(UserRow::username).setHeader(getTranslation("user.username")).setAutoWidth(true);
+        grid.addColumn(UserRow::displayName).setHeader(getTranslation("user.displayName")).setAutoWidth(true);
+        grid.addColumn(u -> u.roles().stream().map(r -> getTranslation("role." + r)).collect(Collectors.joining(" / ")))
+                .setHeader(getTranslation("user.roles")).setFlexGrow(1);
+        grid.addColumn(u -> u.unitCode() == null ? "" : u.unitCode()).setHeader(getTranslation("user.unit"));
+        grid.addComponentColumn(this::state).setHeader(getTranslation("user.state"));
+        grid.addComponentColumn(this::actions).setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setItems(q -> users.search(search.getValue(), null, VaadinSpringDataHelpers.toSpringPageRequest(q))
+                .stream());
+        grid.addItemDoubleClickListener(e -> open(e.getItem()));
+        expand(grid);
+    }
+
+    private Span state(UserRow u) {
+        String key = !u.enabled() ? "user.state.disabled" : u.locked() ? "user.state.locked" : "user.state.active";
+        Span badge = new Span(getTranslation(key));
+        badge.getElement().getThemeList().add(u.locked() || !u.enabled() ? "badge error" : "badge success");
+        return badge;
+    }
+
+    private HorizontalLayout actions(UserRow u) {
+        Button edit = new Button(getTranslation("action.edit"), e -> open(u));
+        Button unlock = new Button(getTranslation("user.unlock"), e -> run(() -> users.unlock(u.id()), "user.unlocked"));
+        unlock.setEnabled(u.locked());
+        Button reset = new Button(getTranslation("user.resetPassword"), e -> resetPassword(u));
+        for (Button b : new Button[] {edit, unlock, reset}) {
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        }
+        return new HorizontalLayout(edit, unlock, reset);
+    }
+
+    private void open(UserRow existing) {
+        UserFormDialog dialog = new UserFormDialog(existing);
+        dialog.addSaveListener(e -> {
+            boolean saved = run(() -> {
+                if (existing == null) {
+                    users.create(e.form());
+                } else {
+                    users.update(existing.id(), existing.version(), e.form());
+                }
+            }, "user.saved");
+            if (saved) {
+                dialog.close();
+            }
+        });
+        dialog.open();
+    }
+
+    private void resetPassword(UserRow u) {
+        PasswordField password = new PasswordField(getTranslation("user.newPassword"));
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("user.resetPassword") + " · " + u.username());
+        confirm.add(password);
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("action.save"));
+        confirm.addConfirmListener(e -> run(() -> users.resetPassword(u.id(), password.getValue()), "user.passwordReset"));
+        confirm.open();
+    }
+
+    private boolean run(Runnable action, String successKey) {
+        try {
+            action.run();
+            Toasts.success(getTranslation(successKey));
+            grid.getDataProvider().refreshAll();
+            return true;
+        } catch (RuleViolation v) {
+            Toasts.refused(v);
+        } catch (ObjectOptimisticLockingFailureException stale) {
+            Toasts.refused(new RuleViolation("error.concurrentChange"));
+        }
+        return false;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.users");
+    }
+}
