@@ -17,6 +17,10 @@ public class RuleViolation extends RuntimeException {
         this.args = args.clone();
     }
 
+    /** An argument that is itself a translation key, e.g. a state's label. */
+    public record Key(String key) {
+    }
+
     public String key() {
         return key;
     }

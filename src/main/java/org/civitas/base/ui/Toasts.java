@@ -17,7 +17,19 @@ public final class Toasts {
     }
 
     public static void refused(RuleViolation violation) {
-        error(UI.getCurrent().getTranslation(violation.key(), violation.args()));
+        error(message(violation));
+    }
+
+    /** The violation in the user's language, with key arguments translated too. */
+    public static String message(RuleViolation violation) {
+        UI ui = UI.getCurrent();
+        Object[] args = violation.args();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof RuleViolation.Key k) {
+                args[i] = ui.getTranslation(k.key());
+            }
+        }
+        return ui.getTranslation(violation.key(), args);
     }
 
     public static void error(String message) {

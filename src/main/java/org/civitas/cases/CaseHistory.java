@@ -1,0 +1,60 @@
+package org.civitas.cases;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+import org.hibernate.annotations.Immutable;
+
+/** One step of a case's life. Written with the change, never edited. */
+@Entity
+@Immutable
+@Table(name = "case_history")
+class CaseHistory {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "case_id")
+    private Long caseId;
+    private LocalDateTime at;
+    private String actor;
+    @Enumerated(EnumType.STRING)
+    private CaseAction action;
+    @Enumerated(EnumType.STRING)
+    private CaseStatus fromStatus;
+    @Enumerated(EnumType.STRING)
+    private CaseStatus toStatus;
+    private String unitCode;
+    private String note;
+    private boolean internal;
+
+    protected CaseHistory() {
+    }
+
+    CaseHistory(Long caseId, LocalDateTime at, String actor, CaseAction action, CaseStatus from, CaseStatus to,
+                String unitCode, String note, boolean internal) {
+        this.caseId = caseId;
+        this.at = at;
+        this.actor = actor;
+        this.action = action;
+        this.fromStatus = from;
+        this.toStatus = to;
+        this.unitCode = unitCode;
+        this.note = note;
+        this.internal = internal;
+    }
+
+    void attachTo(Long caseId) {
+        this.caseId = caseId;
+    }
+
+    HistoryEntry toEntry() {
+        return new HistoryEntry(id, at, actor, action, fromStatus, toStatus, unitCode, note, internal);
+    }
+}

@@ -1,0 +1,24 @@
+package org.civitas.cases;
+
+import java.time.LocalDateTime;
+import java.util.Set;
+
+final class CaseMapper {
+
+    private CaseMapper() {
+    }
+
+    static CaseDetails details(CaseFile c, boolean seesComplainant, LocalDateTime now) {
+        boolean masked = !seesComplainant;
+        return new CaseDetails(c.getId(), c.getNumber(), c.getVersion(), c.getChannel(), c.getChannelRef(),
+                c.getReceivedAt(), masked ? null : c.getComplainantName(),
+                masked ? PhoneMask.mask(c.getComplainantPhone()) : c.getComplainantPhone(), c.isAnonymous(), masked,
+                c.getDistrictCode(), c.getStreetCode(), c.getAddress(), c.getLatitude(), c.getLongitude(),
+                c.getDescription(), c.getListItemId(), c.getListVersionId(), c.getItemCode(), c.getCategoryCode(),
+                c.getUrgency(), c.getLeadUnitCode(), c.getHandlingUnitCode(), Set.copyOf(c.getCoUnitCodes()),
+                c.getStatus(), c.getDispatchedAt(), c.getSignedAt(), c.getRepliedAt(), c.getClosedAt(),
+                c.getSignDueAt(), c.getHandleDueAt(), c.getWarnAt(), c.getSignedOnTime(), c.getRepliedOnTime(),
+                c.getReplyOutcome(), c.getReplyText(), c.isReplyAccepted(), c.getRating(), c.getSolved(),
+                c.getCloseReason(), c.getCloseNote(), c.getReopenCount(), c.getMasterCaseId(), c.isOverdue(now));
+    }
+}

@@ -1,0 +1,471 @@
+package org.civitas.cases;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+import org.civitas.audit.AuditEvent;
+import org.civitas.base.RuleViolation;
+import org.civitas.calendar.CalendarService;
+import org.civitas.calendar.DeadlineCalculator;
+import org.civitas.calendar.Deadlines;
+import org.civitas.catalog.CatalogService;
+import org.civitas.catalog.ItemView;
+import org.civitas.dispatch.Assignment;
+import org.civitas.dispatch.DispatchRules;
+import org.civitas.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The lifecycle of a case (DESIGN §3): registration with automatic dispatch, unit handling, supervisor decisions.
+ * Each method loads the case the user saw ({@link CaseRef}), refuses it if it changed since, checks the user's
+ * scope, applies one transition and saves the case with its history in one transaction.
+ */
+@Service
+public class CaseService {
+
+    static final String CITY = "hasAnyRole('OPERATOR','SUPERVISOR','UNIT_CLERK','INSPECTOR','LEADER')";
+    static final String INTAKE = "hasAnyRole('OPERATOR','SUPERVISOR')";
+    static final String SUPERVISOR = "hasRole('SUPERVISOR')";
+    static final String CLERK = "hasRole('UNIT_CLERK')";
+    static final int DUPLICATE_DAYS = 7;
+
+    private final CaseRepository cases;
+    private final CaseStore store;
+    private final CaseNumbers numbers;
+    private final CaseHistoryRepository history;
+    private final CaseRequestRepository requests;
+    private final CaseAccess access;
+    private final CaseQueries queries;
+    private final CasePhotoRepository photos;
+    private final CatalogService catalog;
+    private final CalendarService calendar;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CaseService(CaseRepository cases, CaseStore store, CaseNumbers numbers, CaseHistoryRepository history,
+                CaseRequestRepository requests, CaseAccess access, CaseQueries queries, CasePhotoRepository photos,
+                CatalogService catalog,
+                CalendarService calendar, ApplicationEventPublisher events, Clock clock) {
+        this.cases = cases;
+        this.store = store;
+        this.numbers = numbers;
+        this.history = history;
+        this.requests = requests;
+        this.access = access;
+        this.queries = queries;
+        this.photos = photos;
+        this.catalog = catalog;
+        this.calendar = calendar;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // --- registration ------------------------------------------------------------------------------------------
+
+    /**
+     * Registers a report. With a known item and place it is dispatched at once (系统分派); otherwise it waits in
+     * the classification queue. The same channel id twice returns the case registered the first time.
+     */
+    @PreAuthorize(INTAKE)
+    @Transactional
+    public CaseDetails register(NewCase report) {
+        return register(report, List.of());
+    }
+
+    @PreAuthorize(INTAKE)
+    @Transactional
+    public CaseDetails register(NewCase report, List<PhotoUpload> photoUploads) {
+        CaseValidation.check(report, catalog);
+        Photos.check(photoUploads);
+        if (report.channelRef() != null) {
+            var existing = cases.findByChannelAndChannelRef(report.channel(), report.channelRef());
+            if (existing.isPresent()) {
+                return details(existing.get());
+            }
+        }
+        LocalDateTime now = now();
+        CaseFile c = new CaseFile(numbers.next(now.toLocalDate()), report, access.actor(), now);
+        c = store.save(c);
+        for (PhotoUpload p : photoUploads) {
+            photos.save(new CasePhoto(c.getId(), PhotoKind.REPORT, p, access.actor(), now));
+        }
+        if (report.itemCode() != null && !report.itemCode().isBlank()) {
+            ItemView item = currentItem(report.itemCode(), now);
+            var assignment = DispatchRules.decide(item.responsibility(), item.leadUnitCode(), c.getDistrictCode());
+            if (assignment.isPresent()) {
+                // 系统分派: the system, not the operator, dispatched it
+                assign(c, CaseAction.DISPATCH, item, assignment.get(), CurrentUser.SYSTEM, now, null);
+                c = store.save(c);
+            }
+        }
+        events.publishEvent(new CaseRegistered(c.getId(), c.getNumber(), c.getStatus(), c.getLeadUnitCode()));
+        return details(c);
+    }
+
+    /**
+     * Open cases of the same item at the same street or address received in the last
+     * {@code civitas.cases.duplicate-days} days: offered to the operator for merging before saving.
+     */
+    @PreAuthorize(INTAKE)
+    @Transactional(readOnly = true)
+    public List<CaseDetails> possibleDuplicates(String itemCode, String streetCode, String address) {
+        if (itemCode == null || itemCode.isBlank()) {
+            return List.of();
+        }
+        return cases.findPossibleDuplicates(itemCode, streetCode, address == null ? "" : address.trim(),
+                now().minusDays(DUPLICATE_DAYS), -1L).stream().limit(20).map(this::details).toList();
+    }
+
+    /** Classifies a case from the queue and dispatches it by the list. */
+    @PreAuthorize(SUPERVISOR)
+    @Transactional
+    public CaseDetails classify(CaseRef ref, String itemCode, String districtCode, String streetCode) {
+        CaseFile c = load(ref);
+        LocalDateTime now = now();
+        ItemView item = currentItem(itemCode, now);
+        String district = districtCode != null ? districtCode : c.getDistrictCode();
+        Assignment a = DispatchRules.decide(item.responsibility(), item.leadUnitCode(), district)
+                .orElseThrow(() -> new RuleViolation("case.error.cannotDispatch"));
+        assign(c, CaseAction.DISPATCH, item, a, now, null);
+        return save(c);
+    }
+
+    /** Sends the case to another unit with a fresh deadline (改派). */
+    @PreAuthorize(SUPERVISOR)
+    @Transactional
+    public CaseDetails redispatch(CaseRef ref, String unitCode, String note) {
+        CaseFile c = load(ref);
+        requireUnit(unitCode);
+        ItemView item = itemOf(c);
+        assign(c, CaseAction.REDISPATCH, item, new Assignment(unitCode, Set.of()), now(), requireNote(note));
+        return save(c);
+    }
+
+    // --- unit handling -----------------------------------------------------------------------------------------
+
+    @PreAuthorize(CLERK)
+    @Transactional
+    public CaseDetails sign(CaseRef ref) {
+        CaseFile c = loadForHandling(ref);
+        c.sign(access.actor(), now());
+        return save(c);
+    }
+
+    /** A district clerk hands the case to one of the district's streets; the district stays responsible. */
+    @PreAuthorize(CLERK)
+    @Transactional
+    public CaseDetails subDispatch(CaseRef ref, String streetCode) {
+        CaseFile c = loadForHandling(ref);
+        if (catalog.streetsOf(c.getLeadUnitCode()).stream().noneMatch(s -> s.code().equals(streetCode))) {
+            throw new RuleViolation("case.error.notOurStreet", streetCode);
+        }
+        c.subDispatch(streetCode, access.actor(), now());
+        return save(c);
+    }
+
+    @PreAuthorize(CLERK)
+    @Transactional
+    public CaseDetails reply(CaseRef ref, ReplyOutcome outcome, String text, List<PhotoUpload> photoUploads) {
+        CaseFile c = loadForHandling(ref);
+        if (outcome == null) {
+            throw new RuleViolation("case.error.outcomeRequired");
+        }
+        Photos.check(photoUploads);
+        LocalDateTime now = now();
+        c.reply(outcome, requireNote(text), access.actor(), now);
+        for (PhotoUpload p : photoUploads) {
+            photos.save(new CasePhoto(c.getId(), PhotoKind.REPLY, p, access.actor(), now));
+        }
+        return save(c);
+    }
+
+    @PreAuthorize(CLERK)
+    @Transactional
+    public CaseDetails requestReturn(CaseRef ref, String reason, String legalBasis) {
+        CaseFile c = loadForHandling(ref);
+        LocalDateTime now = now();
+        c.requestReturn(access.actor(), now, reason);
+        requests.save(new CaseRequest(c.getId(), RequestKind.RETURN, c.getLeadUnitCode(), reason, legalBasis, null,
+                access.actor(), now));
+        return save(c);
+    }
+
+    @PreAuthorize(CLERK)
+    @Transactional
+    public CaseDetails requestExtension(CaseRef ref, String reason, LocalDateTime newDue) {
+        CaseFile c = loadForHandling(ref);
+        if (newDue == null || !newDue.isAfter(c.getHandleDueAt())) {
+            throw new RuleViolation("case.error.extensionNotLater");
+        }
+        if (requests.existsByCaseIdAndKindAndState(c.getId(), RequestKind.EXTENSION, RequestState.PENDING)) {
+            throw new RuleViolation("case.error.extensionPending");
+        }
+        LocalDateTime now = now();
+        c.recordRequest(CaseAction.REQUEST_EXTENSION, access.actor(), now, requireNote(reason));
+        requests.save(new CaseRequest(c.getId(), RequestKind.EXTENSION, c.getLeadUnitCode(), reason, null, newDue,
+                access.actor(), now));
+        return save(c);
+    }
+
+    // --- supervisor decisions ----------------------------------------------------------------------------------
+
+    /** Approve: the case goes to the chosen unit with a fresh deadline. Reject: back to the unit, in progress. */
+    @PreAuthorize(SUPERVISOR)
+    @Transactional
+    public CaseDetails decideReturn(CaseRef ref, long requestId, boolean approve, String targetUnit, String note) {
+        CaseFile c = load(ref);
+        CaseRequest r = pendingRequest(c, requestId, RequestKind.RETURN);
+        LocalDateTime now = now();
+        if (approve) {
+            requireUnit(targetUnit);
+            if (targetUnit.equals(c.getLeadUnitCode())) {
+                throw new RuleViolation("case.error.sameUnit");
+            }
+            r.decide(true, access.actor(), now, note, targetUnit);
+            assign(c, CaseAction.APPROVE_RETURN, itemOf(c), new Assignment(targetUnit, Set.of()), now, note);
+        } else {
+            r.decide(false, access.actor(), now, requireNote(note), null);
+            c.rejectReturn(access.actor(), now, note);
+        }
+        requests.save(r);
+        return save(c);
+    }
+
+    @PreAuthorize(SUPERVISOR)
+    @Transactional
+    public CaseDetails decideExtension(CaseRef ref, long requestId, boolean approve, String note) {
+        CaseFile c = load(ref);
+        CaseRequest r = pendingRequest(c, requestId, RequestKind.EXTENSION);
+        LocalDateTime now = now();
+        r.decide(approve, access.actor(), now, note, null);
+        c.recordRequest(approve ? CaseAction.APPROVE_EXTENSION : CaseAction.REJECT_EXTENSION, access.actor(), now,
+                note);
+        if (approve) {
+            boolean emergency = "EMERGENCY".equals(c.getUrgency());
+            c.extendTo(r.getRequestedDue(), calculator().warnAt(c.getDispatchedAt(), r.getRequestedDue(), emergency));
+        }
+        requests.save(r);
+        return save(c);
+    }
+
+    @PreAuthorize(SUPERVISOR)
+    @Transactional
+    public CaseDetails acceptReply(CaseRef ref, String note) {
+        CaseFile c = load(ref);
+        c.acceptReply(access.actor(), now(), note);
+        return save(c);
+    }
+
+    @PreAuthorize(SUPERVISOR)
+    @Transactional
+    public CaseDetails sendBack(CaseRef ref, String note) {
+        CaseFile c = load(ref);
+        c.sendBack(access.actor(), now(), note);
+        return save(c);
+    }
+
+    /** The complainant's rating from the call-back (回访) or a channel. */
+    @PreAuthorize(INTAKE)
+    @Transactional
+    public CaseDetails rate(CaseRef ref, Rating rating, boolean solved, String note) {
+        CaseFile c = load(ref);
+        if (rating == null) {
+            throw new RuleViolation("case.error.ratingRequired");
+        }
+        c.rate(rating, solved, access.actor(), now(), note);
+        return save(c);
+    }
+
+    /** 重办: a dissatisfied case goes back to its unit with a fresh deadline and counts as reopened. */
+    @PreAuthorize(SUPERVISOR)
+    @Transactional
+    public CaseDetails reopen(CaseRef ref, String note) {
+        CaseFile c = load(ref);
+        if (c.getRating() != Rating.DISSATISFIED) {
+            throw new RuleViolation("case.error.reopenNeedsDissatisfied", c.getNumber());
+        }
+        assign(c, CaseAction.REOPEN, itemOf(c), new Assignment(c.getLeadUnitCode(), c.getCoUnitCodes()), now(),
+                requireNote(note));
+        return save(c);
+    }
+
+    @PreAuthorize(SUPERVISOR)
+    @Transactional
+    public CaseDetails close(CaseRef ref, String note) {
+        CaseFile c = load(ref);
+        c.close(CaseAction.CLOSE, CloseReason.SUPERVISOR, access.actor(), now(), note);
+        return save(c);
+    }
+
+    @PreAuthorize(SUPERVISOR)
+    @Transactional
+    public CaseDetails merge(CaseRef ref, String masterNumber) {
+        CaseFile c = load(ref);
+        CaseFile master = cases.findByNumber(masterNumber == null ? "" : masterNumber.trim())
+                .orElseThrow(() -> new RuleViolation("case.error.noSuchCase", masterNumber));
+        c.mergeInto(master, access.actor(), now());
+        return save(c);
+    }
+
+    @PreAuthorize(SUPERVISOR)
+    @Transactional
+    public CaseDetails invalidate(CaseRef ref, String reason) {
+        CaseFile c = load(ref);
+        c.invalidate(access.actor(), now(), reason);
+        return save(c);
+    }
+
+    // --- reading -----------------------------------------------------------------------------------------------
+
+    @PreAuthorize(CITY)
+    @Transactional(readOnly = true)
+    public CaseDetails get(long id) {
+        CaseFile c = cases.findById(id).orElseThrow(() -> new RuleViolation("error.notFound"));
+        access.checkRead(c);
+        return details(c);
+    }
+
+    @PreAuthorize(CITY)
+    @Transactional(readOnly = true)
+    public List<HistoryEntry> history(long id) {
+        get(id);
+        return history.findByCaseIdOrderByIdAsc(id).stream().map(CaseHistory::toEntry).toList();
+    }
+
+    @PreAuthorize(CITY)
+    @Transactional(readOnly = true)
+    public List<RequestView> requests(long id) {
+        get(id);
+        return requests.findByCaseIdOrderByIdAsc(id).stream().map(CaseRequest::toView).toList();
+    }
+
+    /**
+     * One page of the inbox in deadline order, after {@code cursor} (null: the first page). A unit clerk's or unit
+     * leader's scope is part of the query, not a filter on the result.
+     */
+    @PreAuthorize(CITY)
+    @Transactional(readOnly = true)
+    public List<CaseRow> inbox(CaseFilter filter, InboxCursor cursor, int limit) {
+        return queries.page(filter, access.scopedUnit(), cursor, Math.min(Math.max(limit, 1), 1000),
+                !access.seesComplainant(), now());
+    }
+
+    @PreAuthorize(CITY)
+    @Transactional(readOnly = true)
+    public List<PhotoInfo> photos(long caseId) {
+        get(caseId);
+        return photos.findByCaseId(caseId).stream().map(CasePhoto::toInfo).toList();
+    }
+
+    /** The bytes of one photo, for the case view; scoped like the case it belongs to. */
+    @PreAuthorize(CITY)
+    @Transactional(readOnly = true)
+    public byte[] photoData(long photoId) {
+        CasePhoto p = photos.findById(photoId).orElseThrow(() -> new RuleViolation("error.notFound"));
+        get(p.getCaseId());
+        return p.getData();
+    }
+
+    /** Shows a supervisor the complainant's name and phone; the reason is kept in the audit log. */
+    @PreAuthorize(SUPERVISOR)
+    @Transactional
+    public Complainant revealComplainant(long id, String reason) {
+        CaseFile c = cases.findById(id).orElseThrow(() -> new RuleViolation("error.notFound"));
+        requireNote(reason);
+        events.publishEvent(new AuditEvent(access.actor(), "COMPLAINANT_REVEALED", "case_file", c.getNumber(), null,
+                null, reason));
+        return new Complainant(c.getComplainantName(), c.getComplainantPhone(), c.isAnonymous());
+    }
+
+    /** The actions the current user may take on the case now: the view shows only these. */
+    @PreAuthorize(CITY)
+    public Set<CaseAction> allowedActions(CaseDetails c) {
+        return CaseActions.allowed(c, access);
+    }
+
+    // --- internals ---------------------------------------------------------------------------------------------
+
+    private void assign(CaseFile c, CaseAction action, ItemView item, Assignment a, LocalDateTime now, String note) {
+        assign(c, action, item, a, access.actor(), now, note);
+    }
+
+    private void assign(CaseFile c, CaseAction action, ItemView item, Assignment a, String actor, LocalDateTime now,
+                        String note) {
+        boolean emergency = "EMERGENCY".equals(item.urgency().name());
+        Deadlines d = calculator().compute(now, item.timeLimit(), item.timeUnit(), emergency);
+        c.assign(action, new ItemRef(item.id(), item.versionId(), item.code(), item.categoryCode(),
+                item.urgency().name()), a.leadUnitCode(), a.coUnitCodes(), d, actor, now, note);
+        events.publishEvent(new CaseDispatched(c.getId(), c.getNumber(), a.leadUnitCode(), a.coUnitCodes(),
+                d.handleDueAt()));
+    }
+
+    private ItemView currentItem(String code, LocalDateTime now) {
+        long version = catalog.currentVersion(now.toLocalDate()).id();
+        return catalog.item(version, code).orElseThrow(() -> new RuleViolation("case.error.unknownItem", code));
+    }
+
+    /** The item in the version the case was dispatched under; the current one if it was never classified. */
+    private ItemView itemOf(CaseFile c) {
+        if (c.getListVersionId() == null) {
+            throw new RuleViolation("case.error.notClassified", c.getNumber());
+        }
+        return catalog.item(c.getListVersionId(), c.getItemCode())
+                .orElseThrow(() -> new RuleViolation("case.error.unknownItem", c.getItemCode()));
+    }
+
+    private CaseFile load(CaseRef ref) {
+        CaseFile c = cases.findById(ref.id()).orElseThrow(() -> new RuleViolation("error.notFound"));
+        access.checkRead(c);
+        if (c.getVersion() != ref.version()) {
+            throw new RuleViolation("case.error.changed", c.getNumber());
+        }
+        return c;
+    }
+
+    private CaseFile loadForHandling(CaseRef ref) {
+        CaseFile c = load(ref);
+        access.checkHandle(c);
+        return c;
+    }
+
+    private CaseRequest pendingRequest(CaseFile c, long requestId, RequestKind kind) {
+        CaseRequest r = requests.findById(requestId).orElseThrow(() -> new RuleViolation("error.notFound"));
+        if (!r.getCaseId().equals(c.getId()) || r.getKind() != kind) {
+            throw new RuleViolation("error.notFound");
+        }
+        return r;
+    }
+
+    private void requireUnit(String unitCode) {
+        if (unitCode == null || catalog.unit(unitCode).isEmpty()) {
+            throw new RuleViolation("case.error.unknownUnit", unitCode);
+        }
+    }
+
+    private static String requireNote(String note) {
+        if (note == null || note.isBlank()) {
+            throw new RuleViolation("case.error.reasonRequired");
+        }
+        return note.trim();
+    }
+
+    private CaseDetails save(CaseFile c) {
+        return details(store.save(c));
+    }
+
+    private CaseDetails details(CaseFile c) {
+        return CaseMapper.details(c, access.seesComplainant(), now());
+    }
+
+    private DeadlineCalculator calculator() {
+        return calendar.deadlineCalculator();
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+}

@@ -1,0 +1,33 @@
+package org.civitas.cases;
+
+import org.civitas.base.RuleViolation;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+
+/** Saves a case together with the history rows its transitions made: the one way a case is written. */
+@Component
+class CaseStore {
+
+    private final CaseRepository cases;
+    private final CaseHistoryRepository history;
+
+    CaseStore(CaseRepository cases, CaseHistoryRepository history) {
+        this.cases = cases;
+        this.history = history;
+    }
+
+    /** A concurrent change found at flush is refused like a stale view: the user is told, nothing is lost. */
+    CaseFile save(CaseFile c) {
+        CaseFile saved;
+        try {
+            saved = cases.saveAndFlush(c);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new RuleViolation("case.error.changed", c.getNumber());
+        }
+        for (CaseHistory row : c.drainHistory()) {
+            row.attachTo(saved.getId());
+            history.save(row);
+        }
+        return saved;
+    }
+}

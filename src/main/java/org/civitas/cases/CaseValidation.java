@@ -1,0 +1,72 @@
+package org.civitas.cases;
+
+import java.math.BigDecimal;
+import java.util.regex.Pattern;
+import org.civitas.base.RuleViolation;
+import org.civitas.catalog.CatalogService;
+import org.civitas.catalog.UnitKind;
+import org.civitas.catalog.UnitView;
+
+/** What a report must hold before anything is stored. Every refusal names its field in the user's language. */
+final class CaseValidation {
+
+    /** Mainland mobile numbers, and landlines with area code (027-85551234, 02785551234). */
+    static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+    static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
+
+    private CaseValidation() {
+    }
+
+    static boolean validPhone(String phone) {
+        return phone != null && (MOBILE.matcher(phone).matches() || LANDLINE.matcher(phone).matches());
+    }
+
+    static void check(NewCase r, CatalogService catalog) {
+        if (r.channel() == null) {
+            throw new RuleViolation("case.error.channelRequired");
+        }
+        if (r.channelRef() != null && r.channelRef().length() > 64) {
+            throw new RuleViolation("case.error.channelRefTooLong");
+        }
+        if (blank(r.description()) || r.description().length() > 2000) {
+            throw new RuleViolation("case.error.description");
+        }
+        if (blank(r.address()) || r.address().length() > 200) {
+            throw new RuleViolation("case.error.address");
+        }
+        if (!r.anonymous() && !validPhone(r.complainantPhone())) {
+            throw new RuleViolation("case.error.phone");
+        }
+        if (r.anonymous() && r.complainantPhone() != null && !r.complainantPhone().isBlank()
+                && !validPhone(r.complainantPhone())) {
+            throw new RuleViolation("case.error.phone");
+        }
+        if (r.complainantName() != null && r.complainantName().length() > 64) {
+            throw new RuleViolation("case.error.name");
+        }
+        if (!blank(r.districtCode())) {
+            UnitView district = catalog.unit(r.districtCode())
+                    .filter(u -> u.kind() == UnitKind.DISTRICT)
+                    .orElseThrow(() -> new RuleViolation("case.error.district", r.districtCode()));
+            if (!blank(r.streetCode())) {
+                catalog.unit(r.streetCode())
+                        .filter(u -> u.kind() == UnitKind.STREET && district.code().equals(u.parentCode()))
+                        .orElseThrow(() -> new RuleViolation("case.error.street", r.streetCode()));
+            }
+        } else if (!blank(r.streetCode())) {
+            throw new RuleViolation("case.error.street", r.streetCode());
+        }
+        checkCoordinate(r.latitude(), 90);
+        checkCoordinate(r.longitude(), 180);
+    }
+
+    private static void checkCoordinate(BigDecimal value, int limit) {
+        if (value != null && value.abs().compareTo(BigDecimal.valueOf(limit)) > 0) {
+            throw new RuleViolation("case.error.coordinates");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,4 @@
+package org.civitas.cases;
+
+public record Complainant(String name, String phone, boolean anonymous) {
+}

@@ -1,0 +1,10 @@
+package org.civitas.cases;
+
+import java.time.LocalDateTime;
+
+/**
+ * A position in the inbox order (deadline, then id; cases without a deadline first). The next page starts after
+ * it, so a page deep in the list costs what the first page costs (keyset paging, no OFFSET).
+ */
+public record InboxCursor(LocalDateTime handleDueAt, long id) {
+}

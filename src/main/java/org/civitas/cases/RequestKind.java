@@ -1,0 +1,5 @@
+package org.civitas.cases;
+
+public enum RequestKind {
+    EXTENSION, RETURN
+}

@@ -1,0 +1,77 @@
+package org.civitas.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.civitas.cases.Reports.aReport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.civitas.base.RuleViolation;
+import org.civitas.test.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** Two users press a button on the same case at the same moment: one wins, the other is told, nothing is lost. */
+@IntegrationTest
+class ConcurrentCaseEditTest {
+
+    @Autowired CaseService cases;
+    @Autowired UserDetailsService users;
+
+    @Test
+    void of_two_simultaneous_actions_on_one_case_version_exactly_one_applies() throws Exception {
+        CaseDetails c = as("operator", () -> cases.register(aReport().item("SR-04").build()));
+        CaseDetails signed = as("clerk.wuchang", () -> cases.sign(c.ref()));
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<String>> results = new ArrayList<>();
+        results.add(pool.submit(attempt(start, () -> as("clerk.wuchang",
+                () -> cases.reply(signed.ref(), ReplyOutcome.RESOLVED, "已处理", List.of())))));
+        results.add(pool.submit(attempt(start, () -> as("clerk.wuchang",
+                () -> cases.requestReturn(signed.ref(), "不属本区", null)))));
+        start.countDown();
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> f : results) {
+            outcomes.add(f.get());
+        }
+        pool.shutdown();
+
+        assertThat(outcomes).containsOnlyOnce("ok").contains("case.error.changed");
+        List<HistoryEntry> history = as("supervisor", () -> cases.history(c.id()));
+        long steps = history.stream().filter(h -> h.action() == CaseAction.REPLY
+                || h.action() == CaseAction.REQUEST_RETURN).count();
+        assertThat(steps).isEqualTo(1);
+        CaseDetails now = as("supervisor", () -> cases.get(c.id()));
+        assertThat(now.version()).isEqualTo(signed.version() + 1);
+    }
+
+    private static Callable<String> attempt(CountDownLatch start, Runnable action) {
+        return () -> {
+            start.await();
+            try {
+                action.run();
+                return "ok";
+            } catch (RuleViolation v) {
+                return v.key();
+            }
+        };
+    }
+
+    private <T> T as(String username, java.util.function.Supplier<T> action) {
+        var details = users.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}
