@@ -70,18 +70,15 @@ class CaseLifecycleTest {
 
     @Test
     void the_full_path_from_registration_to_closing_is_in_the_history() {
-        CaseDetails c = as("operator", () -> cases.register(aReport().item("SR-04").build()));
-        c = as("clerk.wuchang", () -> cases.sign(refOf(c)));
-        CaseDetails signed = c;
-        c = as("clerk.wuchang", () -> cases.subDispatch(signed.ref(), "S0502"));
-        CaseDetails sub = c;
+        CaseDetails registered = as("operator", () -> cases.register(aReport().item("SR-04").build()));
+        CaseDetails signed = as("clerk.wuchang", () -> cases.sign(registered.ref()));
+        CaseDetails sub = as("clerk.wuchang", () -> cases.subDispatch(signed.ref(), "S0502"));
         clock.advance(Duration.ofHours(3));
-        c = as("clerk.wuchang", () -> cases.reply(sub.ref(), ReplyOutcome.RESOLVED, "已清理", List.of()));
-        assertThat(c.repliedOnTime()).isTrue();
-        CaseDetails replied = c;
-        c = as("supervisor", () -> cases.acceptReply(replied.ref(), null));
-        CaseDetails accepted = c;
-        c = as("operator", () -> cases.rate(accepted.ref(), Rating.SATISFIED, true, null));
+        CaseDetails replied = as("clerk.wuchang",
+                () -> cases.reply(sub.ref(), ReplyOutcome.RESOLVED, "已清理", List.of()));
+        assertThat(replied.repliedOnTime()).isTrue();
+        CaseDetails accepted = as("supervisor", () -> cases.acceptReply(replied.ref(), null));
+        CaseDetails c = as("operator", () -> cases.rate(accepted.ref(), Rating.SATISFIED, true, null));
         assertThat(c.status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(c.closeReason()).isEqualTo(CloseReason.RATED);
 
@@ -202,10 +199,6 @@ class CaseLifecycleTest {
     void a_street_of_another_district_is_refused() {
         assertThatThrownBy(() -> as("operator", () -> cases.register(aReport().in("D01", "S0501").build())))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.key()).isEqualTo("case.error.street"));
-    }
-
-    private static CaseRef refOf(CaseDetails c) {
-        return c.ref();
     }
 
     private <T> T as(String username, java.util.function.Supplier<T> action) {
