@@ -1,0 +1,55 @@
+package org.civitas.cases;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import javax.sql.DataSource;
+import org.civitas.base.db.ConditionalOnEmbeddedDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** About six months of cases on an empty embedded database, so every view is alive on first start. */
+@Component
+@ConditionalOnEmbeddedDatabase
+@ConditionalOnProperty(name = "civitas.demo.enabled", havingValue = "true")
+@Order(20)
+class DemoCases implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final int count;
+
+    DemoCases(DataSource dataSource, JdbcTemplate jdbc, Clock clock,
+              @Value("${civitas.demo.cases:30000}") int count) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.count = count;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        Long existing = jdbc.queryForObject("select count(*) from case_file", Long.class);
+        if (count <= 0 || existing == null || existing > 0) {
+            return;
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        long started = System.nanoTime();
+        var options = new CaseGenerator.Options(count, now.minusDays(182), now.minusMinutes(5), now, 20261128L);
+        new CaseGenerator(dataSource, options).generate(n -> {
+            if (n % 10_000 == 0) {
+                log.info("Demo cases: {} of {}", n, count);
+            }
+        });
+        log.info("Created {} demo cases in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+    }
+}
