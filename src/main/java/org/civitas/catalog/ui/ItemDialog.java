@@ -61,7 +61,6 @@ class ItemDialog extends Dialog {
         leadUnit.setItems(names.keySet());
         leadUnit.setItemLabelGenerator(code -> code + " " + names.getOrDefault(code, ""));
         leadUnit.setClearButtonVisible(true);
-        timeLimit.setMin(1);
         timeLimit.setStepButtonsVisible(true);
         bind();
         responsibility.addValueChangeListener(e -> {
