@@ -1,0 +1,302 @@
+package org.civitas.catalog;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.civitas.audit.AuditEvent;
+import org.civitas.base.RuleViolation;
+import org.civitas.base.Snapshots;
+import org.civitas.security.AppRoles;
+import org.civitas.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The negative list (categories, versions, items) and the units. Every signed-in role reads them (intake, dispatch,
+ * reports); only the administrator changes them, and every change is audited with before and after.
+ */
+@Service
+public class CatalogService {
+
+    static final String READ = "isAuthenticated()";
+    static final String ADMIN = "hasRole('" + AppRoles.ADMIN + "')";
+
+    private final CategoryRepository categories;
+    private final ListVersionRepository versions;
+    private final ListItemRepository items;
+    private final UnitRepository units;
+    private final ApplicationEventPublisher events;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    CatalogService(CategoryRepository categories, ListVersionRepository versions, ListItemRepository items,
+                   UnitRepository units, ApplicationEventPublisher events, CurrentUser currentUser, Clock clock) {
+        this.categories = categories;
+        this.versions = versions;
+        this.items = items;
+        this.units = units;
+        this.events = events;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    // --- the list ----------------------------------------------------------------------------------------------
+
+    @PreAuthorize(READ)
+    @Transactional(readOnly = true)
+    public List<CategoryView> categories() {
+        return categories.findAllByOrderBySortOrder().stream().map(Category::toView).toList();
+    }
+
+    /** The version in force on a day: the latest whose effective date is on or before it. */
+    @PreAuthorize(READ)
+    @Transactional(readOnly = true)
+    public VersionView currentVersion(LocalDate day) {
+        ListVersion v = versions.findFirstByEffectiveFromLessThanEqualOrderByEffectiveFromDesc(day)
+                .orElseThrow(() -> new RuleViolation("list.error.noVersion", day));
+        return v.toView(status(v));
+    }
+
+    /** All versions, newest first. */
+    @PreAuthorize(READ)
+    @Transactional(readOnly = true)
+    public List<VersionView> versions() {
+        Long current = currentId();
+        return versions.findAllByOrderByEffectiveFromDesc().stream().map(v -> v.toView(status(v, current)))
+                .toList();
+    }
+
+    @PreAuthorize(READ)
+    @Transactional(readOnly = true)
+    public Slice<ItemView> items(ItemFilter filter, Pageable page) {
+        long versionId = filter.versionId() != null ? filter.versionId() : currentVersion(today()).id();
+        return items.search(versionId, blankToNull(filter.categoryCode()), filter.urgency(), filter.responsibility(),
+                blankToNull(filter.text()), page);
+    }
+
+    @PreAuthorize(READ)
+    @Transactional(readOnly = true)
+    public Optional<ItemView> item(long versionId, String code) {
+        return code == null ? Optional.empty() : items.view(versionId, code.trim());
+    }
+
+    /** Every item of a version, by category and code (for dispatch and classification lists). */
+    @PreAuthorize(READ)
+    @Transactional(readOnly = true)
+    public List<ItemView> itemsOfVersion(long versionId) {
+        return items.viewsOfVersion(versionId);
+    }
+
+    @PreAuthorize(ADMIN)
+    @Transactional
+    public ItemView updateItem(long id, long expectedVersion, ItemForm form) {
+        ListItem item = items.findById(id).orElseThrow(() -> new RuleViolation("error.notFound"));
+        if (item.getVersion() != expectedVersion) {
+            throw new RuleViolation("error.concurrentChange");
+        }
+        ListVersion version = versions.findById(item.getListVersionId()).orElseThrow();
+        if (status(version) == VersionView.Status.SUPERSEDED) {
+            throw new RuleViolation("item.error.versionSuperseded", version.getLabel());
+        }
+        ItemRules.check(form, units::findById);
+        ItemView before = items.view(id).orElseThrow();
+        item.apply(form);
+        items.saveAndFlush(item);
+        ItemView after = items.view(id).orElseThrow();
+        audit("LIST_ITEM_UPDATED", "list_item", id, before, after);
+        return after;
+    }
+
+    /**
+     * Starts next year's list as a copy of the newest version, to be edited before it takes effect. The effective
+     * date must be after every existing version's.
+     */
+    @PreAuthorize(ADMIN)
+    @Transactional
+    public VersionView startNewVersion(String label, LocalDate effectiveFrom) {
+        if (label == null || label.isBlank() || label.trim().length() > 64) {
+            throw new RuleViolation("list.error.label");
+        }
+        ListVersion latest = versions.findFirstByOrderByEffectiveFromDesc()
+                .orElseThrow(() -> new RuleViolation("list.error.noVersion", effectiveFrom));
+        if (effectiveFrom == null || !effectiveFrom.isAfter(latest.getEffectiveFrom())) {
+            throw new RuleViolation("list.error.effectiveFrom", latest.getEffectiveFrom());
+        }
+        ListVersion created = versions.save(new ListVersion(label.trim(), effectiveFrom,
+                LocalDateTime.now(clock), currentUser.username()));
+        List<ListItem> copies = items.findByListVersionId(latest.getId()).stream()
+                .map(i -> i.copyInto(created.getId())).toList();
+        items.saveAll(copies);
+        VersionView after = created.toView(status(created));
+        events.publishEvent(new AuditEvent(currentUser.username(), "LIST_VERSION_CREATED", "list_version",
+                String.valueOf(created.getId()), null, Snapshots.json(after),
+                "copied " + copies.size() + " items from version " + latest.getId()));
+        return after;
+    }
+
+    // --- units -------------------------------------------------------------------------------------------------
+
+    /** Every district, active or not, by code. */
+    @PreAuthorize(READ)
+    @Transactional(readOnly = true)
+    public List<UnitView> districts() {
+        return units.findByKindOrderByCode(UnitKind.DISTRICT).stream().map(Unit::toView).toList();
+    }
+
+    @PreAuthorize(READ)
+    @Transactional(readOnly = true)
+    public List<UnitView> streetsOf(String districtCode) {
+        if (districtCode == null) {
+            return List.of();
+        }
+        return units.findByParentCodeOrderByCode(districtCode).stream().map(Unit::toView).toList();
+    }
+
+    /** The active departments and enterprises: the units that may lead an item. */
+    @PreAuthorize(READ)
+    @Transactional(readOnly = true)
+    public List<UnitView> leadUnits() {
+        return units.findByKindInAndActiveTrueOrderByCode(EnumSet.of(UnitKind.DEPARTMENT, UnitKind.ENTERPRISE))
+                .stream().map(Unit::toView).toList();
+    }
+
+    @PreAuthorize(READ)
+    @Transactional(readOnly = true)
+    public Optional<UnitView> unit(String code) {
+        return code == null ? Optional.empty() : units.findById(code.trim()).map(Unit::toView);
+    }
+
+    @PreAuthorize(READ)
+    @Transactional(readOnly = true)
+    public Slice<UnitView> units(UnitFilter filter, Pageable page) {
+        return units.search(filter.kind(), filter.peerGroup(), blankToNull(filter.parentCode()),
+                blankToNull(filter.text()), page).map(Unit::toView);
+    }
+
+    @PreAuthorize(ADMIN)
+    @Transactional
+    public UnitView createUnit(UnitForm form) {
+        String code = form.code() == null ? "" : form.code().trim().toUpperCase();
+        if (!code.matches(UnitRules.CODE)) {
+            throw new RuleViolation("unit.error.code");
+        }
+        if (units.existsById(code)) {
+            throw new RuleViolation("unit.error.duplicate", code);
+        }
+        PeerGroup peerGroup = UnitRules.check(form, units::findById);
+        Unit unit = new Unit(code, form.kind());
+        apply(unit, form, peerGroup);
+        UnitView after = units.saveAndFlush(unit).toView();
+        audit("UNIT_CREATED", "unit", code, null, after);
+        return after;
+    }
+
+    /** Changes a unit's name, peer group or district; its code and kind stay. */
+    @PreAuthorize(ADMIN)
+    @Transactional
+    public UnitView updateUnit(String code, long expectedVersion, UnitForm form) {
+        Unit unit = load(code, expectedVersion);
+        if (form.kind() != unit.getKind()) {
+            throw new RuleViolation("unit.error.kindFixed");
+        }
+        PeerGroup peerGroup = UnitRules.check(form, units::findById);
+        UnitView before = unit.toView();
+        apply(unit, form, peerGroup);
+        UnitView after = units.saveAndFlush(unit).toView();
+        audit("UNIT_UPDATED", "unit", code, before, after);
+        return after;
+    }
+
+    /**
+     * Takes a unit out of use. Its cases and scores keep naming it, so it is never deleted; a district with active
+     * streets, or a unit leading items of the current or an upcoming list, must be relieved first.
+     */
+    @PreAuthorize(ADMIN)
+    @Transactional
+    public UnitView deactivate(String code, long expectedVersion) {
+        Unit unit = load(code, expectedVersion);
+        if (units.existsByParentCodeAndActiveTrue(unit.getCode())) {
+            throw new RuleViolation("unit.error.hasActiveStreets", unit.getName());
+        }
+        Long current = currentId();
+        List<Long> inUse = versions.findAllByOrderByEffectiveFromDesc().stream()
+                .filter(v -> status(v, current) != VersionView.Status.SUPERSEDED).map(ListVersion::getId).toList();
+        long led = inUse.isEmpty() ? 0 : items.countLedBy(unit.getCode(), inUse);
+        if (led > 0) {
+            throw new RuleViolation("unit.error.leadsItems", unit.getName(), led);
+        }
+        return setActive(unit, false, "UNIT_DEACTIVATED");
+    }
+
+    @PreAuthorize(ADMIN)
+    @Transactional
+    public UnitView reactivate(String code, long expectedVersion) {
+        Unit unit = load(code, expectedVersion);
+        if (unit.getParentCode() != null && !units.findById(unit.getParentCode()).map(Unit::isActive).orElse(false)) {
+            throw new RuleViolation("unit.error.parentInactive", unit.getParentCode());
+        }
+        return setActive(unit, true, "UNIT_REACTIVATED");
+    }
+
+    // --- internals ---------------------------------------------------------------------------------------------
+
+    private UnitView setActive(Unit unit, boolean active, String action) {
+        UnitView before = unit.toView();
+        unit.setActive(active);
+        UnitView after = units.saveAndFlush(unit).toView();
+        audit(action, "unit", unit.getCode(), before, after);
+        return after;
+    }
+
+    private Unit load(String code, long expectedVersion) {
+        Unit unit = units.findById(code == null ? "" : code.trim())
+                .orElseThrow(() -> new RuleViolation("error.notFound"));
+        if (unit.getVersion() != expectedVersion) {
+            throw new RuleViolation("error.concurrentChange");
+        }
+        return unit;
+    }
+
+    private static void apply(Unit unit, UnitForm form, PeerGroup peerGroup) {
+        unit.setName(form.name().trim());
+        unit.setPeerGroup(peerGroup);
+        unit.setParentCode(form.kind() == UnitKind.STREET ? form.parentCode().trim() : null);
+    }
+
+    private VersionView.Status status(ListVersion v) {
+        return status(v, currentId());
+    }
+
+    private VersionView.Status status(ListVersion v, Long currentId) {
+        if (v.getEffectiveFrom().isAfter(today())) {
+            return VersionView.Status.UPCOMING;
+        }
+        return v.getId().equals(currentId) ? VersionView.Status.CURRENT : VersionView.Status.SUPERSEDED;
+    }
+
+    /** The id of the version in force today, or null before the first one. */
+    private Long currentId() {
+        return versions.findFirstByEffectiveFromLessThanEqualOrderByEffectiveFromDesc(today())
+                .map(ListVersion::getId).orElse(null);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private void audit(String action, String targetType, Object id, Object before, Object after) {
+        events.publishEvent(AuditEvent.change(currentUser.username(), action, targetType, id,
+                Snapshots.json(before), Snapshots.json(after)));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

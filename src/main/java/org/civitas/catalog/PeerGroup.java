@@ -1,0 +1,10 @@
+package org.civitas.catalog;
+
+/** Units are ranked only against their peers (DESIGN §5): districts in three groups, departments, enterprises. */
+public enum PeerGroup {
+    CENTRAL,
+    NEW_URBAN,
+    FUNCTIONAL_ZONE,
+    DEPARTMENT,
+    ENTERPRISE
+}
