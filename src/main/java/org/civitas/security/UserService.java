@@ -6,6 +6,7 @@ import java.util.Set;
 import org.civitas.audit.AuditEvent;
 import org.civitas.base.RuleViolation;
 import org.civitas.base.Snapshots;
+import org.civitas.catalog.CatalogService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -24,9 +25,11 @@ public class UserService {
     private final ApplicationEventPublisher events;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final CatalogService catalog;
 
     UserService(AppUserRepository users, PasswordEncoder encoder, ApplicationEventPublisher events,
-                CurrentUser currentUser, Clock clock) {
+                CurrentUser currentUser, Clock clock, CatalogService catalog) {
+        this.catalog = catalog;
         this.users = users;
         this.encoder = encoder;
         this.events = events;
@@ -51,6 +54,7 @@ public class UserService {
         }
         PasswordPolicy.check(form.password()).ifPresent(key -> { throw new RuleViolation(key); });
         checkRoles(form.roles(), form.unitCode());
+        checkUnit(form.unitCode());
         AppUser user = new AppUser(username, form.displayName().trim(), encoder.encode(form.password()), now());
         apply(user, form);
         UserRow after = users.save(user).toRow(now());
@@ -65,6 +69,7 @@ public class UserService {
             throw new RuleViolation("error.concurrentChange");
         }
         checkRoles(form.roles(), form.unitCode());
+        checkUnit(form.unitCode());
         UserRow before = user.toRow(now());
         apply(user, form);
         UserRow after = users.saveAndFlush(user).toRow(now());
@@ -121,6 +126,12 @@ public class UserService {
         boolean auditor = roles.contains(AppRoles.AUDITOR);
         if ((admin || auditor) && roles.size() > 1) {
             throw new RuleViolation("user.error.separationOfDuties");
+        }
+    }
+
+    private void checkUnit(String unitCode) {
+        if (unitCode != null && !unitCode.isBlank() && catalog.unit(unitCode.trim()).isEmpty()) {
+            throw new RuleViolation("user.error.unknownUnit", unitCode);
         }
     }
 

@@ -8,6 +8,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.stream.Collectors;
+import org.civitas.catalog.CatalogService;
+import org.civitas.catalog.UnitView;
 import org.civitas.security.AppRoles;
 import org.civitas.security.CurrentUser;
 
@@ -17,12 +19,13 @@ import org.civitas.security.CurrentUser;
 @PermitAll
 public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
-    public HomeView(CurrentUser currentUser) {
+    public HomeView(CurrentUser currentUser, CatalogService catalog) {
         add(new H2(getTranslation("home.welcome", currentUser.displayName())));
         String roles = AppRoles.ALL.stream().filter(currentUser::hasRole)
-                .map(r -> getTranslation("role." + r)).collect(Collectors.joining("、"));
+                .map(r -> getTranslation("role." + r)).collect(Collectors.joining(getTranslation("list.separator")));
         add(new Paragraph(getTranslation("home.roles", roles)));
-        currentUser.unitCode().ifPresent(u -> add(new Paragraph(getTranslation("home.unit", u))));
+        currentUser.unitCode().ifPresent(code -> add(new Paragraph(getTranslation("home.unit",
+                catalog.unit(code).map(UnitView::name).orElse(code)))));
     }
 
     @Override

@@ -6,13 +6,16 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import org.civitas.catalog.UnitView;
 import org.civitas.security.AppRoles;
 import org.civitas.security.PasswordPolicy;
 import org.civitas.security.UserForm;
@@ -24,12 +27,12 @@ class UserFormDialog extends Dialog {
     final TextField username = new TextField();
     final TextField displayName = new TextField();
     final CheckboxGroup<String> roles = new CheckboxGroup<>();
-    final TextField unitCode = new TextField();
+    final ComboBox<UnitView> unit = new ComboBox<>();
     final Checkbox enabled = new Checkbox();
     final PasswordField password = new PasswordField();
     private final UserRow existing;
 
-    UserFormDialog(UserRow existing) {
+    UserFormDialog(UserRow existing, List<UnitView> units) {
         this.existing = existing;
         setHeaderTitle(getTranslation(existing == null ? "user.new" : "user.edit"));
         username.setLabel(getTranslation("user.username"));
@@ -39,12 +42,15 @@ class UserFormDialog extends Dialog {
         roles.setLabel(getTranslation("user.roles"));
         roles.setItems(AppRoles.ALL);
         roles.setItemLabelGenerator(r -> getTranslation("role." + r));
-        unitCode.setLabel(getTranslation("user.unit"));
-        unitCode.setHelperText(getTranslation("user.unit.help"));
+        unit.setLabel(getTranslation("user.unit"));
+        unit.setHelperText(getTranslation("user.unit.help"));
+        unit.setItems(units);
+        unit.setItemLabelGenerator(u -> u.code() + " " + u.name());
+        unit.setClearButtonVisible(true);
         enabled.setLabel(getTranslation("user.enabled"));
         password.setLabel(getTranslation("user.password"));
         password.setHelperText(getTranslation("password.policy", PasswordPolicy.MIN_LENGTH));
-        FormLayout form = new FormLayout(username, displayName, unitCode, enabled, roles);
+        FormLayout form = new FormLayout(username, displayName, unit, enabled, roles);
         if (existing == null) {
             enabled.setValue(true);
             form.add(password);
@@ -53,7 +59,7 @@ class UserFormDialog extends Dialog {
             username.setReadOnly(true);
             displayName.setValue(existing.displayName());
             roles.setValue(new HashSet<>(existing.roles()));
-            unitCode.setValue(existing.unitCode() == null ? "" : existing.unitCode());
+            units.stream().filter(u -> u.code().equals(existing.unitCode())).findFirst().ifPresent(unit::setValue);
             enabled.setValue(existing.enabled());
         }
         form.setColspan(roles, 2);
@@ -66,7 +72,7 @@ class UserFormDialog extends Dialog {
 
     UserForm form() {
         return new UserForm(username.getValue(), displayName.getValue(), Set.copyOf(roles.getValue()),
-                unitCode.getValue().trim().toUpperCase(), enabled.getValue(), password.getValue());
+                unit.getValue() == null ? null : unit.getValue().code(), enabled.getValue(), password.getValue());
     }
 
     UserRow existing() {

@@ -18,10 +18,13 @@ import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.stream.Collectors;
 import org.civitas.base.RuleViolation;
+import org.civitas.catalog.CatalogService;
+import org.civitas.catalog.UnitFilter;
 import org.civitas.base.ui.Toasts;
 import org.civitas.security.AppRoles;
 import org.civitas.security.UserRow;
 import org.civitas.security.UserService;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
 @Route("admin/users")
@@ -30,11 +33,13 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     private final UserService users;
+    private final CatalogService catalog;
     final Grid<UserRow> grid = new Grid<>();
     final TextField search = new TextField();
 
-    public UsersView(UserService users) {
+    public UsersView(UserService users, CatalogService catalog) {
         this.users = users;
+        this.catalog = catalog;
         setSizeFull();
         search.setPlaceholder(getTranslation("user.search"));
         search.setClearButtonVisible(true);
@@ -78,7 +83,8 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void open(UserRow existing) {
-        UserFormDialog dialog = new UserFormDialog(existing);
+        UserFormDialog dialog = new UserFormDialog(existing,
+                catalog.units(UnitFilter.all(), PageRequest.of(0, 2000)).getContent());
         dialog.addSaveListener(e -> {
             boolean saved = run(() -> {
                 if (existing == null) {
