@@ -1,6 +1,7 @@
 package org.civitas.cases;
 
 import org.civitas.base.RuleViolation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
@@ -10,10 +11,12 @@ class CaseStore {
 
     private final CaseRepository cases;
     private final CaseHistoryRepository history;
+    private final ApplicationEventPublisher events;
 
-    CaseStore(CaseRepository cases, CaseHistoryRepository history) {
+    CaseStore(CaseRepository cases, CaseHistoryRepository history, ApplicationEventPublisher events) {
         this.cases = cases;
         this.history = history;
+        this.events = events;
     }
 
     /** A concurrent change found at flush is refused like a stale view: the user is told, nothing is lost. */
@@ -28,6 +31,8 @@ class CaseStore {
             row.attachTo(saved.getId());
             history.save(row);
         }
+        events.publishEvent(new CaseChanged(saved.getId(), saved.getNumber(), saved.getStatus(),
+                saved.getLeadUnitCode()));
         return saved;
     }
 }

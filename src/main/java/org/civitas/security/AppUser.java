@@ -29,6 +29,7 @@ class AppUser {
     private String displayName;
     private String passwordHash;
     private String unitCode;
+    private String email;
     private boolean enabled = true;
     private int failedLogins;
     private LocalDateTime lockedUntil;
@@ -84,7 +85,7 @@ class AppUser {
     }
 
     UserRow toRow(LocalDateTime now) {
-        return new UserRow(id, username, displayName, Set.copyOf(roles), unitCode, enabled, isLocked(now),
+        return new UserRow(id, username, displayName, Set.copyOf(roles), unitCode, email, enabled, isLocked(now),
                 lockedUntil, passwordChangedAt, version);
     }
 
@@ -95,6 +96,8 @@ class AppUser {
     String getPasswordHash() { return passwordHash; }
     String getUnitCode() { return unitCode; }
     void setUnitCode(String unitCode) { this.unitCode = unitCode; }
+    String getEmail() { return email; }
+    void setEmail(String email) { this.email = email; }
     boolean isEnabled() { return enabled; }
     void setEnabled(boolean enabled) { this.enabled = enabled; }
     int getFailedLogins() { return failedLogins; }

@@ -1,5 +1,6 @@
 package org.civitas.security;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -11,6 +12,12 @@ interface AppUserRepository extends JpaRepository<AppUser, Long> {
     Optional<AppUser> findByUsername(String username);
 
     boolean existsByUsername(String username);
+
+    @Query("select u from AppUser u join u.roles r where u.enabled = true and r = :role and u.unitCode = :unitCode")
+    List<AppUser> findActiveByRoleAndUnit(String role, String unitCode);
+
+    @Query("select u from AppUser u join u.roles r where u.enabled = true and r = :role")
+    List<AppUser> findActiveByRole(String role);
 
     @Query("""
             select u from AppUser u

@@ -4,7 +4,7 @@ import java.time.LocalDateTime;
 import java.util.Set;
 
 /** What the user grid and the audit log see of a user: never the password hash. */
-public record UserRow(Long id, String username, String displayName, Set<String> roles, String unitCode,
+public record UserRow(Long id, String username, String displayName, Set<String> roles, String unitCode, String email,
                       boolean enabled, boolean locked, LocalDateTime lockedUntil, LocalDateTime passwordChangedAt,
                       long version) {
 }

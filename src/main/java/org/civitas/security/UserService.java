@@ -105,6 +105,11 @@ public class UserService {
         user.setDisplayName(form.displayName().trim());
         user.setRoles(form.roles());
         user.setUnitCode(blankToNull(form.unitCode()));
+        String email = blankToNull(form.email());
+        if (email != null && !email.matches("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+") || email != null && email.length() > 120) {
+            throw new RuleViolation("user.error.email");
+        }
+        user.setEmail(email);
         user.setEnabled(form.enabled());
     }
 

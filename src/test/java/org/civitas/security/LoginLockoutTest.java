@@ -38,8 +38,8 @@ class LoginLockoutTest {
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         username = "lockout" + System.nanoTime();
-        userId = RunAs.user("admin", () -> users.create(new UserForm(username, "Lockout", Set.of(AppRoles.OPERATOR),
-                null, true, PASSWORD)), AppRoles.ADMIN).id();
+        userId = RunAs.user("admin", () -> users.create(new UserForm(username, "Lockout",
+                Set.of(AppRoles.OPERATOR), null, null, true, PASSWORD)), AppRoles.ADMIN).id();
     }
 
     @AfterEach

@@ -23,7 +23,7 @@ class UserServiceTest {
     void an_admin_edit_writes_one_audit_row_with_before_and_after() {
         UserRow created = asAdmin(() -> users.create(form("edit" + System.nanoTime(), "旧名字", "Edit-Test-2026!")));
         asAdmin(() -> users.update(created.id(), created.version(),
-                new UserForm(created.username(), "新名字", Set.of(AppRoles.UNIT_CLERK), "D05", true, null)));
+                new UserForm(created.username(), "新名字", Set.of(AppRoles.UNIT_CLERK), "D05", null, true, null)));
 
         var rows = jdbc.queryForList("select actor, before_data, after_data from audit_log "
                 + "where action = 'USER_UPDATED' and target_id = ?", String.valueOf(created.id()));
@@ -54,7 +54,7 @@ class UserServiceTest {
     @Test
     void admin_and_auditor_cannot_be_one_person() {
         assertThatThrownBy(() -> asAdmin(() -> users.create(new UserForm("both" + System.nanoTime(), "Both",
-                Set.of(AppRoles.ADMIN, AppRoles.AUDITOR), null, true, "Both-Roles-2026"))))
+                Set.of(AppRoles.ADMIN, AppRoles.AUDITOR), null, null, true, "Both-Roles-2026"))))
                 .isInstanceOfSatisfying(RuleViolation.class,
                         v -> assertThat(v.key()).isEqualTo("user.error.separationOfDuties"));
     }
@@ -62,7 +62,7 @@ class UserServiceTest {
     @Test
     void a_unit_clerk_needs_a_unit() {
         assertThatThrownBy(() -> asAdmin(() -> users.create(new UserForm("nounit" + System.nanoTime(), "No unit",
-                Set.of(AppRoles.UNIT_CLERK), "", true, "No-Unit-Pass-2026"))))
+                Set.of(AppRoles.UNIT_CLERK), "", null, true, "No-Unit-Pass-2026"))))
                 .isInstanceOfSatisfying(RuleViolation.class,
                         v -> assertThat(v.key()).isEqualTo("user.error.clerkNeedsUnit"));
     }
@@ -71,9 +71,9 @@ class UserServiceTest {
     void a_stale_edit_is_refused() {
         UserRow created = asAdmin(() -> users.create(form("stale" + System.nanoTime(), "Stale", "Stale-Pass-2026")));
         asAdmin(() -> users.update(created.id(), created.version(), new UserForm(created.username(), "First",
-                created.roles(), null, true, null)));
+                created.roles(), null, null, true, null)));
         assertThatThrownBy(() -> asAdmin(() -> users.update(created.id(), created.version(),
-                new UserForm(created.username(), "Second", created.roles(), null, true, null))))
+                new UserForm(created.username(), "Second", created.roles(), null, null, true, null))))
                 .isInstanceOfSatisfying(RuleViolation.class,
                         v -> assertThat(v.key()).isEqualTo("error.concurrentChange"));
     }
@@ -90,7 +90,7 @@ class UserServiceTest {
     }
 
     private static UserForm form(String username, String name, String password) {
-        return new UserForm(username, name, Set.of(AppRoles.OPERATOR), null, true, password);
+        return new UserForm(username, name, Set.of(AppRoles.OPERATOR), null, null, true, password);
     }
 
     private static <T> T asAdmin(java.util.function.Supplier<T> action) {

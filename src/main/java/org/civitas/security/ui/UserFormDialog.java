@@ -9,6 +9,7 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
@@ -28,6 +29,7 @@ class UserFormDialog extends Dialog {
     final TextField displayName = new TextField();
     final CheckboxGroup<String> roles = new CheckboxGroup<>();
     final ComboBox<UnitView> unit = new ComboBox<>();
+    final EmailField email = new EmailField();
     final Checkbox enabled = new Checkbox();
     final PasswordField password = new PasswordField();
     private final UserRow existing;
@@ -47,10 +49,12 @@ class UserFormDialog extends Dialog {
         unit.setItems(units);
         unit.setItemLabelGenerator(u -> u.code() + " " + u.name());
         unit.setClearButtonVisible(true);
+        email.setLabel(getTranslation("user.email"));
+        email.setHelperText(getTranslation("user.email.help"));
         enabled.setLabel(getTranslation("user.enabled"));
         password.setLabel(getTranslation("user.password"));
         password.setHelperText(getTranslation("password.policy", PasswordPolicy.MIN_LENGTH));
-        FormLayout form = new FormLayout(username, displayName, unit, enabled, roles);
+        FormLayout form = new FormLayout(username, displayName, unit, email, enabled, roles);
         if (existing == null) {
             enabled.setValue(true);
             form.add(password);
@@ -60,6 +64,7 @@ class UserFormDialog extends Dialog {
             displayName.setValue(existing.displayName());
             roles.setValue(new HashSet<>(existing.roles()));
             units.stream().filter(u -> u.code().equals(existing.unitCode())).findFirst().ifPresent(unit::setValue);
+            email.setValue(existing.email() == null ? "" : existing.email());
             enabled.setValue(existing.enabled());
         }
         form.setColspan(roles, 2);
@@ -72,7 +77,8 @@ class UserFormDialog extends Dialog {
 
     UserForm form() {
         return new UserForm(username.getValue(), displayName.getValue(), Set.copyOf(roles.getValue()),
-                unit.getValue() == null ? null : unit.getValue().code(), enabled.getValue(), password.getValue());
+                unit.getValue() == null ? null : unit.getValue().code(), email.getValue(), enabled.getValue(),
+                password.getValue());
     }
 
     UserRow existing() {
