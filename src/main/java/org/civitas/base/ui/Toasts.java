@@ -3,7 +3,10 @@ package org.civitas.base.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.civitas.base.RuleViolation;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
 /** Short messages after an action: success quietly at the bottom, refusals in red with the translated reason. */
 public final class Toasts {
@@ -18,6 +21,23 @@ public final class Toasts {
 
     public static void refused(RuleViolation violation) {
         error(message(violation));
+    }
+
+    /**
+     * Runs a user's action: on success a short confirmation and the result; on a refused rule or a concurrent
+     * change the translated reason and {@code Optional.empty()}, with nothing changed.
+     */
+    public static <T> Optional<T> attempt(Supplier<T> action, String successMessage) {
+        try {
+            T result = action.get();
+            success(successMessage);
+            return Optional.ofNullable(result);
+        } catch (RuleViolation v) {
+            refused(v);
+        } catch (ObjectOptimisticLockingFailureException stale) {
+            refused(new RuleViolation("error.concurrentChange"));
+        }
+        return Optional.empty();
     }
 
     /** The violation in the user's language, with key arguments translated too. */

@@ -19,7 +19,7 @@ final class Labels {
         return unit == null ? "" : c.getTranslation("item.timeUnit." + unit.name());
     }
 
-    /** "2 小时", "1 个工作日". */
+    /** The limit with its unit in words, e.g. two hours or one working day. */
     static String limit(Component c, ItemView item) {
         return c.getTranslation("item.limit." + item.timeUnit().name(), item.timeLimit());
     }

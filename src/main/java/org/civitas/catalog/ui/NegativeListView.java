@@ -18,7 +18,6 @@ import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.function.Supplier;
-import org.civitas.base.RuleViolation;
 import org.civitas.base.ui.Toasts;
 import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.CategoryView;
@@ -28,7 +27,6 @@ import org.civitas.catalog.Responsibility;
 import org.civitas.catalog.Urgency;
 import org.civitas.catalog.VersionView;
 import org.civitas.security.AppRoles;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
 /** The negative list by version: filter, read, edit an item, start next year's version. */
 @Route("admin/negative-list")
@@ -152,16 +150,7 @@ public class NegativeListView extends VerticalLayout implements HasDynamicTitle 
     }
 
     private <T> T run(Supplier<T> action, String successKey) {
-        try {
-            T result = action.get();
-            Toasts.success(getTranslation(successKey));
-            return result;
-        } catch (RuleViolation v) {
-            Toasts.refused(v);
-        } catch (ObjectOptimisticLockingFailureException stale) {
-            Toasts.refused(new RuleViolation("error.concurrentChange"));
-        }
-        return null;
+        return Toasts.attempt(action, getTranslation(successKey)).orElse(null);
     }
 
     @Override

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.civitas.base.RuleViolation;
 import org.civitas.base.ui.Toasts;
 import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.PeerGroup;
@@ -30,7 +29,6 @@ import org.civitas.catalog.UnitFilter;
 import org.civitas.catalog.UnitKind;
 import org.civitas.catalog.UnitView;
 import org.civitas.security.AppRoles;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
 /** Districts, streets, departments and enterprises; select a district to see its streets below. */
 @Route("admin/units")
@@ -174,19 +172,12 @@ public class UnitsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private <T> T run(Supplier<T> action, String successKey) {
-        try {
-            T result = action.get();
-            Toasts.success(getTranslation(successKey));
+        return Toasts.attempt(action, getTranslation(successKey)).map(result -> {
             loadDistricts();
             grid.getDataProvider().refreshAll();
             showStreets(grid.asSingleSelect().getValue());
             return result;
-        } catch (RuleViolation v) {
-            Toasts.refused(v);
-        } catch (ObjectOptimisticLockingFailureException stale) {
-            Toasts.refused(new RuleViolation("error.concurrentChange"));
-        }
-        return null;
+        }).orElse(null);
     }
 
     @Override

@@ -17,7 +17,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.stream.Collectors;
-import org.civitas.base.RuleViolation;
 import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.UnitFilter;
 import org.civitas.base.ui.Toasts;
@@ -25,7 +24,6 @@ import org.civitas.security.AppRoles;
 import org.civitas.security.UserRow;
 import org.civitas.security.UserService;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
 @Route("admin/users")
 @Menu(order = 94, title = "menu.users", icon = "vaadin:users")
@@ -113,17 +111,14 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private boolean run(Runnable action, String successKey) {
-        try {
+        boolean done = Toasts.attempt(() -> {
             action.run();
-            Toasts.success(getTranslation(successKey));
+            return Boolean.TRUE;
+        }, getTranslation(successKey)).isPresent();
+        if (done) {
             grid.getDataProvider().refreshAll();
-            return true;
-        } catch (RuleViolation v) {
-            Toasts.refused(v);
-        } catch (ObjectOptimisticLockingFailureException stale) {
-            Toasts.refused(new RuleViolation("error.concurrentChange"));
         }
-        return false;
+        return done;
     }
 
     @Override
