@@ -1,0 +1,57 @@
+package org.civitas.cases.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import java.time.format.DateTimeFormatter;
+import org.civitas.cases.CaseDetails;
+
+/**
+ * What the operator reads back to the caller: the case number, who handles it and by when. Enter or Escape closes
+ * it, ready for the next call.
+ */
+class IntakeResultDialog extends Dialog {
+
+    static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    final Span number = new Span();
+    final Span unit = new Span();
+    final Span deadline = new Span();
+
+    /** {@code leadUnitName} null: the case waits in the classification queue. */
+    IntakeResultDialog(CaseDetails c, String leadUnitName) {
+        setId("intake-result");
+        setHeaderTitle(getTranslation("intake.result.title"));
+        number.setText(c.number());
+        number.setId("intake-result-number");
+        number.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "600")
+                .set("letter-spacing", "0.05em");
+        boolean queued = leadUnitName == null;
+        unit.setText(queued ? getTranslation("intake.result.pending") : leadUnitName);
+        unit.setId("intake-result-unit");
+        deadline.setText(queued || c.handleDueAt() == null ? getTranslation("intake.result.pending")
+                : c.handleDueAt().format(DEADLINE));
+        deadline.setId("intake-result-deadline");
+        add(line("intake.result.number", number), line("intake.result.unit", unit),
+                line("intake.result.deadline", deadline));
+        if (queued) {
+            add(new Div(getTranslation("intake.result.queue")));
+        }
+        Button ok = new Button(getTranslation("action.close"), e -> close());
+        ok.setId("intake-result-close");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        ok.setAutofocus(true);
+        getFooter().add(ok);
+    }
+
+    private Div line(String labelKey, Span value) {
+        Span label = new Span(getTranslation(labelKey));
+        label.getStyle().set("color", "var(--lumo-secondary-text-color)").set("min-width", "6em")
+                .set("display", "inline-block");
+        Div line = new Div(label, value);
+        line.getStyle().set("padding", "var(--lumo-space-xs) 0");
+        return line;
+    }
+}
