@@ -20,7 +20,9 @@ import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.BindingValidationStatus;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
+import org.civitas.base.ui.Toasts;
 import org.civitas.cases.Channel;
 import org.civitas.cases.NewCase;
 import org.civitas.cases.PhotoUpload;
@@ -111,7 +113,6 @@ class IntakeForm extends VerticalLayout {
         street.setHelperText(getTranslation("intake.street.help"));
         street.setItemLabelGenerator(UnitView::name);
         street.setClearButtonVisible(true);
-        street.setEnabled(false);
         address.setLabel(getTranslation("intake.address"));
         address.setMaxLength(200);
         description.setLabel(getTranslation("intake.description"));
@@ -123,6 +124,9 @@ class IntakeForm extends VerticalLayout {
         item.setItems(IntakeItems::matches, items);
         item.setItemLabelGenerator(i -> IntakeItems.label(this, i));
         item.setClearButtonVisible(true);
+        pickUniqueMatchOnEnter(district, IntakeForm::unitMatches);
+        pickUniqueMatchOnEnter(street, IntakeForm::unitMatches);
+        pickUniqueMatchOnEnter(item, (i, typed) -> !typed.isEmpty() && IntakeItems.matches(i, typed));
         channel.setId("intake-channel");
         name.setId("intake-name");
         phone.setId("intake-phone");
@@ -139,6 +143,8 @@ class IntakeForm extends VerticalLayout {
         save.setId("intake-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
+        // a second click while the first is being saved would register the call twice
+        save.setDisableOnClick(true);
         save.addClickListener(e -> save());
         newCall.setText(getTranslation("intake.newCall"));
         newCall.setId("intake-new-call");
@@ -165,7 +171,29 @@ class IntakeForm extends VerticalLayout {
         List<UnitView> streets = value == null ? List.of()
                 : streetsOf.apply(value.code()).stream().filter(UnitView::active).toList();
         street.setItems(streets);
-        street.setEnabled(!streets.isEmpty());
+    }
+
+    /**
+     * Typing and Enter picks the one entry that matches, without the arrow keys ("武昌" → 武昌区, "坠落" → SR-07);
+     * when several or none match, the operator is told and nothing is picked.
+     */
+    private <T> void pickUniqueMatchOnEnter(ComboBox<T> box, BiPredicate<T, String> matches) {
+        box.setAllowCustomValue(true);
+        box.addCustomValueSetListener(e -> {
+            String typed = e.getDetail() == null ? "" : e.getDetail().trim();
+            List<T> hits = box.getListDataView().getItems().filter(i -> matches.test(i, typed)).limit(2).toList();
+            if (hits.size() == 1) {
+                box.setValue(hits.get(0));
+            } else if (!typed.isEmpty()) {
+                box.clear();
+                Toasts.error(getTranslation(hits.isEmpty() ? "intake.error.noMatch" : "intake.error.ambiguous",
+                        box.getLabel(), typed));
+            }
+        });
+    }
+
+    private static boolean unitMatches(UnitView unit, String typed) {
+        return !typed.isEmpty() && (unit.name().contains(typed) || unit.code().equalsIgnoreCase(typed));
     }
 
     private void firePlaceChanged() {
@@ -174,13 +202,17 @@ class IntakeForm extends VerticalLayout {
     }
 
     void save() {
-        IntakeDraft draft = new IntakeDraft();
-        if (binder.writeBeanIfValid(draft)) {
-            fireEvent(new SaveEvent(this, draft.toNewCase(), photos.uploads()));
-            return;
+        try {
+            IntakeDraft draft = new IntakeDraft();
+            if (binder.writeBeanIfValid(draft)) {
+                fireEvent(new SaveEvent(this, draft.toNewCase(), photos.uploads()));
+                return;
+            }
+            binder.validate().getFieldValidationErrors().stream().map(BindingValidationStatus::getField)
+                    .filter(Focusable.class::isInstance).findFirst().ifPresent(f -> ((Focusable<?>) f).focus());
+        } finally {
+            save.setEnabled(true);
         }
-        binder.validate().getFieldValidationErrors().stream().map(BindingValidationStatus::getField)
-                .filter(Focusable.class::isInstance).findFirst().ifPresent(f -> ((Focusable<?>) f).focus());
     }
 
     /** Ready for the next call: everything empty but the channel, which an operator rarely changes. */

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.ShortcutsKt;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.UI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +46,7 @@ class IntakeFormTest {
     void setUp() {
         MockVaadin.setup();
         form = new IntakeForm(ITEMS, List.of(D01, D05), STREETS::get);
+        UI.getCurrent().add(form);
         form.addSaveListener(saved::add);
         form.addPlaceChangedListener(placed::add);
     }
@@ -68,6 +73,20 @@ class IntakeFormTest {
                 "S0501", "中华路 8 号", null, null, "广告牌松动", "SR-07"));
         assertThat(saved.get(0).photos()).isEmpty();
         assertThat(placed.get(placed.size() - 1).itemCode()).isEqualTo("SR-07");
+    }
+
+    @Test
+    void ctrl_enter_saves_and_the_button_stays_usable_after_a_refusal() {
+        _setValue(form.phone, "13812345678");
+        ShortcutsKt.fireShortcut(Key.ENTER, KeyModifier.CONTROL);
+        assertThat(saved).isEmpty();
+        assertThat(form.address.isInvalid()).isTrue();
+        assertThat(form.save.isEnabled()).isTrue();
+        _setValue(form.district, D05);
+        _setValue(form.address, "中华路");
+        _setValue(form.description, "垃圾");
+        ShortcutsKt.fireShortcut(Key.ENTER, KeyModifier.CONTROL);
+        assertThat(saved).hasSize(1);
     }
 
     @Test
@@ -103,7 +122,21 @@ class IntakeFormTest {
         _setValue(form.street, S0501);
         _setValue(form.district, D01);
         assertThat(form.street.getValue()).isNull();
-        assertThat(form.street.isEnabled()).isFalse();
+        assertThat(form.street.getListDataView().getItems()).isEmpty();
+    }
+
+    @Test
+    void typing_and_enter_picks_the_only_match_and_refuses_to_guess_between_several() {
+        ComboBoxKt._fireCustomValueSet(form.district, "武昌");
+        assertThat(form.district.getValue()).isEqualTo(D05);
+        ComboBoxKt._fireCustomValueSet(form.street, "中华");
+        assertThat(form.street.getValue()).isEqualTo(S0501);
+        ComboBoxKt._fireCustomValueSet(form.item, "坠落");
+        assertThat(form.item.getValue().code()).isEqualTo("SR-07");
+        ComboBoxKt._fireCustomValueSet(form.item, "SR");
+        assertThat(form.item.getValue()).isNull();
+        ComboBoxKt._fireCustomValueSet(form.district, "汉口");
+        assertThat(form.district.getValue()).isNull();
     }
 
     @Test
