@@ -176,6 +176,44 @@ class CaseViewTest extends KaribuTest {
         assertThat(_get(Span.class, spec -> spec.withId("case-status")).getText()).isEqualTo("办理中");
     }
 
+    @Test
+    void a_supervisor_classifies_a_queued_case_with_the_item_picker_and_it_goes_to_the_district() {
+        CaseDetails queued = cases.register(aReport().item(null).in("D05", "S0501").build());
+        login("supervisor");
+        navigate("");
+        navigate("cases/" + queued.id());
+        assertThat(_get(Span.class, spec -> spec.withId("case-item")).getText()).isEqualTo("尚未归类");
+        _click(_get(Button.class, spec -> spec.withId("case-action-DISPATCH")));
+        CaseActionDialog dialog = _get(CaseActionDialog.class);
+        assertThat(dialog.district.getValue().code()).isEqualTo("D05");
+        assertThat(dialog.street.getValue().code()).isEqualTo("S0501");
+        dialog.item.setValue(dialog.item.getListDataView().getItems().filter(i -> i.code().equals("SR-04"))
+                .findFirst().orElseThrow());
+        _click(dialog.confirm);
+
+        assertThat(dialog.isOpened()).isFalse();
+        CaseView view = _get(CaseView.class);
+        assertThat(view.details.leadUnitCode()).isEqualTo("D05");
+        assertThat(_get(Span.class, spec -> spec.withId("case-status")).getText()).isEqualTo("已派单");
+        assertThat(_get(Span.class, spec -> spec.withId("case-lead-unit")).getText()).isEqualTo("武昌区");
+    }
+
+    @Test
+    void a_district_clerk_hands_the_case_to_one_of_its_streets() {
+        login("clerk.wuchang");
+        cases.sign(wuchangCase.ref());
+        open("clerk.wuchang");
+        _click(_get(Button.class, spec -> spec.withId("case-action-SUB_DISPATCH")));
+        CaseActionDialog dialog = _get(CaseActionDialog.class);
+        assertThat(dialog.unit.getListDataView().getItems()).isNotEmpty()
+                .allSatisfy(u -> assertThat(u.parentCode()).isEqualTo("D05"));
+        dialog.unit.setValue(dialog.unit.getListDataView().getItems().filter(u -> u.code().equals("S0502"))
+                .findFirst().orElseThrow());
+        _click(dialog.confirm);
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(_get(CaseView.class).details.handlingUnitCode()).isEqualTo("S0502");
+    }
+
     private void open(String username) {
         login(username);
         navigate("");
