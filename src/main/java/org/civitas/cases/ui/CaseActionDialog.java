@@ -16,6 +16,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.civitas.cases.CaseAction;
@@ -93,7 +94,7 @@ class CaseActionDialog extends Dialog {
             case REQUEST_EXTENSION -> {
                 text(note, "caseview.reason", true);
                 newDue.setLabel(getTranslation("caseview.newDue"));
-                newDue.setStep(java.time.Duration.ofMinutes(30));
+                newDue.setStep(Duration.ofMinutes(30));
                 if (c.handleDueAt() != null) {
                     newDue.setMin(c.handleDueAt());
                     newDue.setHelperText(getTranslation("caseview.newDue.help", CaseFormat.time(c.handleDueAt())));
