@@ -25,8 +25,14 @@ final class InboxQuery {
     private InboxQuery() {
     }
 
+    /** Without parameters the inbox shows the cases still open: the closed ones would come first by deadline. */
+    static final Set<CaseStatus> OPEN = EnumSet.complementOf(EnumSet.copyOf(CaseStatus.FINAL));
+
     static CaseFilter parse(QueryParameters query) {
         Map<String, List<String>> p = query.getParameters();
+        if (p.isEmpty()) {
+            return CaseFilter.any().withStatuses(OPEN);
+        }
         Set<CaseStatus> statuses = EnumSet.noneOf(CaseStatus.class);
         p.getOrDefault("status", List.of()).stream().flatMap(v -> Arrays.stream(v.split(",")))
                 .map(v -> parse(v, CaseStatus::valueOf)).filter(s -> s != null).forEach(statuses::add);

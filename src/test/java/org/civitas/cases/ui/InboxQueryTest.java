@@ -28,6 +28,13 @@ class InboxQueryTest {
     }
 
     @Test
+    void the_inbox_opens_on_the_cases_still_open() {
+        assertThat(InboxQuery.parse(QueryParameters.empty()).statuses()).containsExactlyInAnyOrder(
+                CaseStatus.REGISTERED, CaseStatus.DISPATCHED, CaseStatus.IN_PROGRESS, CaseStatus.RETURN_REQUESTED,
+                CaseStatus.REPLIED);
+    }
+
+    @Test
     void unknown_values_are_ignored_and_the_phone_never_enters_an_address() {
         CaseFilter f = InboxQuery.parse(QueryParameters.fromString("status=NOPE&from=yesterday&phone=13812345678"));
         assertThat(f.statuses()).isEmpty();
