@@ -1,0 +1,233 @@
+package org.civitas.cases.ui;
+
+import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.HasLabel;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.datepicker.DatePicker.DatePickerI18n;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import java.time.DayOfWeek;
+import java.time.Month;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.civitas.cases.CaseFilter;
+import org.civitas.cases.CaseStatus;
+import org.civitas.cases.Channel;
+import org.civitas.catalog.CategoryView;
+import org.civitas.catalog.ItemView;
+import org.civitas.catalog.UnitView;
+import org.civitas.catalog.Urgency;
+
+/**
+ * The inbox's collapsible filter bar. Every change is applied at once (text fields on Enter or leaving the field);
+ * street follows district and item follows category. The phone filter is only offered to those who see phones.
+ */
+class InboxFilters extends Details {
+
+    final MultiSelectComboBox<CaseStatus> status = new MultiSelectComboBox<>();
+    final ComboBox<CategoryView> category = new ComboBox<>();
+    final ComboBox<ItemView> item = new ComboBox<>();
+    final ComboBox<UnitView> leadUnit = new ComboBox<>();
+    final ComboBox<UnitView> district = new ComboBox<>();
+    final ComboBox<UnitView> street = new ComboBox<>();
+    final ComboBox<Channel> channel = new ComboBox<>();
+    final ComboBox<Urgency> urgency = new ComboBox<>();
+    final DatePicker from = datePicker("inbox.filter.from");
+    final DatePicker to = datePicker("inbox.filter.to");
+    final Checkbox overdue = new Checkbox();
+    final Checkbox dueSoon = new Checkbox();
+    final TextField number = new TextField();
+    final TextField phone = new TextField();
+
+    private final InboxNames names;
+    private final List<Runnable> listeners = new ArrayList<>();
+    private boolean silent;
+
+    InboxFilters(InboxNames names, boolean phoneFilter) {
+        this.names = names;
+        setSummaryText(getTranslation("inbox.filters"));
+        setOpened(true);
+        setWidthFull();
+
+        status.setItems(CaseStatus.values());
+        status.setItemLabelGenerator(s -> getTranslation(s.labelKey()));
+        category.setItems(names.categories);
+        category.setItemLabelGenerator(CategoryView::name);
+        item.setItems(names.items);
+        item.setItemLabelGenerator(i -> i.code() + " " + i.name());
+        leadUnit.setItems(names.leadUnits());
+        leadUnit.setItemLabelGenerator(UnitView::name);
+        district.setItems(names.districts());
+        district.setItemLabelGenerator(UnitView::name);
+        street.setItemLabelGenerator(UnitView::name);
+        street.setEnabled(false);
+        channel.setItems(Channel.values());
+        channel.setItemLabelGenerator(c -> getTranslation("Channel." + c.name()));
+        urgency.setItems(Urgency.values());
+        urgency.setItemLabelGenerator(u -> getTranslation("Urgency." + u.name()));
+        number.setValueChangeMode(ValueChangeMode.ON_CHANGE);
+        phone.setValueChangeMode(ValueChangeMode.ON_CHANGE);
+        phone.setVisible(phoneFilter);
+        for (TextField t : List.of(number, phone)) {
+            t.setClearButtonVisible(true);
+        }
+        for (ComboBox<?> c : List.of(category, item, leadUnit, district, street, channel, urgency)) {
+            c.setClearButtonVisible(true);
+        }
+        status.setClearButtonVisible(true);
+        label(status, "inbox.col.status");
+        label(category, "inbox.filter.category");
+        label(item, "inbox.filter.item");
+        label(leadUnit, "inbox.col.leadUnit");
+        label(district, "inbox.filter.district");
+        label(street, "inbox.filter.street");
+        label(channel, "inbox.col.channel");
+        label(urgency, "inbox.filter.urgency");
+        label(number, "inbox.col.number");
+        label(phone, "inbox.col.phone");
+        overdue.setLabel(getTranslation("inbox.filter.overdue"));
+        dueSoon.setLabel(getTranslation("inbox.filter.dueSoon"));
+
+        // dependent pickers are narrowed quietly: the change that caused it is applied once, below
+        category.addValueChangeListener(e -> quietly(() -> {
+            ItemView chosen = item.getValue();
+            List<ItemView> choices = e.getValue() == null ? names.items
+                    : names.items.stream().filter(i -> i.categoryCode().equals(e.getValue().code())).toList();
+            item.setItems(choices);
+            item.setValue(choices.contains(chosen) ? chosen : null);
+        }));
+        district.addValueChangeListener(e -> quietly(() -> {
+            street.setItems(e.getValue() == null ? List.of() : names.streetsOf(e.getValue().code()));
+            street.clear();
+            street.setEnabled(e.getValue() != null);
+        }));
+        from.addValueChangeListener(e -> to.setMin(e.getValue()));
+        to.addValueChangeListener(e -> from.setMax(e.getValue()));
+        for (HasValue<?, ?> field : fields()) {
+            field.addValueChangeListener(e -> changed());
+        }
+
+        Button clear = new Button(getTranslation("inbox.filter.clear"), e -> setValue(CaseFilter.any(), true));
+        clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        FlexLayout bar = new FlexLayout(status, category, item, leadUnit, district, street, channel, urgency, from, to,
+                number, phone, overdue, dueSoon, clear);
+        bar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.getStyle().set("gap", "var(--lumo-space-s) var(--lumo-space-m)");
+        add(bar);
+    }
+
+    CaseFilter value() {
+        return new CaseFilter(Set.copyOf(status.getValue()), code(category, CategoryView::code),
+                code(item, ItemView::code), code(leadUnit, UnitView::code), code(district, UnitView::code),
+                code(street, UnitView::code), channel.getValue(),
+                urgency.getValue() == null ? null : urgency.getValue().name(), from.getValue(), to.getValue(),
+                overdue.getValue(), dueSoon.getValue(), blankToNull(number.getValue()),
+                phone.isVisible() ? blankToNull(phone.getValue()) : null);
+    }
+
+    /** Shows a filter (from the address bar, or cleared); {@code notify} tells the listeners once afterwards. */
+    void setValue(CaseFilter f, boolean notify) {
+        quietly(() -> {
+            status.setValue(f.statuses() == null || f.statuses().isEmpty() ? Set.of() : EnumSet.copyOf(f.statuses()));
+            category.setValue(find(names.categories, CategoryView::code, f.categoryCode()));
+            item.setValue(find(names.items, ItemView::code, f.itemCode()));
+            leadUnit.setValue(find(names.leadUnits(), UnitView::code, f.leadUnitCode()));
+            district.setValue(find(names.districts(), UnitView::code, f.districtCode()));
+            street.setValue(find(names.streetsOf(f.districtCode()), UnitView::code, f.streetCode()));
+            channel.setValue(f.channel());
+            urgency.setValue(find(Arrays.asList(Urgency.values()), Urgency::name, f.urgency()));
+            from.setValue(f.receivedFrom());
+            to.setValue(f.receivedTo());
+            overdue.setValue(f.overdue());
+            dueSoon.setValue(f.dueSoon());
+            number.setValue(Objects.requireNonNullElse(f.number(), ""));
+            phone.setValue(Objects.requireNonNullElse(f.phone(), ""));
+        });
+        if (notify) {
+            listeners.forEach(Runnable::run);
+        }
+    }
+
+    void addChangeListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    private void changed() {
+        if (!silent) {
+            listeners.forEach(Runnable::run);
+        }
+    }
+
+    private void quietly(Runnable change) {
+        boolean was = silent;
+        silent = true;
+        try {
+            change.run();
+        } finally {
+            silent = was;
+        }
+    }
+
+    private List<HasValue<?, ?>> fields() {
+        return List.of(status, category, item, leadUnit, district, street, channel, urgency, from, to, overdue, dueSoon,
+                number, phone);
+    }
+
+    private void label(HasValue<?, ?> field, String key) {
+        if (field instanceof HasLabel l) {
+            l.setLabel(getTranslation(key));
+        }
+    }
+
+    private static <T> T find(List<T> items, Function<T, String> code, String value) {
+        return value == null ? null : items.stream().filter(i -> value.equals(code.apply(i))).findFirst().orElse(null);
+    }
+
+    private static <T> String code(AbstractField<?, T> field, Function<T, String> code) {
+        return field.getValue() == null ? null : code.apply(field.getValue());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** Month and weekday names from the JDK's locale data, weeks from Monday, dates as 2026-03-02. */
+    private DatePicker datePicker(String key) {
+        DatePicker picker = new DatePicker(getTranslation(key));
+        Locale locale = getLocale();
+        picker.setLocale(locale);
+        picker.setClearButtonVisible(true);
+        picker.setI18n(new DatePickerI18n()
+                .setMonthNames(Arrays.stream(Month.values()).map(m -> m.getDisplayName(TextStyle.FULL, locale)).toList())
+                .setWeekdays(sundayFirst().map(d -> d.getDisplayName(TextStyle.FULL, locale)).toList())
+                .setWeekdaysShort(sundayFirst().map(d -> d.getDisplayName(TextStyle.SHORT, locale)).toList())
+                .setFirstDayOfWeek(1)
+                .setDateFormat("yyyy-MM-dd")
+                .setToday(getTranslation("datepicker.today"))
+                .setCancel(getTranslation("action.cancel")));
+        return picker;
+    }
+
+    private static Stream<DayOfWeek> sundayFirst() {
+        return Stream.of(DayOfWeek.SUNDAY, DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
+                DayOfWeek.THURSDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY);
+    }
+}

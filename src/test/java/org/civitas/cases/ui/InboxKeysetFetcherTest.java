@@ -1,0 +1,88 @@
+package org.civitas.cases.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The grid's offsets become keyset pages: each request asks for the rows after a known row, never for an OFFSET. */
+class InboxKeysetFetcherTest {
+
+    /** Rows 0..n-1 in order; a row is its own cursor. Records every page asked for as "after:limit". */
+    static final class Rows implements InboxKeysetFetcher.Pages<Integer, Integer> {
+        int size;
+        final List<String> asked = new ArrayList<>();
+
+        Rows(int size) {
+            this.size = size;
+        }
+
+        @Override
+        public List<Integer> after(Integer cursor, int limit) {
+            asked.add(cursor + ":" + limit);
+            int from = cursor == null ? 0 : cursor + 1;
+            return IntStream.range(from, Math.min(size, from + limit)).boxed().toList();
+        }
+    }
+
+    final Rows rows = new Rows(5000);
+    final InboxKeysetFetcher<Integer, Integer> fetcher = new InboxKeysetFetcher<>(rows, r -> r, 1000);
+
+    @Test
+    void scrolling_on_asks_for_the_rows_after_the_last_row_seen() {
+        assertThat(fetcher.fetch(0, 50)).containsExactlyElementsOf(range(0, 50));
+        assertThat(fetcher.fetch(50, 50)).containsExactlyElementsOf(range(50, 100));
+        assertThat(fetcher.fetch(100, 100)).containsExactlyElementsOf(range(100, 200));
+        assertThat(rows.asked).containsExactly("null:50", "49:50", "99:100");
+    }
+
+    @Test
+    void a_jump_walks_forward_from_the_nearest_known_row_in_pages_and_remembers_the_way() {
+        fetcher.fetch(0, 50);
+        rows.asked.clear();
+        assertThat(fetcher.fetch(3000, 50)).containsExactlyElementsOf(range(3000, 3050));
+        assertThat(rows.asked).containsExactly("49:1000", "1049:1000", "2049:950", "2999:50");
+
+        rows.asked.clear();
+        assertThat(fetcher.fetch(2050, 50)).containsExactlyElementsOf(range(2050, 2100));
+        assertThat(fetcher.fetch(3060, 40)).containsExactlyElementsOf(range(3060, 3100));
+        assertThat(rows.asked).containsExactly("2049:50", "3049:10", "3059:40");
+    }
+
+    @Test
+    void a_request_larger_than_a_page_is_read_in_pages() {
+        assertThat(fetcher.fetch(0, 2500)).containsExactlyElementsOf(range(0, 2500));
+        assertThat(rows.asked).containsExactly("null:1000", "999:1000", "1999:500");
+    }
+
+    @Test
+    void past_the_end_there_is_nothing_and_the_end_is_remembered() {
+        Rows few = new Rows(120);
+        InboxKeysetFetcher<Integer, Integer> f = new InboxKeysetFetcher<>(few, r -> r, 1000);
+        assertThat(f.fetch(100, 50)).containsExactlyElementsOf(range(100, 120));
+        assertThat(f.fetch(500, 50)).isEmpty();
+        assertThat(f.fetch(150, 50)).isEmpty();
+        assertThat(few.asked).containsExactly("null:100", "99:50");
+    }
+
+    @Test
+    void after_a_reset_the_cursors_are_forgotten_and_new_rows_are_found() {
+        Rows growing = new Rows(100);
+        InboxKeysetFetcher<Integer, Integer> f = new InboxKeysetFetcher<>(growing, r -> r, 1000);
+        assertThat(f.fetch(0, 150)).hasSize(100);
+        growing.size = 200;
+        assertThat(f.fetch(100, 50)).as("the end seen before the reset").isEmpty();
+
+        f.reset();
+        growing.asked.clear();
+        assertThat(f.knownPositions()).isEqualTo(1);
+        assertThat(f.fetch(100, 50)).containsExactlyElementsOf(range(100, 150));
+        assertThat(growing.asked).containsExactly("null:100", "99:50");
+    }
+
+    private static List<Integer> range(int from, int to) {
+        return IntStream.range(from, to).boxed().toList();
+    }
+}

@@ -1,0 +1,133 @@
+package org.civitas.cases.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.civitas.cases.Reports.aReport;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.QueryParameters;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.civitas.cases.CaseDetails;
+import org.civitas.cases.CaseRow;
+import org.civitas.cases.CaseService;
+import org.civitas.test.KaribuTest;
+import org.civitas.test.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The inbox as its users see it. Each test registers its cases on a day of its own, far from the other tests'
+ * dates, and opens the inbox filtered to that day through the address bar.
+ */
+class InboxViewTest extends KaribuTest {
+
+    @Autowired CaseService cases;
+    @Autowired MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void a_unit_clerk_sees_only_the_cases_of_their_unit_and_an_operator_sees_all() {
+        LocalDate day = LocalDate.of(2029, 5, 15); // a Tuesday
+        clock.set(day.atTime(9, 0));
+        long jiangan1 = register("D01", "S0101", "SR-02");
+        long jiangan2 = register("D01", "S0102", "SR-02");
+        long wuchang = register("D05", "S0501", "SR-02");
+
+        login("clerk.jiangan");
+        List<CaseRow> clerkRows = open("cases?from=" + day + "&to=" + day);
+        assertThat(clerkRows).extracting(CaseRow::id).containsExactlyInAnyOrder(jiangan1, jiangan2);
+        assertThat(clerkRows).extracting(CaseRow::phone).containsOnly("138****5678");
+        assertThat(_get(InboxView.class).filters.phone.isVisible()).as("no phone search for units").isFalse();
+
+        login("operator");
+        List<CaseRow> operatorRows = open("cases?from=" + day + "&to=" + day);
+        assertThat(operatorRows).extracting(CaseRow::id).containsExactlyInAnyOrder(jiangan1, jiangan2, wuchang);
+        assertThat(operatorRows).extracting(CaseRow::phone).containsOnly("13812345678");
+    }
+
+    @Test
+    void overdue_only_narrows_the_rows_once_the_deadline_has_passed() {
+        LocalDate day = LocalDate.of(2029, 5, 16); // a Wednesday
+        clock.set(day.atTime(9, 0));
+        long emergency = register("D01", "S0101", "SR-07"); // 2 clock hours: due 11:00
+        long normal = register("D01", "S0101", "SR-02"); // 1 working day: due Thursday 17:30
+
+        login("clerk.jiangan");
+        assertThat(open("cases?from=" + day + "&to=" + day)).extracting(CaseRow::id)
+                .containsExactly(emergency, normal); // soonest deadline first
+        clock.advance(Duration.ofHours(3));
+
+        InboxView view = _get(InboxView.class);
+        view.filters.overdue.setValue(true);
+        assertThat(rows(view)).extracting(CaseRow::id).containsExactly(emergency);
+
+        // the same filter from a link on another page
+        assertThat(open("cases?overdue=true&unit=D01&from=" + day + "&to=" + day)).extracting(CaseRow::id)
+                .containsExactly(emergency);
+        assertThat(_get(InboxView.class).filters.overdue.getValue()).isTrue();
+    }
+
+    @Test
+    void district_and_street_narrow_the_rows_for_a_supervisor() {
+        LocalDate day = LocalDate.of(2029, 5, 17); // a Thursday
+        clock.set(day.atTime(9, 0));
+        long s0101 = register("D01", "S0101", "SR-02");
+        register("D01", "S0102", "SR-02");
+        register("D05", "S0501", "SR-02");
+
+        login("supervisor");
+        List<CaseRow> all = open("cases?from=" + day + "&to=" + day);
+        assertThat(all).hasSize(3);
+        InboxView view = _get(InboxView.class);
+        view.filters.district.setValue(view.filters.district.getListDataView().getItems()
+                .filter(u -> u.code().equals("D01")).findFirst().orElseThrow());
+        assertThat(rows(view)).hasSize(2);
+        view.filters.street.setValue(view.filters.street.getListDataView().getItems()
+                .filter(u -> u.code().equals("S0101")).findFirst().orElseThrow());
+        assertThat(rows(view)).extracting(CaseRow::id).containsExactly(s0101);
+    }
+
+    /** As a link from another page would open it: {@code cases?overdue=true&unit=D05}. */
+    private List<CaseRow> open(String location) {
+        int q = location.indexOf('?');
+        UI.getCurrent().navigate(location.substring(0, q), QueryParameters.fromString(location.substring(q + 1)));
+        return rows(_get(InboxView.class));
+    }
+
+    private static List<CaseRow> rows(InboxView view) {
+        int size = GridKt._size(view.grid);
+        List<CaseRow> rows = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            rows.add(GridKt._get(view.grid, i));
+        }
+        return rows;
+    }
+
+    private long register(String district, String street, String item) {
+        return as("operator", () -> cases.register(aReport().item(item).in(district, street).build())).id();
+    }
+
+    private CaseDetails as(String username, Supplier<CaseDetails> action) {
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        var details = userDetails.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+}
