@@ -135,6 +135,13 @@ class DeadlineSweepTest {
         assertThat(orders(c, "REMINDER")).isEqualTo(2);
     }
 
+    @Test
+    void the_minute_timer_is_off_in_tests_which_move_the_clock_and_sweep_themselves(
+            @Autowired org.springframework.core.env.Environment env) {
+        assertThat(env.getProperty("civitas.sweep.cron")).isEqualTo("-");
+        assertThat(env.getProperty("civitas.supervision.auto-after-working-days")).isEqualTo("2");
+    }
+
     private void sweepAt(LocalDateTime t) {
         clock.set(t);
         sweep.sweep();
