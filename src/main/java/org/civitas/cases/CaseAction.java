@@ -36,7 +36,11 @@ public enum CaseAction {
     CLOSE(EnumSet.of(REPLIED), CLOSED),
     CLOSE_NOT_RATED(EnumSet.of(REPLIED), CLOSED),
     MERGE(EnumSet.of(REGISTERED, DISPATCHED, IN_PROGRESS), MERGED),
-    INVALIDATE(EnumSet.of(REGISTERED, DISPATCHED, IN_PROGRESS, RETURN_REQUESTED), INVALID);
+    INVALIDATE(EnumSet.of(REGISTERED, DISPATCHED, IN_PROGRESS, RETURN_REQUESTED), INVALID),
+    // supervision records (催办, 督办 and the unit's answer): kept in the history, the state does not change
+    REMIND(EnumSet.of(DISPATCHED, IN_PROGRESS, RETURN_REQUESTED), null),
+    SUPERVISE(EnumSet.of(DISPATCHED, IN_PROGRESS, RETURN_REQUESTED, REPLIED), null),
+    ANSWER_SUPERVISION(EnumSet.of(DISPATCHED, IN_PROGRESS, RETURN_REQUESTED, REPLIED), null);
 
     private final Set<CaseStatus> from;
     private final CaseStatus to;

@@ -503,4 +503,36 @@ public class CaseService {
                 count + " rows " + json));
         return count;
     }
+
+    // --- supervision records (supervision feature) -------------------------------------------------------------
+
+    /**
+     * Appends a supervision record to the case's history in the caller's transaction: a reminder or supervision
+     * order issued by a supervisor ({@code REMIND}, {@code SUPERVISE}), or a unit's answer to one
+     * ({@code ANSWER_SUPERVISION}, by a clerk of a unit the case concerns). The state does not change; the case
+     * table refuses it on a finished case. The deadline sweep writes its own rows in bulk.
+     */
+    @PreAuthorize("hasAnyRole('SUPERVISOR','UNIT_CLERK')")
+    @Transactional
+    public void recordSupervision(long caseId, CaseAction action, String note) {
+        CaseFile c = cases.findById(caseId).orElseThrow(() -> new RuleViolation("error.notFound"));
+        access.checkRead(c);
+        switch (action) {
+            case REMIND, SUPERVISE -> {
+                if (!access.hasRole(org.civitas.security.AppRoles.SUPERVISOR)) {
+                    throw new org.springframework.security.access.AccessDeniedException(action + " needs a supervisor");
+                }
+            }
+            case ANSWER_SUPERVISION -> {
+                if (!access.hasRole(org.civitas.security.AppRoles.UNIT_CLERK)
+                        || !c.concerns(access.actorUnit().orElse(null))) {
+                    throw new org.springframework.security.access.AccessDeniedException(
+                            "case " + c.getNumber() + " is not a case of the clerk's unit");
+                }
+            }
+            default -> throw new IllegalArgumentException("not a supervision record: " + action);
+        }
+        c.recordRequest(action, access.actor(), now(), note);
+        store.save(c);
+    }
 }

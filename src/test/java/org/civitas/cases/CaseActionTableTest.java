@@ -54,6 +54,15 @@ class CaseActionTableTest {
         for (CaseStatus s : EnumSet.of(REGISTERED, DISPATCHED, IN_PROGRESS, RETURN_REQUESTED)) {
             allow(CaseAction.INVALIDATE, s, INVALID);
         }
+        // supervision: a reminder while the unit still owes the answer; a supervision order and its answer also on
+        // a replied case (the supervisor may find the reply wanting); none of them moves the case
+        for (CaseStatus s : EnumSet.of(DISPATCHED, IN_PROGRESS, RETURN_REQUESTED)) {
+            allow(CaseAction.REMIND, s, s);
+        }
+        for (CaseStatus s : EnumSet.of(DISPATCHED, IN_PROGRESS, RETURN_REQUESTED, REPLIED)) {
+            allow(CaseAction.SUPERVISE, s, s);
+            allow(CaseAction.ANSWER_SUPERVISION, s, s);
+        }
     }
 
     private static void allow(CaseAction action, CaseStatus from, CaseStatus to) {
