@@ -1,5 +1,6 @@
 package org.civitas.notify;
 
+import java.util.Set;
 import org.civitas.cases.CaseDispatched;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ class CaseNotifications {
     void on(CaseDispatched e) {
         notifications.notifyUnit(e.leadUnitCode(), NotificationKind.DISPATCHED, e.caseId(), e.number(),
                 "notify.dispatched", e.number(), e.handleDueAt());
-        for (String co : e.coUnitCodes()) {
+        for (String co : e.coUnitCodes() == null ? Set.<String>of() : e.coUnitCodes()) {
             if (!co.equals(e.leadUnitCode())) {
                 notifications.notifyUnit(co, NotificationKind.DISPATCHED, e.caseId(), e.number(),
                         "notify.dispatched.co", e.number(), e.handleDueAt());
