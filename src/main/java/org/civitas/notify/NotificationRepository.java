@@ -15,10 +15,6 @@ interface NotificationRepository extends Repository<Notification, Long> {
 
     List<Notification> findByRecipientOrderByIdDesc(String recipient, Limit limit);
 
-    long countByCaseNumber(String caseNumber);
-
-    List<Notification> findByCaseNumberOrderByIdAsc(String caseNumber);
-
     @Modifying
     @Query("update Notification n set n.readAt = :at where n.id = :id and n.recipient = :recipient and n.readAt is null")
     int markRead(long id, String recipient, LocalDateTime at);
