@@ -17,6 +17,7 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.civitas.base.i18n.LanguageSwitch;
+import org.civitas.notify.ui.NotificationBell;
 import org.civitas.security.CurrentUser;
 
 /**
@@ -27,7 +28,7 @@ import org.civitas.security.CurrentUser;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication, NotificationBell bell) {
         setPrimarySection(Section.DRAWER);
         Span title = new Span(getTranslation("app.name"));
         title.addClassName("app-title");
@@ -43,7 +44,8 @@ public class MainLayout extends AppLayout {
         Button logout = new Button(getTranslation("action.logout"), e -> authentication.logout());
         logout.setId("logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), new Span(), user, new LanguageSwitch(), logout);
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), new Span(), bell, user, new LanguageSwitch(),
+                logout);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(bar.getComponentAt(1));

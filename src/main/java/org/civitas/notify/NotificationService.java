@@ -1,0 +1,154 @@
+package org.civitas.notify;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.civitas.base.i18n.TranslationProvider;
+import org.civitas.security.AppRoles;
+import org.civitas.security.CurrentUser;
+import org.civitas.security.Recipient;
+import org.civitas.security.UserDirectory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Limit;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tells users (the bell, and e-mail where they have an address) and complainants (SMS) about a change. Every write
+ * joins the caller's transaction and refuses to run without one: a notice commits with its change or not at all,
+ * and the outbox then sends it at least once.
+ */
+@Service
+public class NotificationService {
+
+    static final Locale MAIL_LOCALE = TranslationProvider.CHINESE;
+
+    private final NotificationRepository notifications;
+    private final OutboxRepository outbox;
+    private final UserDirectory directory;
+    private final UserEmails emails;
+    private final TranslationProvider translations;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final String baseUrl;
+
+    NotificationService(NotificationRepository notifications, OutboxRepository outbox, UserDirectory directory,
+                        UserEmails emails, TranslationProvider translations, CurrentUser currentUser, Clock clock,
+                        @Value("${civitas.notify.base-url:}") String baseUrl) {
+        this.notifications = notifications;
+        this.outbox = outbox;
+        this.directory = directory;
+        this.emails = emails;
+        this.translations = translations;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    // --- writing: on behalf of the system, so open to any caller (listeners, scheduled jobs) ----------------------
+
+    /** Notifies the named users; those with an e-mail address also get a mail through the outbox. */
+    @PreAuthorize("permitAll()") // called from event listeners and jobs, often with no user signed in
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void notifyUsers(Collection<String> usernames, NotificationKind kind, Long caseId, String caseNumber,
+                            String messageKey, Object... args) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        usernames.forEach(u -> byName.put(u, null));
+        emails.of(byName.keySet()).forEach(byName::put);
+        byName.forEach((user, email) -> write(new Recipient(user, user, email), kind, caseId, caseNumber, messageKey,
+                args));
+    }
+
+    /** Notifies the active clerks of a unit. */
+    @PreAuthorize("permitAll()") // called from event listeners and jobs, often with no user signed in
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void notifyUnit(String unitCode, NotificationKind kind, Long caseId, String caseNumber, String messageKey,
+                           Object... args) {
+        if (unitCode == null) {
+            return;
+        }
+        for (Recipient r : directory.withRoleInUnit(AppRoles.UNIT_CLERK, unitCode)) {
+            write(r, kind, caseId, caseNumber, messageKey, args);
+        }
+    }
+
+    /** A text message to the complainant (reply ready, rating link), rendered in Chinese. */
+    @PreAuthorize("permitAll()") // called from event listeners and jobs, often with no user signed in
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void smsToComplainant(String phone, String messageKey, Object... args) {
+        if (phone == null || phone.isBlank()) {
+            return;
+        }
+        String text = render(messageKey, MessageArgs.strings(args));
+        outbox.save(new OutboxMessage(OutboxChannel.SMS, phone.trim(), null, text, null, now()));
+    }
+
+    private void write(Recipient r, NotificationKind kind, Long caseId, String caseNumber, String messageKey,
+                       Object... args) {
+        List<String> strings = MessageArgs.strings(args);
+        Notification n = notifications.save(new Notification(r.username(), kind, caseId, caseNumber, messageKey,
+                MessageArgs.encode(strings), now()));
+        if (r.email() != null && !r.email().isBlank()) {
+            outbox.save(new OutboxMessage(OutboxChannel.EMAIL, r.email().trim(), subject(kind, caseNumber),
+                    mailBody(caseId, messageKey, strings), n.getId(), now()));
+        }
+    }
+
+    private String subject(NotificationKind kind, String caseNumber) {
+        String s = translations.getTranslation("notify.mail.subject", MAIL_LOCALE,
+                translations.getTranslation("NotificationKind." + kind.name(), MAIL_LOCALE),
+                caseNumber == null ? "" : caseNumber).trim();
+        return s.length() <= 200 ? s : s.substring(0, 200);
+    }
+
+    private String mailBody(Long caseId, String messageKey, List<String> args) {
+        StringBuilder body = new StringBuilder(render(messageKey, args)).append("\n\n");
+        if (caseId != null && !baseUrl.isBlank()) {
+            body.append(translations.getTranslation("notify.mail.link", MAIL_LOCALE, baseUrl + "/cases/" + caseId))
+                    .append('\n');
+        }
+        return body.append(translations.getTranslation("notify.mail.footer", MAIL_LOCALE)).toString();
+    }
+
+    private String render(String messageKey, List<String> args) {
+        return translations.getTranslation(messageKey, MAIL_LOCALE, args.toArray());
+    }
+
+    // --- the bell: the signed-in user's own notifications ----------------------------------------------------------
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public long unreadCount() {
+        return notifications.countByRecipientAndReadAtIsNull(currentUser.username());
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<NotificationView> latest(int limit) {
+        return notifications.findByRecipientOrderByIdDesc(currentUser.username(),
+                Limit.of(Math.min(Math.max(limit, 1), 100))).stream().map(Notification::toView).toList();
+    }
+
+    /** Another user's notification is silently left alone: the id alone reveals nothing. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void markRead(long id) {
+        notifications.markRead(id, currentUser.username(), now());
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public int markAllRead() {
+        return notifications.markAllRead(currentUser.username(), now());
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+}
