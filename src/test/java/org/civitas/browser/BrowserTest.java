@@ -2,6 +2,7 @@ package org.civitas.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategy;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,9 +29,12 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.FileSystemUtils;
 
@@ -45,6 +49,12 @@ import org.springframework.util.FileSystemUtils;
  * <p>One browser per test class, reused by its tests. Without Chromium the tests fail with a clear message, unless
  * {@code -Dcivitas.browser.skip=true}. A failed test leaves {@code target/screenshots/<class>.<test>.png}. Every test
  * starts logged out, with no cookies.
+ *
+ * <p>The two contexts would fight over one global: Vaadin's security configuration installs its own
+ * {@code SecurityContextHolder} strategy (a static) when a context starts, and the method-security interceptors of
+ * each context keep the strategy they saw at start-up. Once this context has started, the MOCK context's tests would
+ * put their authentication where their services no longer look ("An Authentication object was not found"). So
+ * browser tests install this context's strategy for each test and put back the one they found after the class.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "civitas.embedded-db.data-dir=target/mariadb-browser/data",
@@ -69,9 +79,33 @@ public abstract class BrowserTest {
 
     private static WebDriver driver;
     private static Path profile;
+    /** The strategy other test classes had installed before this class ran: put back after it. */
+    private static SecurityContextHolderStrategy strategyOutside;
+
+    /** This context's own strategy (Vaadin's bean); its services and filters read the security context from it. */
+    @Autowired
+    private VaadinAwareSecurityContextHolderStrategy browserContextStrategy;
 
     @LocalServerPort
     protected int port;
+
+    @BeforeAll
+    static void rememberSecurityContextStrategy() {
+        strategyOutside = SecurityContextHolder.getContextHolderStrategy();
+    }
+
+    @AfterAll
+    static void restoreSecurityContextStrategy() {
+        if (strategyOutside != null) {
+            SecurityContextHolder.setContextHolderStrategy(strategyOutside);
+            strategyOutside = null;
+        }
+    }
+
+    @BeforeEach
+    void useThisContextsSecurityContextStrategy() {
+        SecurityContextHolder.setContextHolderStrategy(browserContextStrategy);
+    }
 
     @BeforeAll
     static void startBrowser() throws IOException {
