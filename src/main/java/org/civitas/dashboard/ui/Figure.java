@@ -14,7 +14,6 @@ class Figure extends Div {
         setId(id);
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
                 LumoUtility.BorderRadius.MEDIUM, LumoUtility.Background.CONTRAST_5);
-        getStyle().set("min-width", "9em").set("flex", "1 1 9em");
         Span caption = new Span(label);
         caption.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
         value.setText(figure);

@@ -1,18 +1,18 @@
 package org.civitas.dashboard.ui;
 
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.text.NumberFormat;
 import java.util.Locale;
 import org.civitas.dashboard.Rate;
 
-/** A wrapping row of number cards, and the locale's way of writing counts and rates. */
-class Figures extends FlexLayout {
+/** Number cards in columns of equal width that wrap on narrow screens, and the locale's way of writing figures. */
+class Figures extends Div {
 
     Figures(String id) {
         setId(id);
-        setFlexWrap(FlexWrap.WRAP);
-        addClassNames(LumoUtility.Gap.MEDIUM);
+        addClassNames(LumoUtility.Display.GRID, LumoUtility.Gap.MEDIUM);
+        getStyle().set("grid-template-columns", "repeat(auto-fit, minmax(9em, 1fr))");
         setWidthFull();
     }
 
