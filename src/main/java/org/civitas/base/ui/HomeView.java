@@ -7,25 +7,44 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.UnitView;
+import org.civitas.dashboard.DashboardService;
+import org.civitas.dashboard.ui.OverviewPanel;
+import org.civitas.dashboard.ui.QueuePanel;
 import org.civitas.security.AppRoles;
 import org.civitas.security.CurrentUser;
 
-/** 工作台: the landing page of every role. The role dashboards fill it in (issue 4). */
+/**
+ * 工作台: the landing page of every role. Case roles get their queue and nearest deadlines; supervisors and leaders
+ * also the day's and month's figures with charts. Administrators and auditors see no case content (等保 separation
+ * of duties), only the welcome.
+ */
 @Route("")
 @Menu(order = 0, title = "menu.home", icon = "vaadin:home")
 @PermitAll
 public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
-    public HomeView(CurrentUser currentUser, CatalogService catalog) {
+    private static final List<String> CASE_ROLES = List.of(AppRoles.OPERATOR, AppRoles.SUPERVISOR,
+            AppRoles.UNIT_CLERK, AppRoles.INSPECTOR, AppRoles.LEADER);
+
+    public HomeView(CurrentUser currentUser, CatalogService catalog, DashboardService dashboard, Clock clock) {
         add(new H2(getTranslation("home.welcome", currentUser.displayName())));
         String roles = AppRoles.ALL.stream().filter(currentUser::hasRole)
                 .map(r -> getTranslation("role." + r)).collect(Collectors.joining(getTranslation("list.separator")));
         add(new Paragraph(getTranslation("home.roles", roles)));
         currentUser.unitCode().ifPresent(code -> add(new Paragraph(getTranslation("home.unit",
                 catalog.unit(code).map(UnitView::name).orElse(code)))));
+
+        if (currentUser.hasRole(AppRoles.SUPERVISOR) || currentUser.hasRole(AppRoles.LEADER)) {
+            add(new OverviewPanel(dashboard.overview()));
+        }
+        if (CASE_ROLES.stream().anyMatch(currentUser::hasRole)) {
+            add(new QueuePanel(dashboard, catalog, clock));
+        }
     }
 
     @Override

@@ -1,0 +1,96 @@
+package org.civitas.base.ui;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.html.Div;
+
+/**
+ * An Apache ECharts chart (Vaadin Charts is a paid licence). The library comes from its WebJar and is added to the
+ * page at run time, since this project has no npm build to bundle it. The option is kept on the server and applied
+ * again whenever the component is attached, so a chart survives navigation and reloads of its view.
+ */
+public class EChart extends Div {
+
+    static final String SCRIPT = "context://webjars/echarts/5.3.1/dist/echarts.min.js";
+
+    /*
+     * Runs in the browser with $0 = this element, $1 = the option JSON. The script tag may still be loading, so it
+     * waits for window.echarts. A ResizeObserver follows window and drawer changes; when the element has left the
+     * page the chart is disposed there, because a new DOM element is made when Flow attaches the component again.
+     */
+    private static final String APPLY = """
+            const el = $0, option = JSON.parse($1);
+            const apply = (tries) => {
+              if (!window.echarts) {
+                if (tries > 0) setTimeout(() => apply(tries - 1), 100);
+                return;
+              }
+              if (!el.$chart || el.$chart.isDisposed()) {
+                el.$chart = echarts.init(el);
+                el.$resize = new ResizeObserver(() => {
+                  if (!el.isConnected) {
+                    el.$resize.disconnect();
+                    el.$chart.dispose();
+                  } else {
+                    el.$chart.resize();
+                  }
+                });
+                el.$resize.observe(el);
+              }
+              el.$chart.setOption(option, true);
+            };
+            apply(100);
+            """;
+
+    private static final String DISPOSE = """
+            const el = $0;
+            if (el.$resize) el.$resize.disconnect();
+            if (el.$chart && !el.$chart.isDisposed()) el.$chart.dispose();
+            """;
+
+    private String optionJson = "{}";
+
+    public EChart() {
+        addClassName("echart");
+        setWidthFull();
+        setHeight("320px");
+    }
+
+    public EChart(ObjectNode option) {
+        this();
+        setOption(option);
+    }
+
+    public void setOption(ObjectNode option) {
+        setOption(option.toString());
+    }
+
+    /** Replaces the whole option (ECharts' {@code notMerge}), so a series removed in Java leaves the chart. */
+    public void setOption(String json) {
+        this.optionJson = json == null ? "{}" : json;
+        if (isAttached()) {
+            getElement().executeJs(APPLY, getElement(), optionJson);
+        }
+    }
+
+    /** The option JSON last set: what the browser draws, and what browserless tests can check. */
+    public String getOptionJson() {
+        return optionJson;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        // Flow adds a script URL to a page once, however many charts ask for it
+        event.getUI().getPage().addJavaScript(SCRIPT);
+        getElement().executeJs(APPLY, getElement(), optionJson);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        // Flow runs this only if the element is attached again; the browser side disposes a removed element itself
+        getElement().executeJs(DISPOSE, getElement());
+        super.onDetach(event);
+    }
+}

@@ -1,0 +1,40 @@
+package org.civitas.dashboard.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+
+/** A number card: a label over a large figure, with an optional detail line. */
+class Figure extends Div {
+
+    private final Span value = new Span();
+    private final Span detail = new Span();
+
+    Figure(String id, String label, String figure) {
+        setId(id);
+        addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
+                LumoUtility.BorderRadius.MEDIUM, LumoUtility.Background.CONTRAST_5);
+        Span caption = new Span(label);
+        caption.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+        value.setText(figure);
+        value.addClassNames("figure-value", LumoUtility.FontSize.XXLARGE, LumoUtility.FontWeight.SEMIBOLD);
+        detail.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.TERTIARY);
+        add(caption, value, detail);
+    }
+
+    Figure alarm(boolean on) {
+        if (on) {
+            value.addClassName(LumoUtility.TextColor.ERROR);
+        }
+        return this;
+    }
+
+    Figure detail(String text) {
+        detail.setText(text);
+        return this;
+    }
+
+    String value() {
+        return value.getText();
+    }
+}

@@ -1,0 +1,128 @@
+package org.civitas.dashboard.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.grid.Grid;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.function.Supplier;
+import org.civitas.base.ui.EChart;
+import org.civitas.base.ui.HomeView;
+import org.civitas.cases.CaseDetails;
+import org.civitas.cases.CaseService;
+import org.civitas.cases.Channel;
+import org.civitas.cases.NewCase;
+import org.civitas.cases.Rating;
+import org.civitas.cases.ReplyOutcome;
+import org.civitas.dashboard.DeadlineRow;
+import org.civitas.test.KaribuTest;
+import org.civitas.test.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The landing page by role, in April 2025: a month no other test uses. */
+class HomeViewTest extends KaribuTest {
+
+    @Autowired CaseService cases;
+    @Autowired MutableClock clock;
+
+    // registered once for the class: the database lives as long as the shared Spring context
+    private static CaseDetails open;
+
+    @BeforeEach
+    void two_cases_of_wuchang_one_closed_satisfied() {
+        clock.set(LocalDateTime.of(2025, 4, 7, 9, 0)); // Monday
+        if (open != null) {
+            return;
+        }
+        open = as("operator", () -> cases.register(report()));
+        CaseDetails c = as("operator", () -> cases.register(report()));
+        CaseDetails signed = as("clerk.wuchang", () -> cases.sign(c.ref()));
+        CaseDetails replied = as("clerk.wuchang",
+                () -> cases.reply(signed.ref(), ReplyOutcome.RESOLVED, "已处理", List.of()));
+        as("operator", () -> cases.rate(replied.ref(), Rating.SATISFIED, true, null));
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void a_supervisor_sees_the_month_figures_and_the_trend_chart() throws Exception {
+        login("supervisor");
+        navigate("");
+        _get(HomeView.class);
+        assertThat(figure("kpi-today")).isEqualTo("2");
+        assertThat(figure("kpi-month")).isEqualTo("2");
+        assertThat(figure("kpi-onTime")).isEqualTo("100.0%");
+        assertThat(figure("kpi-satisfaction")).isEqualTo("100.0%");
+
+        EChart trend = _get(EChart.class, spec -> spec.withId("chart-trend"));
+        JsonNode option = new ObjectMapper().readTree(trend.getOptionJson());
+        assertThat(option.at("/title/text").asText()).isEqualTo("近 30 天受理与办结");
+        assertThat(option.at("/xAxis/data")).hasSize(30);
+        assertThat(option.at("/xAxis/data/29").asText()).isEqualTo("04-07");
+        assertThat(option.at("/series/0/name").asText()).isEqualTo("受理");
+        assertThat(option.at("/series/0/data/29").asLong()).isEqualTo(2);
+        assertThat(option.at("/series/1/data/29").asLong()).isEqualTo(1);
+        assertThat(_get(EChart.class, spec -> spec.withId("chart-items")).getOptionJson()).contains("占道经营");
+        assertThat(_get(EChart.class, spec -> spec.withId("chart-channels")).getOptionJson()).contains("12345热线");
+    }
+
+    @Test
+    void a_clerk_sees_the_queue_and_the_nearest_deadlines_but_no_city_figures() {
+        login("clerk.wuchang");
+        navigate("");
+        _get(QueuePanel.class);
+        assertThat(Long.parseLong(figure("queue-toSign"))).isGreaterThanOrEqualTo(1);
+        @SuppressWarnings("unchecked")
+        Grid<DeadlineRow> grid = _get(Grid.class, spec -> spec.withId("deadlines"));
+        assertThat(GridKt._size(grid)).isBetween(1, 10);
+        assertThat(GridKt._get(grid, 0).leadUnitCode()).isEqualTo("D05");
+        assertThat(_find(OverviewPanel.class)).isEmpty();
+        assertThat(_find(EChart.class)).isEmpty();
+    }
+
+    @Test
+    void an_administrator_sees_a_welcome_and_no_case_content() {
+        login("admin");
+        navigate("");
+        HomeView home = _get(HomeView.class);
+        assertThat(_find(QueuePanel.class)).isEmpty();
+        assertThat(_find(OverviewPanel.class)).isEmpty();
+        assertThat(_find(Grid.class)).isEmpty();
+        String text = home.getElement().getTextRecursively();
+        assertThat(text).contains("您好").doesNotContain(open.number()).doesNotContain("WM2025");
+    }
+
+    private static String figure(String id) {
+        return _get(Figure.class, spec -> spec.withId(id)).value();
+    }
+
+    private static NewCase report() {
+        return new NewCase(Channel.HOTLINE_12345, null, null, "张三", "13812345678", false, "D05", "S0501",
+                "中华路 1 号", null, null, "沿街商户出店经营", "SR-04");
+    }
+
+    private <T> T as(String username, Supplier<T> action) {
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        var details = userDetails.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+}
