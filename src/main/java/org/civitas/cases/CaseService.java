@@ -230,6 +230,7 @@ public class CaseService {
         } else {
             r.decide(false, access.actor(), now, requireNote(note), null);
             c.rejectReturn(access.actor(), now, note);
+            decided(c, CaseAction.REJECT_RETURN, note);
         }
         requests.save(r);
         return save(c);
@@ -248,6 +249,7 @@ public class CaseService {
             boolean emergency = "EMERGENCY".equals(c.getUrgency());
             c.extendTo(r.getRequestedDue(), calculator().warnAt(c.getDispatchedAt(), r.getRequestedDue(), emergency));
         }
+        decided(c, approve ? CaseAction.APPROVE_EXTENSION : CaseAction.REJECT_EXTENSION, note);
         requests.save(r);
         return save(c);
     }
@@ -257,7 +259,9 @@ public class CaseService {
     public CaseDetails acceptReply(CaseRef ref, String note) {
         CaseFile c = load(ref);
         c.acceptReply(access.actor(), now(), note);
-        return save(c);
+        CaseDetails saved = save(c);
+        events.publishEvent(new CaseReplyAccepted(c.getId(), c.getNumber(), c.getComplainantPhone()));
+        return saved;
     }
 
     @PreAuthorize(SUPERVISOR)
@@ -265,6 +269,7 @@ public class CaseService {
     public CaseDetails sendBack(CaseRef ref, String note) {
         CaseFile c = load(ref);
         c.sendBack(access.actor(), now(), note);
+        decided(c, CaseAction.SEND_BACK, note);
         return save(c);
     }
 
@@ -467,6 +472,11 @@ public class CaseService {
 
     private LocalDateTime now() {
         return LocalDateTime.now(clock);
+    }
+
+    private void decided(CaseFile c, CaseAction action, String note) {
+        events.publishEvent(new CaseDecided(c.getId(), c.getNumber(), c.getLeadUnitCode(), action, note,
+                c.getHandleDueAt()));
     }
 
     // --- export of the inbox (诉求工单 → Excel) ------------------------------------------------------------------

@@ -1,7 +1,9 @@
 package org.civitas.notify;
 
 import java.util.Set;
+import org.civitas.cases.CaseDecided;
 import org.civitas.cases.CaseDispatched;
+import org.civitas.cases.CaseReplyAccepted;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -29,5 +31,28 @@ class CaseNotifications {
                         "notify.dispatched.co", e.number(), e.handleDueAt());
             }
         }
+    }
+
+    /** The unit learns the office's decision on its reply, extension or return, with the note and the deadline. */
+    @EventListener
+    void on(CaseDecided e) {
+        String note = e.note() == null ? "" : e.note();
+        switch (e.action()) {
+            case SEND_BACK -> notifications.notifyUnit(e.leadUnitCode(), NotificationKind.REPLY_SENT_BACK, e.caseId(),
+                    e.number(), "notify.sentBack", e.number(), note);
+            case APPROVE_EXTENSION -> notifications.notifyUnit(e.leadUnitCode(), NotificationKind.APPROVAL_RESULT,
+                    e.caseId(), e.number(), "notify.extension.approved", e.number(), e.handleDueAt());
+            case REJECT_EXTENSION -> notifications.notifyUnit(e.leadUnitCode(), NotificationKind.APPROVAL_RESULT,
+                    e.caseId(), e.number(), "notify.extension.rejected", e.number(), note);
+            case REJECT_RETURN -> notifications.notifyUnit(e.leadUnitCode(), NotificationKind.APPROVAL_RESULT,
+                    e.caseId(), e.number(), "notify.return.rejected", e.number(), note);
+            default -> { }
+        }
+    }
+
+    /** The complainant is told the result is ready (anonymous reports have no phone and get nothing). */
+    @EventListener
+    void on(CaseReplyAccepted e) {
+        notifications.smsToComplainant(e.complainantPhone(), "sms.replyReady", e.number());
     }
 }

@@ -100,7 +100,8 @@ class CaseExportTest {
         LocalDate from = LocalDate.of(2018, 7, 1);
         LocalDate to = LocalDate.of(2018, 7, 31);
         new CaseGenerator(dataSource, new CaseGenerator.Options(2300, from.atStartOfDay(), to.atTime(23, 0),
-                LocalDateTime.of(2018, 8, 10, 12, 0), 11L)).generate(n -> { });
+                // "now" months later: every generated case is finished, so none lingers on other tests' boards
+                LocalDateTime.of(2019, 6, 30, 12, 0), 11L)).generate(n -> { });
         long expected = jdbc.queryForObject("select count(*) from case_file where received_at >= ? and received_at < ?",
                 Long.class, from.atStartOfDay(), to.plusDays(1).atStartOfDay());
         assertThat(expected).isGreaterThan(CaseService.EXPORT_PAGE);

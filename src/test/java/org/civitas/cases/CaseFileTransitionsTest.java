@@ -70,7 +70,8 @@ class CaseFileTransitionsTest {
             case SEND_BACK -> c.sendBack("sup", T0, "not enough");
             case REQUEST_RETURN -> c.requestReturn("clerk", T0, "not ours");
             case REJECT_RETURN -> c.rejectReturn("sup", T0, "yours");
-            case REQUEST_EXTENSION, APPROVE_EXTENSION, REJECT_EXTENSION -> c.recordRequest(action, "x", T0, "n");
+            case REQUEST_EXTENSION, APPROVE_EXTENSION, REJECT_EXTENSION, REMIND, SUPERVISE, ANSWER_SUPERVISION ->
+                    c.recordRequest(action, "x", T0, "n");
             case RATE -> c.rate(Rating.DISSATISFIED, false, "operator", T0, null);
             case CLOSE -> c.close(CaseAction.CLOSE, CloseReason.SUPERVISOR, "sup", T0, "reason");
             case CLOSE_NOT_RATED -> c.close(CaseAction.CLOSE_NOT_RATED, CloseReason.NOT_RATED, "system", T0, null);

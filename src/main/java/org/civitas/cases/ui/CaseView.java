@@ -25,6 +25,7 @@ import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.ItemView;
 import org.civitas.catalog.UnitView;
 import org.civitas.security.AppRoles;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -41,6 +42,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     private final CatalogService catalog;
     private final AuthenticationContext authentication;
     private final Clock clock;
+    private final ObjectProvider<CasePanel> panels;
     CaseDetails details;
     CaseHeader header;
     CaseActionBar actions;
@@ -50,8 +52,10 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     CasePhotos photos;
     final Div unavailable = new Div();
 
-    public CaseView(CaseService cases, CatalogService catalog, AuthenticationContext authentication, Clock clock) {
+    public CaseView(CaseService cases, CatalogService catalog, AuthenticationContext authentication, Clock clock,
+                    ObjectProvider<CasePanel> panels) {
         this.cases = cases;
+        this.panels = panels;
         this.catalog = catalog;
         this.authentication = authentication;
         this.clock = clock;
@@ -112,6 +116,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         if (!requestList.isEmpty()) {
             add(title("caseview.section.requests"), requests);
         }
+        panels.orderedStream().forEach(p -> p.create(c, this::reload).ifPresent(this::add));
         add(title("caseview.section.history"), timeline);
     }
 

@@ -1,0 +1,35 @@
+package org.civitas.supervision.ui;
+
+import com.vaadin.flow.component.Component;
+import java.util.Optional;
+import org.civitas.cases.CaseDetails;
+import org.civitas.cases.ui.CasePanel;
+import org.civitas.security.AppRoles;
+import org.civitas.security.CurrentUser;
+import org.civitas.supervision.SupervisionService;
+import org.springframework.core.annotation.Order;
+
+/** The case's supervision orders under its sections, for the roles that may read them (DESIGN §5). */
+@org.springframework.stereotype.Component
+@Order(10)
+class SupervisionCasePanel implements CasePanel {
+
+    private final SupervisionService service;
+    private final CurrentUser currentUser;
+
+    SupervisionCasePanel(SupervisionService service, CurrentUser currentUser) {
+        this.service = service;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    public Optional<Component> create(CaseDetails details, Runnable onChange) {
+        if (!currentUser.hasRole(AppRoles.SUPERVISOR) && !currentUser.hasRole(AppRoles.UNIT_CLERK)
+                && !currentUser.hasRole(AppRoles.LEADER)) {
+            return Optional.empty();
+        }
+        SupervisionPanel panel = new SupervisionPanel(service, currentUser, details.id(), details.number(), onChange);
+        panel.setId("case-supervision");
+        return Optional.of(panel);
+    }
+}
