@@ -79,6 +79,14 @@ public class CaseService {
     @PreAuthorize(INTAKE)
     @Transactional
     public CaseDetails register(NewCase report, List<PhotoUpload> photoUploads) {
+        return registerAs(report, photoUploads, access.actor());
+    }
+
+    /**
+     * The registration itself, for {@link #register} and {@link CitizenCases} (a citizen or a channel system, who
+     * are no staff user): the caller has checked who may register; {@code actor} goes into the history.
+     */
+    CaseDetails registerAs(NewCase report, List<PhotoUpload> photoUploads, String actor) {
         CaseValidation.check(report, catalog);
         Photos.check(photoUploads);
         if (report.channelRef() != null) {
@@ -88,10 +96,10 @@ public class CaseService {
             }
         }
         LocalDateTime now = now();
-        CaseFile c = new CaseFile(numbers.next(now.toLocalDate()), report, access.actor(), now);
+        CaseFile c = new CaseFile(numbers.next(now.toLocalDate()), report, actor, now);
         c = store.save(c);
         for (PhotoUpload p : photoUploads) {
-            photos.save(new CasePhoto(c.getId(), PhotoKind.REPORT, p, access.actor(), now));
+            photos.save(new CasePhoto(c.getId(), PhotoKind.REPORT, p, actor, now));
         }
         if (report.itemCode() != null && !report.itemCode().isBlank()) {
             ItemView item = currentItem(report.itemCode(), now);

@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CatalogService {
 
-    static final String READ = "isAuthenticated()";
+    /** The negative list and the units are published (DESIGN §2): the public pages and the channels read them too. */
+    static final String READ = "permitAll()";
     static final String ADMIN = "hasRole('" + AppRoles.ADMIN + "')";
 
     private final CategoryRepository categories;

@@ -12,6 +12,8 @@ public final class AppRoles {
     public static final String LEADER = "LEADER";
     public static final String ADMIN = "ADMIN";
     public static final String AUDITOR = "AUDITOR";
+    /** A channel system (12345 platform, app, WeChat) calling the API with its key: never a person's role. */
+    public static final String CHANNEL = "CHANNEL";
 
     public static final List<String> ALL = List.of(OPERATOR, SUPERVISOR, UNIT_CLERK, INSPECTOR, LEADER, ADMIN, AUDITOR);
 

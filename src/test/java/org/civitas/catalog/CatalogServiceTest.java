@@ -131,7 +131,7 @@ class CatalogServiceTest {
     }
 
     @Test
-    void every_signed_in_role_reads_the_list_and_the_units_but_nobody_anonymous() {
+    void every_role_and_the_anonymous_public_read_the_list_and_the_units_but_only_an_admin_changes_them() {
         for (String role : AppRoles.ALL) {
             RunAs.user("someone", () -> {
                 long current = catalog.currentVersion(LocalDate.now(clock)).id();
@@ -143,7 +143,9 @@ class CatalogServiceTest {
         SecurityContext signedIn = SecurityContextHolder.getContext();
         SecurityContextHolder.clearContext();
         try {
-            assertThatThrownBy(() -> catalog.categories())
+            assertThat(catalog.categories()).hasSize(13);
+            assertThat(catalog.streetsOf("D05")).isNotEmpty();
+            assertThatThrownBy(() -> catalog.startNewVersion("2027", LocalDate.of(2027, 1, 1)))
                     .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
         } finally {
             SecurityContextHolder.setContext(signedIn);

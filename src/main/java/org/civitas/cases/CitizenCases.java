@@ -1,0 +1,150 @@
+package org.civitas.cases;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.civitas.base.RuleViolation;
+import org.civitas.security.AppRoles;
+import org.civitas.security.CurrentUser;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a citizen, or a channel system acting for one, may do with a case (DESIGN §3, §7): report it, follow it
+ * and rate it once. A citizen proves nothing but the case number and the last four digits of the phone they gave;
+ * a wrong pair and a missing case get the same answer, so the pair reveals nothing. A channel system (role
+ * {@code CHANNEL}) follows and rates the cases it filed, by its own id. Rate limiting is the web layer's job.
+ */
+@Service
+public class CitizenCases {
+
+    /** The history actor of what citizens do on the public pages. */
+    public static final String CITIZEN = "citizen";
+    static final String CHANNEL = "hasRole('CHANNEL')";
+    /** Steps a citizen sees; supervision, requests and decisions inside the office stay internal. */
+    static final Set<CaseAction> PUBLIC_STEPS = EnumSet.of(CaseAction.REGISTER, CaseAction.DISPATCH,
+            CaseAction.REDISPATCH, CaseAction.SIGN, CaseAction.REPLY, CaseAction.RATE, CaseAction.REOPEN,
+            CaseAction.APPROVE_RETURN, CaseAction.CLOSE, CaseAction.CLOSE_NOT_RATED, CaseAction.MERGE,
+            CaseAction.INVALIDATE);
+
+    private final CaseService cases;
+    private final CaseRepository repository;
+    private final CaseHistoryRepository history;
+    private final CaseStore store;
+    private final CurrentUser user;
+    private final Clock clock;
+
+    CitizenCases(CaseService cases, CaseRepository repository, CaseHistoryRepository history, CaseStore store,
+                 CurrentUser user, Clock clock) {
+        this.cases = cases;
+        this.repository = repository;
+        this.history = history;
+        this.store = store;
+        this.user = user;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a citizen's report from the public form ({@code WEB}) or a channel system (its own channel, with
+     * its own id: the same id twice returns the first case). Same validation and dispatch as the operator's form.
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional
+    public PublicCase report(NewCase report, List<PhotoUpload> photos) {
+        if (report == null || report.channel() == null || report.channel() == Channel.INSPECTION) {
+            throw new RuleViolation("citizen.error.channel");
+        }
+        boolean channelSystem = user.hasRole(AppRoles.CHANNEL);
+        if (!channelSystem && report.channel() != Channel.WEB) {
+            throw new RuleViolation("citizen.error.channel");
+        }
+        String actor = channelSystem ? user.username() : CITIZEN;
+        CaseDetails d = cases.registerAs(report, photos == null ? List.of() : photos, actor);
+        return view(repository.findById(d.id()).orElseThrow());
+    }
+
+    /** The case for its complainant; a wrong number or check code is refused with one message for both. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public PublicCase track(String number, String phoneLast4) {
+        return view(find(number, phoneLast4));
+    }
+
+    /** The complainant's one rating, once the unit has replied. */
+    @PreAuthorize("permitAll()")
+    @Transactional
+    public PublicCase rate(String number, String phoneLast4, Rating rating, boolean solved, String note) {
+        return rate(find(number, phoneLast4), rating, solved, note, CITIZEN);
+    }
+
+    /** A channel system reads a case it filed, by its own id. */
+    @PreAuthorize(CHANNEL)
+    @Transactional(readOnly = true)
+    public PublicCase ofChannel(Channel channel, String channelRef) {
+        return view(byChannel(channel, channelRef));
+    }
+
+    /** A channel system reads a case it filed, by the case number. */
+    @PreAuthorize(CHANNEL)
+    @Transactional(readOnly = true)
+    public PublicCase ofChannelByNumber(Channel channel, String number) {
+        CaseFile c = repository.findByNumber(number == null ? "" : number.trim())
+                .filter(f -> f.getChannel() == channel)
+                .orElseThrow(() -> new RuleViolation("citizen.error.notFound"));
+        return view(c);
+    }
+
+    /** A channel system passes on its citizen's rating. */
+    @PreAuthorize(CHANNEL)
+    @Transactional
+    public PublicCase rateForChannel(Channel channel, String channelRef, Rating rating, boolean solved, String note) {
+        return rate(byChannel(channel, channelRef), rating, solved, note, user.username());
+    }
+
+    private PublicCase rate(CaseFile c, Rating rating, boolean solved, String note, String actor) {
+        if (rating == null) {
+            throw new RuleViolation("case.error.ratingRequired");
+        }
+        if (c.getStatus() != CaseStatus.REPLIED || c.getRating() != null) {
+            throw new RuleViolation("citizen.error.notRateable", c.getNumber());
+        }
+        if (note != null && note.length() > 500) {
+            throw new RuleViolation("citizen.error.noteTooLong", 500);
+        }
+        c.rate(rating, solved, actor, LocalDateTime.now(clock), note == null || note.isBlank() ? null : note.strip());
+        return view(store.save(c));
+    }
+
+    private CaseFile find(String number, String phoneLast4) {
+        String n = number == null ? "" : number.trim().toUpperCase();
+        String last4 = phoneLast4 == null ? "" : phoneLast4.trim();
+        Optional<CaseFile> c = n.isEmpty() || !last4.matches("[0-9]{4}") ? Optional.empty()
+                : repository.findByNumber(n);
+        return c.filter(f -> f.getComplainantPhone() != null && f.getComplainantPhone().endsWith(last4))
+                .orElseThrow(() -> new RuleViolation("citizen.error.notFound"));
+    }
+
+    private CaseFile byChannel(Channel channel, String channelRef) {
+        return repository.findByChannelAndChannelRef(channel, channelRef == null ? "" : channelRef.trim())
+                .orElseThrow(() -> new RuleViolation("citizen.error.notFound"));
+    }
+
+    private PublicCase view(CaseFile c) {
+        List<PublicCase.Step> steps = history.findByCaseIdOrderByIdAsc(c.getId()).stream()
+                .map(CaseHistory::toEntry)
+                .filter(h -> !h.internal() && PUBLIC_STEPS.contains(h.action()))
+                .map(h -> new PublicCase.Step(h.at(), h.action(), h.to()))
+                .toList();
+        boolean replied = c.getReplyText() != null
+                && (c.getStatus() == CaseStatus.REPLIED || c.getStatus() == CaseStatus.CLOSED);
+        return new PublicCase(c.getId(), c.getNumber(), c.getChannel(), c.getChannelRef(), c.getStatus(),
+                c.getReceivedAt(), c.getItemCode(), c.getDistrictCode(), c.getStreetCode(), c.getAddress(),
+                c.getDescription(), c.getLeadUnitCode(), c.getHandleDueAt(), replied ? c.getReplyText() : null,
+                replied ? c.getRepliedAt() : null, c.getRating(),
+                c.getStatus() == CaseStatus.REPLIED && c.getRating() == null, steps);
+    }
+}
