@@ -31,7 +31,7 @@ class CaseHeader extends HorizontalLayout {
         add(number, status);
         if (c.urgency() != null) {
             urgency.setText(getTranslation("Urgency." + c.urgency()));
-            urgency.getElement().getThemeList().add("EMERGENCY".equals(c.urgency()) ? "badge error" : "badge");
+            urgency.getElement().getThemeList().add("EMERGENCY".equals(c.urgency()) ? "badge error" : "badge contrast");
             add(urgency);
         }
         boolean signing = c.status() == CaseStatus.DISPATCHED && c.signDueAt() != null;
