@@ -1,7 +1,11 @@
 package org.civitas.audit.ui;
 
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import org.civitas.audit.AuditChain;
+import org.civitas.base.ui.Toasts;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -34,8 +38,14 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
 
-    public AuditLogView(AuditService audit) {
+    final Button verify = new Button();
+
+    public AuditLogView(AuditService audit, AuditChain chain) {
         setSizeFull();
+        verify.setText(getTranslation("audit.verify"));
+        verify.setIcon(VaadinIcon.SHIELD.create());
+        verify.setId("audit-verify");
+        verify.addClickListener(e -> showVerification(chain.verify()));
         actor.setLabel(getTranslation("audit.actor"));
         action.setLabel(getTranslation("audit.action"));
         from.setLabel(getTranslation("audit.from"));
@@ -47,7 +57,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         }
         from.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         to.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        HorizontalLayout filters = new HorizontalLayout(actor, action, from, to);
+        HorizontalLayout filters = new HorizontalLayout(actor, action, from, to, verify);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         grid.addColumn(a -> TIME.format(a.getAt())).setHeader(getTranslation("audit.at")).setAutoWidth(true);
@@ -68,6 +78,15 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         });
         add(filters, grid);
         expand(grid);
+    }
+
+    /** The outcome in words: intact with the count, or every broken place. */
+    void showVerification(AuditChain.Verification v) {
+        if (v.intact()) {
+            Toasts.success(getTranslation("audit.verify.intact", v.rowsChecked()));
+        } else {
+            Toasts.error(getTranslation("audit.verify.broken", String.join("；", v.problems())));
+        }
     }
 
     private static String nullToDash(String s) {

