@@ -214,6 +214,18 @@ for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
 kill -0 "$APP_PID" 2>/dev/null && fail "the app did not stop within 30 s"
 APP_PID=
 echo "app stopped"
+
+section "Audit: append-only in the database, hash chain intact"
+if sql civitas -e "DELETE FROM audit_log" 2>/dev/null; then fail "the database let audit rows be deleted"; fi
+if sql civitas -e "UPDATE audit_log SET detail = 'forged'" 2>/dev/null; then fail "the database let audit rows be changed"; fi
+echo "DELETE and UPDATE on audit_log refused"
+verify=$(
+    cd "$WORK/app"
+    SPRING_DATASOURCE_URL="jdbc:mariadb://127.0.0.1:$DB_PORT/civitas" SPRING_DATASOURCE_USERNAME="$DB_USER" \
+    SPRING_DATASOURCE_PASSWORD="$DB_PASS" java -jar "$JAR" --civitas.audit.verify=true --server.port=0 < /dev/null 2>&1
+) || { echo "$verify" | tail -20; fail "the audit verification failed"; }
+echo "$verify" | grep 'audit chain:'
+echo "$verify" | grep -q 'audit chain: INTACT, [1-9]' || fail "the audit chain is not intact or empty"
 mariadb-admin -S "$SOCK" -uroot shutdown
 for _ in $(seq 1 30); do kill -0 "$DB_PID" 2>/dev/null || break; sleep 1; done
 kill -0 "$DB_PID" 2>/dev/null && fail "mariadbd did not stop within 30 s"

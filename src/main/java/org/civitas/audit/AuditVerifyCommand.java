@@ -9,7 +9,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar civitas.jar --civitas.audit.verify=true --spring.main.web-application-type=none}: seals what is
+ * {@code java -jar civitas.jar --civitas.audit.verify=true --server.port=0}: seals what is
  * pending, checks the audit chain, prints the outcome and exits with 0 (intact) or 3 (broken). For operators and
  * for monitoring; the auditor has the same check as a button in the audit log.
  */
