@@ -58,6 +58,7 @@ DB_USER=civitas
 DB_PASS="Ci-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)"
 DB_PID=
 APP_PID=
+RESTORED_PID=
 
 # Stop whatever is still running, show the logs when something went wrong, keep the exit code.
 cleanup() {
@@ -72,6 +73,11 @@ cleanup() {
         mariadb-admin -S "$SOCK" -uroot shutdown 2>/dev/null || kill "$DB_PID"
         for _ in $(seq 1 30); do kill -0 "$DB_PID" 2>/dev/null || break; sleep 1; done
         kill -9 "$DB_PID" 2>/dev/null
+    fi
+    if [ -n "$RESTORED_PID" ] && kill -0 "$RESTORED_PID" 2>/dev/null; then
+        kill "$RESTORED_PID"
+        for _ in $(seq 1 30); do kill -0 "$RESTORED_PID" 2>/dev/null || break; sleep 1; done
+        kill -9 "$RESTORED_PID" 2>/dev/null
     fi
     if [ "$rc" != 0 ]; then
         for log in "$WORK/mariadbd.log" "$WORK/app.log"; do
@@ -226,6 +232,38 @@ verify=$(
 ) || { echo "$verify" | tail -20; fail "the audit verification failed"; }
 echo "$verify" | grep 'audit chain:'
 echo "$verify" | grep -q 'audit chain: INTACT, [1-9]' || fail "the audit chain is not intact or empty"
+
+section "Backup and restore drill: mariadb-backup (docs/operations.md)"
+BK="$WORK/backup"
+RD="$WORK/restored"
+RSOCK="$WORK/restored.sock"
+mariadb-backup --backup --target-dir="$BK" --socket="$SOCK" --user=root > "$WORK/backup.log" 2>&1 \
+    || { tail -20 "$WORK/backup.log"; fail "mariadb-backup --backup"; }
+mariadb-backup --prepare --target-dir="$BK" >> "$WORK/backup.log" 2>&1 \
+    || { tail -20 "$WORK/backup.log"; fail "mariadb-backup --prepare"; }
+mariadb-backup --copy-back --target-dir="$BK" --datadir="$RD" >> "$WORK/backup.log" 2>&1 \
+    || { tail -20 "$WORK/backup.log"; fail "mariadb-backup --copy-back"; }
+echo "backup taken, prepared and copied back to $RD ($(du -sh "$RD" | cut -f1))"
+mariadbd --user="$(id -un)" --datadir="$RD" --socket="$RSOCK" --skip-networking \
+    --log-error="$WORK/restored.log" < /dev/null &
+RESTORED_PID=$!
+for i in $(seq 1 30); do
+    kill -0 "$RESTORED_PID" 2>/dev/null || fail "the restored mariadbd exited"
+    mariadb-admin -S "$RSOCK" -uroot --silent ping >/dev/null 2>&1 && break
+    [ "$i" = 30 ] && fail "the restored mariadbd did not answer within 30 s"
+    sleep 1
+done
+for table in app_user unit list_item calendar_day case_file case_history audit_log audit_chain_head notification \
+        outbox_message flyway_schema_history; do
+    a=$(sql civitas -e "CHECKSUM TABLE $table EXTENDED" | cut -f2)
+    b=$(mariadb -S "$RSOCK" -uroot --batch --skip-column-names civitas -e "CHECKSUM TABLE $table EXTENDED" | cut -f2)
+    [ -n "$a" ] && [ "$a" = "$b" ] || fail "table $table differs after restore ($a vs $b)"
+    printf '  %-24s checksum %s = restored\n' "$table" "$a"
+done
+mariadb-admin -S "$RSOCK" -uroot shutdown
+for _ in $(seq 1 30); do kill -0 "$RESTORED_PID" 2>/dev/null || break; sleep 1; done
+RESTORED_PID=
+echo "restored copy identical; restored server stopped"
 mariadb-admin -S "$SOCK" -uroot shutdown
 for _ in $(seq 1 30); do kill -0 "$DB_PID" 2>/dev/null || break; sleep 1; done
 kill -0 "$DB_PID" 2>/dev/null && fail "mariadbd did not stop within 30 s"

