@@ -52,7 +52,7 @@ public class AuditChain {
     @Scheduled(fixedDelayString = "${civitas.audit.seal-delay-ms:10000}",
             initialDelayString = "${civitas.audit.seal-initial-delay-ms:10000}")
     @Transactional
-    public int seal() {
+    int seal() {
         Object[] head = jdbc.queryForObject("select last_seq, last_hash from audit_chain_head where id = 1 for update",
                 (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)});
         long seq = (Long) head[0];
@@ -81,6 +81,7 @@ public class AuditChain {
 
     /** Seals what is pending, then checks the whole chain. Only the auditor may ask. */
     @PreAuthorize("hasRole('" + AppRoles.AUDITOR + "')")
+    @Transactional
     public Verification verify() {
         seal();
         return check();
