@@ -86,7 +86,11 @@ public class CaseService {
      * The registration itself, for {@link #register} and {@link CitizenCases} (a citizen or a channel system, who
      * are no staff user): the caller has checked who may register; {@code actor} goes into the history.
      */
-    CaseDetails registerAs(NewCase report, List<PhotoUpload> photoUploads, String actor) {
+    CaseDetails registerAs(NewCase raw, List<PhotoUpload> photoUploads, String actor) {
+        NewCase report = raw == null ? null : raw.normalized();
+        if (report == null) {
+            throw new RuleViolation("case.error.channelRequired");
+        }
         CaseValidation.check(report, catalog);
         Photos.check(photoUploads);
         if (report.channelRef() != null) {

@@ -28,6 +28,11 @@ final class CaseValidation {
         if (r.channelRef() != null && r.channelRef().length() > 64) {
             throw new RuleViolation("case.error.channelRefTooLong");
         }
+        for (String text : new String[] {r.complainantName(), r.address(), r.description(), r.channelRef()}) {
+            if (!printable(text)) {
+                throw new RuleViolation("case.error.characters");
+            }
+        }
         if (blank(r.description()) || r.description().length() > 2000) {
             throw new RuleViolation("case.error.description");
         }
@@ -64,6 +69,26 @@ final class CaseValidation {
         if (value != null && value.abs().compareTo(BigDecimal.valueOf(limit)) > 0) {
             throw new RuleViolation("case.error.coordinates");
         }
+    }
+
+    /**
+     * Text a person could have typed: no control characters but line breaks and tabs, no half of a surrogate pair,
+     * no non-characters. Anything else would be stored changed (or not at all) and is refused instead.
+     */
+    static boolean printable(String s) {
+        if (s == null) {
+            return true;
+        }
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (Character.isSurrogate((char) cp) || (Character.getType(cp) == Character.CONTROL
+                    && cp != '\n' && cp != '\r' && cp != '\t') || (cp & 0xFFFE) == 0xFFFE
+                    || (cp >= 0xFDD0 && cp <= 0xFDEF)) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 
     private static boolean blank(String s) {

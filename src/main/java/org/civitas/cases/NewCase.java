@@ -11,4 +11,14 @@ public record NewCase(Channel channel, String channelRef, LocalDateTime received
                       String complainantPhone, boolean anonymous, String districtCode, String streetCode,
                       String address, BigDecimal latitude, BigDecimal longitude, String description,
                       String itemCode) {
+
+    /** The codes as the tables hold them: trimmed, and blank means none (a blank code would break a foreign key). */
+    NewCase normalized() {
+        return new NewCase(channel, code(channelRef), receivedAt, complainantName, complainantPhone, anonymous,
+                code(districtCode), code(streetCode), address, latitude, longitude, description, code(itemCode));
+    }
+
+    private static String code(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
 }
