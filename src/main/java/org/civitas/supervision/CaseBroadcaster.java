@@ -27,8 +27,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * registration is refreshed at most once per {@code civitas.push.debounce-ms}: a burst of changes (a sweep that
  * marks a thousand cases) costs one refresh, and the last change of a burst is never missed.
  *
- * <p>Registrations live in this node's memory with the UI they belong to; with several nodes, each node pushes the
- * changes made on it (a change on another node reaches the board at its next poll).
+ * <p>Registrations live in this node's memory with the UI they belong to. A node pushes the changes made on it at
+ * once; changes made on other nodes arrive through {@link ClusterChanges}, which watches the database.
  */
 @Component
 public class CaseBroadcaster {
@@ -105,7 +105,7 @@ public class CaseBroadcaster {
         return listeners.size();
     }
 
-    private void changed() {
+    void changed() {
         listeners.forEach(Listener::changed);
     }
 
