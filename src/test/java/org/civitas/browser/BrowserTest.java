@@ -79,6 +79,8 @@ public abstract class BrowserTest {
 
     private static WebDriver driver;
     private static Path profile;
+    /** Where the browser saves downloads (a fresh folder per test class). */
+    private static Path downloads;
     /** The strategy other test classes had installed before this class ran: put back after it. */
     private static SecurityContextHolderStrategy strategyOutside;
 
@@ -127,6 +129,11 @@ public abstract class BrowserTest {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1366,900", "--lang=zh-CN",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        downloads = Files.createDirectories(Path.of("target", "downloads")
+                .resolve("run-" + ProcessHandle.current().pid() + "-" + System.nanoTime())).toAbsolutePath();
+        options.setExperimentalOption("prefs", java.util.Map.of(
+                "download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         // Both paths given: Selenium Manager (which may go online) is never asked.
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
@@ -167,6 +174,17 @@ public abstract class BrowserTest {
             }
         }
         return Optional.empty();
+    }
+
+    /** Waits until a download whose name ends with {@code suffix} is complete and returns it. */
+    protected Path downloaded(String suffix) {
+        return waitUntil(d -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+                return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
     }
 
     protected static WebDriver driver() {

@@ -1,0 +1,47 @@
+package org.civitas.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.civitas.cases.Reports.aReport;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.civitas.cases.CaseDetails;
+import org.civitas.cases.CaseService;
+import org.civitas.test.RunAs;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Downloads arrive in the browser and open: the inbox as an Excel workbook, read back with POI. */
+class DownloadBrowserTest extends BrowserTest {
+
+    @Autowired CaseService cases;
+
+    @Test
+    void the_supervisor_downloads_the_inbox_and_the_workbook_opens_with_the_case_in_it() throws Exception {
+        CaseDetails c = RunAs.user("operator", () -> cases.register(aReport().item("SR-04").in("D05", "S0501")
+                .description("下载测试：占道经营").build()), "OPERATOR");
+        login("supervisor");
+        open("cases");
+        waitForVisible(By.id("inbox-export")).click();
+        Path xlsx = downloaded(".xlsx");
+        assertThat(xlsx.getFileName().toString()).contains("诉求工单");
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("工单编号");
+            List<String> numbers = new ArrayList<>();
+            for (Row row : sheet) {
+                if (row.getRowNum() > 0) {
+                    numbers.add(row.getCell(0).getStringCellValue());
+                }
+            }
+            assertThat(numbers).contains(c.number());
+        }
+    }
+}
