@@ -45,7 +45,7 @@ public class ClientAddress {
         if (header == null || header.isBlank()) {
             return null;
         }
-        String[] hops = header.split(",");
+        String[] hops = header.split(",", -1);
         String last = hops[hops.length - 1].trim();
         return last.isEmpty() || last.length() > 64 ? null : last;
     }
