@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +139,26 @@ public class CaseService {
     @Transactional(readOnly = true)
     public List<CaseDetails> possibleDuplicates(String itemCode, String streetCode, String address,
                                                 BigDecimal latitude, BigDecimal longitude) {
+        return duplicates(itemCode, streetCode, address, latitude, longitude, -1L);
+    }
+
+    /**
+     * The possible duplicates of a registered open case, itself left out: what a report from a channel or the public
+     * form (which shows the citizen nothing of other cases) offers the office for merging on the case view.
+     */
+    @PreAuthorize(INTAKE)
+    @Transactional(readOnly = true)
+    public List<CaseDetails> possibleDuplicatesOf(long caseId) {
+        CaseFile c = cases.findById(caseId).orElseThrow(() -> new RuleViolation("case.error.noSuchCase", caseId));
+        if (EnumSet.of(CaseStatus.CLOSED, CaseStatus.INVALID, CaseStatus.MERGED).contains(c.getStatus())) {
+            return List.of();
+        }
+        return duplicates(c.getItemCode(), c.getStreetCode(), c.getAddress(), c.getLatitude(), c.getLongitude(),
+                c.getId());
+    }
+
+    private List<CaseDetails> duplicates(String itemCode, String streetCode, String address, BigDecimal latitude,
+                                         BigDecimal longitude, long exceptId) {
         if (itemCode == null || itemCode.isBlank()) {
             return List.of();
         }
@@ -145,14 +166,14 @@ public class CaseService {
         Map<Long, CaseFile> found = new LinkedHashMap<>();
         String street = streetCode == null || streetCode.isBlank() ? null : streetCode;
         if (address != null && !address.isBlank()) {
-            cases.findPossibleDuplicates(itemCode, street, address.trim(), since, -1L)
+            cases.findPossibleDuplicates(itemCode, street, address.trim(), since, exceptId)
                     .forEach(c -> found.put(c.getId(), c));
         }
         if (latitude != null && longitude != null) {
             double lat = latitude.doubleValue();
             double lon = longitude.doubleValue();
             BigDecimal[] box = GeoDistance.box(lat, lon, DUPLICATE_METERS);
-            cases.findOpenInBox(itemCode, box[0], box[1], box[2], box[3], since, -1L).stream()
+            cases.findOpenInBox(itemCode, box[0], box[1], box[2], box[3], since, exceptId).stream()
                     .filter(c -> GeoDistance.meters(lat, lon, c.getLatitude().doubleValue(),
                             c.getLongitude().doubleValue()) <= DUPLICATE_METERS)
                     .forEach(c -> found.putIfAbsent(c.getId(), c));
