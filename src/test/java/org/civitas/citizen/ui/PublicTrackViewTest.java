@@ -184,6 +184,26 @@ class PublicTrackViewTest extends KaribuTest {
         _assertNone(PublicCaseCard.class);
     }
 
+    @Test
+    void the_eleventh_rating_attempt_from_one_address_within_the_hour_is_refused_before_the_service() {
+        String number = repliedCase("13900005791");
+        lookUp(number, "5791");
+        PublicRatingForm form = _get(PublicRatingForm.class);
+        _setValue(form.rating, Rating.SATISFIED);
+        _setValue(form.solved, Boolean.TRUE);
+        _click(form.send);
+        for (int i = 2; i <= 10; i++) {
+            NotificationsKt.clearNotifications();
+            form.send();
+            assertThat(notices()).as("attempt %d", i).singleElement().asString().contains("现在不能评价");
+        }
+        NotificationsKt.clearNotifications();
+
+        form.send();
+
+        assertThat(notices()).containsExactly("操作过于频繁，请稍后再试。");
+    }
+
     /** A web report dispatched at 9:00, signed at 9:20 (plus an internal extension request), replied at 10:30. */
     private String repliedCase(String phone) {
         PublicCase c = citizens.report(aReport().channel(Channel.WEB, null).item("SR-04").in("D05", "S0501")
