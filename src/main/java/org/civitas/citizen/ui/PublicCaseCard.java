@@ -36,7 +36,8 @@ class PublicCaseCard extends VerticalLayout {
         status.setId("public-case-status");
         status.setText(getTranslation("CaseStatus." + c.status().name()));
         status.getElement().getThemeList().add("badge");
-        add(new H3(c.number()), field("public.track.status", status), field("public.track.received", text(time(c.receivedAt()))));
+        add(new H3(c.number()), field("public.track.status", status),
+                field("public.track.received", text(time(c.receivedAt()))));
         if (c.itemCode() != null) {
             long version = catalog.currentVersion(today).id();
             String item = catalog.item(version, c.itemCode()).map(ItemView::name).orElse(c.itemCode());
@@ -53,6 +54,7 @@ class PublicCaseCard extends VerticalLayout {
         address.setText(c.address());
         description.setId("public-case-description");
         description.setText(c.description());
+        description.getStyle().set("white-space", "pre-wrap");
         add(field("public.track.address", address), field("public.track.description", description));
 
         timeline.setId("public-case-timeline");
@@ -66,8 +68,8 @@ class PublicCaseCard extends VerticalLayout {
             reply.setId("public-case-reply");
             reply.setText(c.reply());
             reply.getStyle().set("white-space", "pre-wrap");
-            add(new H3(getTranslation("public.track.reply")), field("public.track.repliedAt", text(time(c.repliedAt()))),
-                    reply);
+            add(new H3(getTranslation("public.track.reply")),
+                    field("public.track.repliedAt", text(time(c.repliedAt()))), reply);
         }
         if (c.rating() != null) {
             Span rated = text(getTranslation("public.track.rated", getTranslation("Rating." + c.rating().name())));

@@ -53,6 +53,7 @@ public class PublicReportView extends VerticalLayout implements HasDynamicTitle 
     final ComboBox<UnitView> street = new ComboBox<>();
     final TextField address = new TextField();
     final TextArea description = new TextArea();
+    final PublicLocation location = new PublicLocation();
     final IntakePhotos photos = new IntakePhotos(MAX_PHOTOS, "public-photos", "public.photos.drop");
     final TextField phone = new TextField();
     final TextField name = new TextField();
@@ -71,8 +72,9 @@ public class PublicReportView extends VerticalLayout implements HasDynamicTitle 
         configure(items);
         form.setPadding(false);
         form.add(new H2(getTranslation("public.report.title")), new Paragraph(getTranslation("public.report.intro")),
-                category, item, district, street, address, description, photos, phone, name, submit);
-        form.getChildren().filter(c -> c != photos).forEach(c -> c.getElement().getStyle().set("width", "100%"));
+                category, item, district, street, address, location, description, photos, phone, name, submit);
+        form.getChildren().filter(c -> c != photos && c != location)
+                .forEach(c -> c.getElement().getStyle().set("width", "100%"));
         done.setVisible(false);
         done.again.addClickListener(e -> again());
         add(form, done);
@@ -177,7 +179,8 @@ public class PublicReportView extends VerticalLayout implements HasDynamicTitle 
         String who = name.getValue().trim();
         return new NewCase(Channel.WEB, null, null, who.isEmpty() ? null : who,
                 PhoneNumbers.normalize(phone.getValue()), false, district.getValue().code(),
-                street.getValue() == null ? null : street.getValue().code(), address.getValue().trim(), null, null,
+                street.getValue() == null ? null : street.getValue().code(), address.getValue().trim(),
+                location.latitude(), location.longitude(),
                 description.getValue().trim(), item.getValue() == null ? null : item.getValue().code());
     }
 
@@ -187,6 +190,7 @@ public class PublicReportView extends VerticalLayout implements HasDynamicTitle 
         district.clear();
         address.clear();
         description.clear();
+        location.clear();
         photos.clear();
         done.setVisible(false);
         form.setVisible(true);

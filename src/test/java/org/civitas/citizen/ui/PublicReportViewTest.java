@@ -90,6 +90,8 @@ class PublicReportViewTest extends KaribuTest {
                 item(view, "SR-07").categoryCode());
         _setValue(view.item, item(view, "SR-07"));
         UploadKt._upload(_get(Upload.class), "board.png", "image/png", PNG);
+        view.location.set(30.5512345, 114.3012344);
+        assertThat(view.location.shown.getText()).isEqualTo("已定位：30.551235, 114.301234");
 
         _click(view.submit);
 
@@ -101,11 +103,14 @@ class PublicReportViewTest extends KaribuTest {
                 + "。凭工单号和手机号后四位 5678 可以查询办理进度，办理答复后可以评价。");
         assertThat(view.done.track.getHref()).isEqualTo("public/track/" + number);
         Map<String, Object> row = jdbc.queryForMap("select id, channel, status, lead_unit_code, complainant_name, "
-                + "complainant_phone, address, street_code from case_file where number = ?", number);
+                + "complainant_phone, address, street_code, latitude, longitude from case_file where number = ?",
+                number);
         assertThat(row).containsEntry("channel", "WEB").containsEntry("status", "DISPATCHED")
                 .containsEntry("lead_unit_code", "D05").containsEntry("complainant_name", "李女士")
                 .containsEntry("complainant_phone", "13912345678").containsEntry("address", address)
-                .containsEntry("street_code", "S0501");
+                .containsEntry("street_code", "S0501")
+                .containsEntry("latitude", new java.math.BigDecimal("30.551235"))
+                .containsEntry("longitude", new java.math.BigDecimal("114.301234"));
         assertThat(jdbc.queryForObject("select count(*) from case_photo where case_id = ?", Integer.class,
                 row.get("id"))).isEqualTo(1);
         assertThat(jdbc.queryForObject("select actor from case_history where case_id = ? order by id limit 1",
