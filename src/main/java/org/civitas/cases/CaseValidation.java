@@ -1,7 +1,6 @@
 package org.civitas.cases;
 
 import java.math.BigDecimal;
-import java.util.regex.Pattern;
 import org.civitas.base.RuleViolation;
 import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.UnitKind;
@@ -10,15 +9,11 @@ import org.civitas.catalog.UnitView;
 /** What a report must hold before anything is stored. Every refusal names its field in the user's language. */
 final class CaseValidation {
 
-    /** Mainland mobile numbers, and landlines with area code (027-85551234, 02785551234). */
-    static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-    static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
-
     private CaseValidation() {
     }
 
     static boolean validPhone(String phone) {
-        return phone != null && (MOBILE.matcher(phone).matches() || LANDLINE.matcher(phone).matches());
+        return PhoneNumbers.valid(phone);
     }
 
     static void check(NewCase r, CatalogService catalog) {

@@ -60,6 +60,13 @@ public final class Reports {
         return this;
     }
 
+    /** Coordinates, e.g. {@code at("30.550000", "114.300000")}. */
+    public Reports at(String latitude, String longitude) {
+        this.lat = new BigDecimal(latitude);
+        this.lon = new BigDecimal(longitude);
+        return this;
+    }
+
     public Reports description(String d) {
         this.description = d;
         return this;

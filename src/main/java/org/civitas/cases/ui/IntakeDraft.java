@@ -1,17 +1,13 @@
 package org.civitas.cases.ui;
 
-import java.util.regex.Pattern;
 import org.civitas.cases.Channel;
 import org.civitas.cases.NewCase;
+import org.civitas.cases.PhoneNumbers;
 import org.civitas.catalog.ItemView;
 import org.civitas.catalog.UnitView;
 
 /** What the operator has typed so far: the Binder's bean, turned into a {@link NewCase} on saving. */
 class IntakeDraft {
-
-    /** The same patterns as the service's check (CaseValidation), so the field says what the service would. */
-    static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-    static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
 
     private Channel channel = Channel.HOTLINE_12345;
     private String name = "";
@@ -32,12 +28,11 @@ class IntakeDraft {
 
     /** Operators read numbers out in groups ("138 1234 5678"); the spaces are not part of the number. */
     static String normalizePhone(String phone) {
-        return phone == null ? "" : phone.replaceAll("\\s", "");
+        return PhoneNumbers.normalize(phone);
     }
 
     static boolean validPhone(String phone) {
-        String p = normalizePhone(phone);
-        return MOBILE.matcher(p).matches() || LANDLINE.matcher(p).matches();
+        return PhoneNumbers.valid(normalizePhone(phone));
     }
 
     NewCase toNewCase() {

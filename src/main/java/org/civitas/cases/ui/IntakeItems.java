@@ -4,14 +4,17 @@ import com.vaadin.flow.component.Component;
 import java.util.Locale;
 import org.civitas.catalog.ItemView;
 
-/** How the item picker shows and finds list items: by code, name, category and words of the description. */
-final class IntakeItems {
+/**
+ * How the item picker shows and finds list items: by code, name, category and words of the description. Shared by the
+ * operator's and the public report form.
+ */
+public final class IntakeItems {
 
     private IntakeItems() {
     }
 
     /** e.g. "SR-07 广告牌坠落隐患 · 应急 2 小时". */
-    static String label(Component c, ItemView item) {
+    public static String label(Component c, ItemView item) {
         String limit = c.getTranslation("item.limit." + item.timeUnit().name(), item.timeLimit());
         return c.getTranslation("intake.item.label", item.code(), item.name(),
                 c.getTranslation("intake.urgency." + item.urgency().name()), limit);
@@ -21,7 +24,7 @@ final class IntakeItems {
      * Every word typed must occur somewhere in the item. Chinese has no spaces between words, so a word is matched
      * as a substring; the code also matches without its dash ("sr07").
      */
-    static boolean matches(ItemView item, String filter) {
+    public static boolean matches(ItemView item, String filter) {
         if (filter == null || filter.isBlank()) {
             return true;
         }

@@ -13,29 +13,37 @@ import org.civitas.cases.PhotoUpload;
 import org.civitas.cases.Photos;
 
 /**
- * Up to five photos kept in memory until the case is saved. A file that is not an image by its content is refused
- * at once; the service checks again when the case is registered.
+ * Up to five photos (fewer on the public form) kept in memory until the case is saved. A file that is not an image by
+ * its content is refused at once; the service checks again when the case is registered. Shared by the operator's and
+ * the public report form.
  */
-class IntakePhotos extends Composite<Upload> {
+public class IntakePhotos extends Composite<Upload> {
 
     final Upload upload = getContent();
     /** Filled by the upload request, which runs without the session lock. */
     private final List<PhotoUpload> files = new CopyOnWriteArrayList<>();
+    private final int maxCount;
 
     IntakePhotos() {
-        upload.setId("intake-photos");
-        upload.setMaxFiles(Photos.MAX_COUNT);
+        this(Photos.MAX_COUNT, "intake-photos", "intake.photos.drop");
+    }
+
+    /** {@code maxCount} at most {@link Photos#MAX_COUNT}; {@code dropKey} the hint, which names the limits. */
+    public IntakePhotos(int maxCount, String id, String dropKey) {
+        this.maxCount = Math.min(maxCount, Photos.MAX_COUNT);
+        upload.setId(id);
+        upload.setMaxFiles(this.maxCount);
         upload.setMaxFileSize(Photos.MAX_BYTES);
         upload.setAcceptedFileTypes("image/*");
         UploadI18N i18n = new UploadI18N();
         i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("intake.photos.add"))
                 .setMany(getTranslation("intake.photos.add")));
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("intake.photos.drop"))
-                .setMany(getTranslation("intake.photos.drop")));
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation(dropKey))
+                .setMany(getTranslation(dropKey)));
         i18n.setError(new UploadI18N.Error()
                 .setFileIsTooBig(getTranslation("intake.photos.tooBig"))
                 .setIncorrectFileType(getTranslation("intake.photos.wrongType"))
-                .setTooManyFiles(getTranslation("case.error.tooManyPhotos", Photos.MAX_COUNT)));
+                .setTooManyFiles(getTranslation("case.error.tooManyPhotos", this.maxCount)));
         upload.setI18n(i18n);
         upload.addFileRejectedListener(e -> Toasts.error(e.getErrorMessage()));
         upload.addFileRemovedListener(e -> files.removeIf(f -> f.fileName().equals(e.getFileName())));
@@ -56,8 +64,8 @@ class IntakePhotos extends Composite<Upload> {
     }
 
     private RuleViolation check(String fileName, byte[] bytes) {
-        if (files.size() >= Photos.MAX_COUNT) {
-            return new RuleViolation("case.error.tooManyPhotos", Photos.MAX_COUNT);
+        if (files.size() >= maxCount) {
+            return new RuleViolation("case.error.tooManyPhotos", maxCount);
         }
         if (bytes.length == 0 || bytes.length > Photos.MAX_BYTES) {
             return new RuleViolation("case.error.photoSize", fileName);
@@ -68,11 +76,11 @@ class IntakePhotos extends Composite<Upload> {
         return null;
     }
 
-    List<PhotoUpload> uploads() {
+    public List<PhotoUpload> uploads() {
         return List.copyOf(files);
     }
 
-    void clear() {
+    public void clear() {
         files.clear();
         upload.clearFileList();
     }

@@ -1,5 +1,6 @@
 package org.civitas.security.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -28,7 +29,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         login.setI18n(i18n());
         H1 title = new H1(getTranslation("app.title"));
         Paragraph subtitle = new Paragraph(getTranslation("app.subtitle"));
-        add(title, subtitle, login, new LanguageSwitch());
+        // citizens have no account: the public pages are one link away from the only page they might land on
+        Anchor citizens = new Anchor("public/report", getTranslation("public.login.link"));
+        citizens.setId("login-public-link");
+        add(title, subtitle, login, citizens, new LanguageSwitch());
     }
 
     private LoginI18n i18n() {

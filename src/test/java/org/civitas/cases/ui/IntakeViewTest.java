@@ -121,20 +121,24 @@ class IntakeViewTest extends KaribuTest {
     }
 
     @Test
-    void the_same_item_at_the_same_street_shows_the_earlier_cases_as_possible_duplicates() {
+    void the_same_item_at_the_same_street_and_address_shows_the_earlier_cases_as_possible_duplicates() {
         IntakeForm form = openAsOperator();
         IntakeView view = _get(IntakeView.class);
-        String first = registerSR05(form, uniqueAddress());
-        String second = registerSR05(form, uniqueAddress());
+        String address = uniqueAddress();
+        String first = registerSR05(form, address);
+        String second = registerSR05(form, address);
+        String elsewhere = registerSR05(form, uniqueAddress());
         assertThat(view.duplicates.isVisible()).isFalse();
 
         _setValue(form.item, item(form, "SR-05"));
         assertThat(view.duplicates.isVisible()).as("an item without a place finds nothing").isFalse();
         fillPlace(form, "D05", "S0503", "");
+        assertThat(view.duplicates.isVisible()).as("the street alone is too wide a place").isFalse();
+        _setValue(form.address, address);
 
         assertThat(view.duplicates.isVisible()).isTrue();
         List<CaseDetails> shown = view.duplicates.grid.getListDataView().getItems().toList();
-        assertThat(shown).extracting(CaseDetails::number).contains(first, second);
+        assertThat(shown).extracting(CaseDetails::number).containsExactly(second, first).doesNotContain(elsewhere);
         int row = shown.stream().map(CaseDetails::number).toList().indexOf(first);
         Anchor link = (Anchor) GridKt._getCellComponent(view.duplicates.grid, row, "number");
         assertThat(link.getHref()).isEqualTo("cases/" + shown.get(row).id());
