@@ -74,6 +74,8 @@ class SecurityMatrixTest {
             cases/:id([0-9]{1,18})                           OP SUP CLK INS LDR
             cases/new                                        OP SUP
             login                                            ANON OP SUP CLK INS LDR ADM AUD CH
+            public/report                                    ANON OP SUP CLK INS LDR ADM AUD CH
+            public/track/:number?                            ANON OP SUP CLK INS LDR ADM AUD CH
             supervision                                      SUP CLK LDR
             """;
 
@@ -103,6 +105,7 @@ class SecurityMatrixTest {
             CaseService.photoData                            OP SUP CLK INS LDR
             CaseService.photos                               OP SUP CLK INS LDR
             CaseService.possibleDuplicates                   OP SUP
+            CaseService.possibleDuplicatesOf                 OP SUP
             CaseService.rate                                 OP SUP
             CaseService.recordSupervision                    SUP CLK
             CaseService.redispatch                           SUP
