@@ -12,15 +12,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The life of one case in a real browser, each step by the person who does it: the operator registers a call, the
- * system dispatches it to 武昌区 with its deadline, the district's clerk signs and replies, the supervisor closes it,
- * and every step is on the timeline.
+ * system dispatches it to 武昌区 with its deadline, the district's clerk signs and replies, the supervisor accepts
+ * the reply, the citizen tracks it on the public page and rates it, which closes it; every step is on the timeline.
  */
 class CaseLifecycleBrowserTest extends BrowserTest {
 
     @Autowired JdbcTemplate jdbc;
 
     @Test
-    void operator_registers_clerk_signs_and_replies_supervisor_closes_every_step_on_the_timeline() {
+    void operator_registers_clerk_replies_supervisor_accepts_citizen_rates_every_step_on_the_timeline() {
         login("operator");
         open("cases/new");
         type("#intake-name input", "王女士");
@@ -55,13 +55,40 @@ class CaseLifecycleBrowserTest extends BrowserTest {
 
         login("supervisor");
         open("cases/" + id);
-        act("CLOSE", () -> type("vaadin-text-area textarea", "经回访核实已解决"));
-        waitUntil(d -> timeline().contains("办结"));
-        assertThat(timeline()).containsSubsequence("登记", "分派", "签收", "答复", "办结");
+        act("ACCEPT_REPLY", () -> { });
+        waitUntil(d -> timeline().contains("审核通过"));
+        logout();
+
+        // the citizen follows the case on the public page and rates it: satisfied closes it
+        open("public/track");
+        type("#public-track-number input", caseNumber);
+        type("#public-track-code input", "5678");
+        waitForVisible(By.id("public-track-submit")).click();
+        waitForVisible(By.id("public-rating"));
+        assertThat(waitForVisible(By.id("public-track-result")).getText()).contains("已劝离商户，恢复通行")
+                .doesNotContain("clerk.wuchang");
+        choose("#public-rating-rating vaadin-radio-button", "满意");
+        choose("#public-rating-solved vaadin-radio-button", "已解决");
+        waitForVisible(By.id("public-rating-submit")).click();
+        waitUntil(d -> d.findElements(By.id("public-rating")).isEmpty());
+        screenshot("lifecycle-3-rated");
         assertThat(jdbc.queryForObject("select status from case_file where id = ?", String.class, id))
                 .isEqualTo("CLOSED");
+        assertThat(jdbc.queryForObject("select rating from case_file where id = ?", String.class, id))
+                .isEqualTo("SATISFIED");
+
+        login("supervisor");
+        open("cases/" + id);
+        waitUntil(d -> timeline().contains("办结"));
+        assertThat(timeline()).containsSubsequence("登记", "分派", "签收", "答复", "审核通过", "回访评价", "办结");
         assertNoMissingTranslations();
-        screenshot("lifecycle-3-closed");
+        screenshot("lifecycle-4-closed");
+    }
+
+    private void choose(String css, String label) {
+        waitUntil(d -> d.findElements(By.cssSelector(css)).stream()
+                .filter(e -> e.getText().trim().equals(label)).findFirst().orElse(null)).click();
+        waitForVaadin();
     }
 
     /** Clicks the case action's button, fills its dialog and confirms; waits until the dialog has closed. */
