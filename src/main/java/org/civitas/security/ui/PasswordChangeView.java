@@ -29,6 +29,9 @@ public class PasswordChangeView extends StepPage implements HasDynamicTitle {
         super("account.password.title", steps, authentication);
         intro.setText(getTranslation(steps.pending().filter(s -> s == LoginStep.PASSWORD).isPresent()
                 ? "account.password.required" : "account.password.intro"));
+        current.setId("password-current");
+        password.setId("password-new");
+        repeat.setId("password-repeat");
         current.setLabel(getTranslation("account.password.current"));
         password.setLabel(getTranslation("account.password.new"));
         password.setHelperText(getTranslation("password.policy", PasswordPolicy.MIN_LENGTH));
