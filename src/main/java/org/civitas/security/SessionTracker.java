@@ -31,6 +31,8 @@ class SessionTracker {
     static final String CLIENT = "civitas.session.client";
     static final String AGENT = "civitas.session.agent";
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SessionTracker.class);
+
     private final Map<String, HttpSession> sessions = new ConcurrentHashMap<>();
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -58,7 +60,12 @@ class SessionTracker {
         HttpSession session = sessions.remove(event.getId());
         String user = session == null ? null : attribute(session, USER);
         if (user != null) {
-            events.publishEvent(AuditEvent.of(user, "SESSION_ENDED", null));
+            try {
+                events.publishEvent(AuditEvent.of(user, "SESSION_ENDED", null));
+            } catch (RuntimeException shuttingDown) {
+                // the container expires its sessions while the application stops: the database may be gone
+                log.debug("session end of {} not audited: {}", user, shuttingDown.toString());
+            }
         }
     }
 
@@ -67,8 +74,11 @@ class SessionTracker {
     void loggedIn(AuthenticationSuccessEvent event) {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();
-            describe(request.getSession(true), event.getAuthentication().getName(), request.getRemoteAddr(),
-                    request.getHeader("User-Agent"));
+            HttpSession session = request.getSession(false); // none for a stateless API call: do not make one
+            if (session != null) {
+                describe(session, event.getAuthentication().getName(), request.getRemoteAddr(),
+                        request.getHeader("User-Agent"));
+            }
         }
     }
 

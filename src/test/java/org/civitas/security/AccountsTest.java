@@ -200,6 +200,22 @@ class AccountsTest {
     }
 
     @Test
+    void the_database_refuses_a_second_role_beside_an_administrator_role() {
+        String admin = create(AppRoles.ADMIN);
+        long id = id(admin);
+        assertThatThrownBy(() -> jdbc.update("insert into app_user_role (user_id, role) values (?, 'AUDITOR')", id))
+                .isInstanceOf(org.springframework.dao.DataAccessException.class)
+                .hasMessageContaining("separation of duties");
+        String operator = create(AppRoles.OPERATOR);
+        long operatorId = id(operator);
+        jdbc.update("insert into app_user_role (user_id, role) values (?, 'SUPERVISOR')", operatorId);
+        assertThatThrownBy(() -> jdbc.update("insert into app_user_role (user_id, role) values (?, 'SECURITY_ADMIN')",
+                operatorId)).isInstanceOf(org.springframework.dao.DataAccessException.class);
+        assertThat(jdbc.queryForList("select role from app_user_role where user_id = ? order by role", String.class,
+                operatorId)).containsExactly("OPERATOR", "SUPERVISOR");
+    }
+
+    @Test
     void the_security_administrator_resets_a_lost_totp_binding() {
         String name = createReady(AppRoles.LEADER);
         stepsAtLogin(name);
