@@ -1,6 +1,7 @@
 package org.civitas.security.ui;
 
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import org.civitas.security.LoginSteps;
@@ -27,7 +28,7 @@ class LoginStepGate implements VaadinServiceInitListener {
     void beforeEnter(BeforeEnterEvent event) {
         steps.pending().ifPresent(step -> {
             if (!step.route().equals(event.getLocation().getPath())) {
-                event.rerouteTo(step.route());
+                event.forwardTo(step.route(), QueryParameters.empty()); // forward: the address bar shows the step page
             }
         });
     }
