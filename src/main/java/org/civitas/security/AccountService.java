@@ -45,6 +45,7 @@ public class AccountService {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void changePassword(String currentPassword, String newPassword) {
+        requireTotpDone();
         AppUser user = me();
         if (currentPassword == null || !encoder.matches(currentPassword, user.getPasswordHash())) {
             throw new RuleViolation("account.error.currentPassword");
@@ -66,6 +67,7 @@ public class AccountService {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public TotpEnrolment startTotpEnrolment() {
+        requireTotpDone();
         AppUser user = me();
         byte[] secret = Totp.newSecret();
         user.startTotpEnrolment(cipher.encrypt(secret));
@@ -76,6 +78,7 @@ public class AccountService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(noRollbackFor = RuleViolation.class)
     public void confirmTotp(String code) {
+        requireTotpDone();
         AppUser user = me();
         if (user.getTotpSecret() == null || user.isTotpEnabled()) {
             throw new RuleViolation("totp.error.noEnrolment");
@@ -137,6 +140,14 @@ public class AccountService {
             throw new RuleViolation("totp.error.code");
         }
         return step.getAsLong();
+    }
+
+    /** With only the password given, the account's password and second factor stay as they are. */
+    private void requireTotpDone() {
+        if (LoginSteps.open(org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication()).contains(LoginStep.TOTP)) {
+            throw new RuleViolation("totp.error.verifyFirst");
+        }
     }
 
     private AppUser me() {

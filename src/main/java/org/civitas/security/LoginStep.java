@@ -9,12 +9,15 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * {@code hasRole} service refuses; the views of the steps are {@code @PermitAll}.
  */
 public enum LoginStep {
+    /**
+     * The TOTP code of this login; first, so that a stolen password alone can neither change the password nor bind
+     * another authenticator.
+     */
+    TOTP("login/totp"),
     /** The password expired or was set by an administrator. */
     PASSWORD("account/password"),
     /** An administrator or leader without a TOTP enrolment. */
-    TOTP_ENROL("account/totp"),
-    /** The TOTP code of this login. */
-    TOTP("login/totp");
+    TOTP_ENROL("account/totp");
 
     private final String route;
 

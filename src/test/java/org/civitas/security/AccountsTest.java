@@ -93,9 +93,10 @@ class AccountsTest {
     void administrators_rotate_after_ninety_days() {
         String name = createReady(AppRoles.ADMIN);
         clock.advance(Duration.ofDays(89));
-        assertThat(stepsAtLogin(name)).doesNotContain("STEP_PASSWORD");
+        assertThat(stepsAtLogin(name)).containsExactly("STEP_TOTP_ENROL");
         clock.advance(Duration.ofDays(1));
-        assertThat(stepsAtLogin(name)).contains("STEP_PASSWORD");
+        assertThat(stepsAtLogin(name)).containsExactly("STEP_PASSWORD", "STEP_TOTP_ENROL");
+        assertThat(loginSteps.pending()).contains(LoginStep.PASSWORD);
     }
 
     @Test
@@ -222,6 +223,10 @@ class AccountsTest {
         TotpEnrolment enrolment = account.startTotpEnrolment();
         account.confirmTotp(code(Totp.fromBase32(enrolment.secretBase32()), 0));
         assertThat(stepsAtLogin(name)).containsExactly("STEP_TOTP");
+        assertThatThrownBy(() -> account.startTotpEnrolment()).as("the password alone cannot bind another app")
+                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.key()).isEqualTo("totp.error.verifyFirst"));
+        assertThatThrownBy(() -> account.changePassword(INITIAL, "Taken-Over-Pass-2026"))
+                .as("nor change the password").isInstanceOf(RuleViolation.class);
         assertThatThrownBy(() -> RunAs.user("admin", () -> account.resetTotp(name), AppRoles.ADMIN))
                 .isInstanceOf(AccessDeniedException.class);
         RunAs.user("secadmin", () -> account.resetTotp(name), AppRoles.SECURITY_ADMIN);
