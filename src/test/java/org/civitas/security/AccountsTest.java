@@ -180,6 +180,19 @@ class AccountsTest {
     }
 
     @Test
+    void a_logout_is_audited() throws Exception {
+        String name = createReady(AppRoles.OPERATOR);
+        SecurityContextHolder.clearContext();
+        var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        var login = mvc.perform(post("/login").param("username", name).param("password", INITIAL).with(csrf()))
+                .andReturn();
+        var session = (org.springframework.mock.web.MockHttpSession) login.getRequest().getSession();
+        mvc.perform(post("/logout").session(session).with(csrf())).andReturn();
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where actor = ? and action = 'LOGOUT'",
+                Integer.class, name)).isEqualTo(1);
+    }
+
+    @Test
     void administrator_security_administrator_and_auditor_are_three_people() {
         for (Set<String> roles : List.of(Set.of(AppRoles.ADMIN, AppRoles.AUDITOR),
                 Set.of(AppRoles.ADMIN, AppRoles.SECURITY_ADMIN), Set.of(AppRoles.SECURITY_ADMIN, AppRoles.AUDITOR),
