@@ -81,7 +81,8 @@ public class SessionService {
                 // ended meanwhile
             }
         });
-        registry.removeSessionInformation(info.getSessionId());
+        // the registry entry goes when the container reports the session destroyed; a session this node does not
+        // hold stays expired, and the concurrent-session filter logs it out at its next request
         events.publishEvent(AuditEvent.change(currentUser.username(), "SESSION_ENDED_BY_USER", "session",
                 name(info.getPrincipal()), null, null));
     }

@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
 import org.civitas.base.RuleViolation;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import org.civitas.test.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +37,8 @@ class SessionServiceTest {
     @Autowired ApplicationEventPublisher events;
     @Autowired UserDetailsService userDetails;
     @Autowired JdbcTemplate jdbc;
+    @Autowired UserService userAdmin;
+    @Autowired WebApplicationContext context;
 
     @AfterEach
     void logout() {
@@ -59,7 +68,7 @@ class SessionServiceTest {
         sessions.endMine(other.key(), office.getId());
         assertThat(home.isInvalid()).isTrue();
         assertThat(office.isInvalid()).isFalse();
-        assertThat(registry.getSessionInformation(home.getId())).isNull();
+        assertThat(registry.getSessionInformation(home.getId()).isExpired()).isTrue();
         assertThat(sessions.mine(office.getId())).extracting(SessionRow::client).containsExactly("10.1.1.1");
         assertThat(jdbc.queryForObject("select count(*) from audit_log where actor = 'clerk.jiangan' "
                 + "and action = 'SESSION_ENDED_BY_USER'", Integer.class)).isGreaterThanOrEqualTo(1);
@@ -75,6 +84,39 @@ class SessionServiceTest {
         assertThat(sessions.all(own.getId())).extracting(SessionRow::username).contains("clerk.chengguan", "secadmin");
         sessions.endAny(SessionService.key(clerk.getId()), own.getId());
         assertThat(clerk.isInvalid()).isTrue();
+    }
+
+    @Test
+    void a_session_ended_elsewhere_is_logged_out_at_its_next_request() throws Exception {
+        String name = "sess" + System.nanoTime();
+        org.civitas.test.RunAs.user("admin", () -> userAdmin.create(new UserForm(name, "会话测试",
+                java.util.Set.of(AppRoles.OPERATOR), null, null, true, "Session-Pass-2026")), AppRoles.ADMIN);
+        jdbc.update("update app_user set must_change_password = false where username = ?", name);
+        var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        MockHttpSession first = formLogin(mvc, name);
+        MockHttpSession second = formLogin(mvc, name);
+        assertThat(registry.getSessionInformation(first.getId())).isNotNull();
+
+        actAs(name);
+        List<SessionRow> mine = sessions.mine(first.getId());
+        assertThat(mine).hasSize(2);
+        sessions.endMine(SessionService.key(second.getId()), first.getId());
+        SecurityContextHolder.clearContext();
+
+        // MockMvc has no session listeners, so the tracker does not hold these sessions: the registry's expiry
+        // alone must log the session out at its next request (the filter answers before Vaadin's servlet)
+        var answer = mvc.perform(get("/").session(second)).andReturn();
+        assertThat(answer.getResponse().getContentAsString()).contains("expired");
+        assertThat(second.isInvalid()).as("the ended session is logged out by the concurrent-session filter").isTrue();
+        assertThat(first.isInvalid()).isFalse();
+        assertThat(registry.getSessionInformation(first.getId()).isExpired()).isFalse();
+    }
+
+    private MockHttpSession formLogin(org.springframework.test.web.servlet.MockMvc mvc, String name) throws Exception {
+        var result = mvc.perform(post("/login").param("username", name).param("password", "Session-Pass-2026")
+                .with(csrf())).andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("error");
+        return (MockHttpSession) result.getRequest().getSession(false);
     }
 
     private MockHttpSession signIn(String username, String client, String agent) {
