@@ -115,10 +115,14 @@ class AccountViewsTest extends KaribuTest {
     }
 
     @Test
-    void the_user_name_in_the_navbar_leads_to_the_own_sessions() {
+    void the_own_account_pages_open_for_any_role_and_lead_back() {
         login("supervisor");
         navigate("account/sessions");
         assertThat(activeView()).isInstanceOf(SessionsView.class);
+        navigate("account/password");
+        assertThat(activeView()).isInstanceOf(PasswordChangeView.class);
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withText("← 返回我的账户")).getHref())
+                .isEqualTo("account/sessions");
     }
 
     @Test
