@@ -50,6 +50,16 @@ class AccountStepsBrowserTest extends BrowserTest {
         open("cases");
         waitUntil(d -> d.getTitle().startsWith("诉求工单"));
         assertThat(driver().getCurrentUrl()).endsWith("/cases");
+
+        // the own session, as the container and the login filter saw it
+        waitForVisible(By.id("current-user")).click();
+        waitUntil(d -> d.getCurrentUrl().endsWith("/account/sessions"));
+        waitForVaadin();
+        String grid = (String) js("return Array.from(document.querySelectorAll('#my-sessions vaadin-grid-cell-content'))"
+                + ".map(c => c.innerText).join('|')");
+        assertThat(grid).contains("当前会话").containsPattern("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1").contains("Chrome");
+        assertNoMissingTranslations();
+        screenshot("account-sessions");
     }
 
     @Test
