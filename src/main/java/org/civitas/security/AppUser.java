@@ -35,6 +35,13 @@ class AppUser {
     private LocalDateTime lockedUntil;
     private LocalDateTime passwordChangedAt;
     private LocalDateTime createdAt;
+    private boolean mustChangePassword;
+    private boolean demo;
+    /** The TOTP secret, encrypted by {@link TotpCipher}; set at enrolment, used once {@code totpEnabled}. */
+    private String totpSecret;
+    private boolean totpEnabled;
+    /** The last 30-second step a code was accepted for: a code is good once (RFC 6238 §5.2). */
+    private Long totpLastStep;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
@@ -82,6 +89,36 @@ class AppUser {
     void changePassword(String hash, LocalDateTime now) {
         this.passwordHash = hash;
         this.passwordChangedAt = now;
+    }
+
+    boolean hasAnyRole(java.util.Collection<String> any) {
+        return roles.stream().anyMatch(any::contains);
+    }
+
+    LocalDateTime getPasswordChangedAt() { return passwordChangedAt; }
+    boolean isMustChangePassword() { return mustChangePassword; }
+    void setMustChangePassword(boolean mustChangePassword) { this.mustChangePassword = mustChangePassword; }
+    boolean isDemo() { return demo; }
+    void markDemo() { this.demo = true; }
+    String getTotpSecret() { return totpSecret; }
+    boolean isTotpEnabled() { return totpEnabled; }
+    Long getTotpLastStep() { return totpLastStep; }
+    void setTotpLastStep(Long step) { this.totpLastStep = step; }
+
+    /** A new secret waits for a confirming code; until then the old one (if any) no longer counts. */
+    void startTotpEnrolment(String encryptedSecret) {
+        this.totpSecret = encryptedSecret;
+        this.totpEnabled = false;
+        this.totpLastStep = null;
+    }
+
+    void confirmTotp(long step) {
+        this.totpEnabled = true;
+        this.totpLastStep = step;
+    }
+
+    void resetTotp() {
+        startTotpEnrolment(null);
     }
 
     UserRow toRow(LocalDateTime now) {

@@ -69,8 +69,12 @@ class DemoUsers implements ApplicationRunner {
                 AppUser user = new AppUser(demo.username(), demo.displayName(), hash, LocalDateTime.now(clock));
                 user.setRoles(Set.of(demo.role()));
                 user.setUnitCode(demo.unitCode());
+                user.markDemo();
                 users.save(user);
                 created++;
+            } else {
+                // databases older than V80: the demo users made then are demo users too
+                users.findByUsername(demo.username()).ifPresent(AppUser::markDemo);
             }
         }
         if (created > 0) {

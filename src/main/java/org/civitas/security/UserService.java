@@ -56,6 +56,8 @@ public class UserService {
         checkRoles(form.roles(), form.unitCode());
         checkUnit(form.unitCode());
         AppUser user = new AppUser(username, form.displayName().trim(), encoder.encode(form.password()), now());
+        // a password an administrator chose is known to two people: the user replaces it at the first login
+        user.setMustChangePassword(true);
         apply(user, form);
         UserRow after = users.save(user).toRow(now());
         audit("USER_CREATED", after.id(), null, after);
@@ -92,6 +94,7 @@ public class UserService {
         PasswordPolicy.check(newPassword).ifPresent(key -> { throw new RuleViolation(key); });
         AppUser user = load(id);
         user.changePassword(encoder.encode(newPassword), now());
+        user.setMustChangePassword(true);
         user.unlock();
         users.save(user);
         // the audit row names the reset, never the password or its hash
@@ -113,9 +116,12 @@ public class UserService {
         user.setEnabled(form.enabled());
     }
 
+    /** 三员: the system administrator, the security administrator and the auditor are three different people. */
+    static final Set<String> SEPARATED = Set.of(AppRoles.ADMIN, AppRoles.SECURITY_ADMIN, AppRoles.AUDITOR);
+
     /**
-     * A unit clerk belongs to one unit; the administrator and the auditor must be different people (等保 separation
-     * of duties), and neither reads case content, so neither combines with a case role.
+     * A unit clerk belongs to one unit; the administrator, the security administrator and the auditor must be
+     * different people (等保 separation of duties), and none reads case content, so none combines with another role.
      */
     static void checkRoles(Set<String> roles, String unitCode) {
         if (roles == null || roles.isEmpty()) {
@@ -127,9 +133,7 @@ public class UserService {
         if (roles.contains(AppRoles.UNIT_CLERK) && (unitCode == null || unitCode.isBlank())) {
             throw new RuleViolation("user.error.clerkNeedsUnit");
         }
-        boolean admin = roles.contains(AppRoles.ADMIN);
-        boolean auditor = roles.contains(AppRoles.AUDITOR);
-        if ((admin || auditor) && roles.size() > 1) {
+        if (roles.stream().anyMatch(SEPARATED::contains) && roles.size() > 1) {
             throw new RuleViolation("user.error.separationOfDuties");
         }
     }

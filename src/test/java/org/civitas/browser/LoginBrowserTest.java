@@ -31,6 +31,7 @@ class LoginBrowserTest extends BrowserTest {
     static final Map<String, List<String>> MENU = Map.of(
             "admin", List.of("工作台", "负面清单", "单位管理", "工作日历", "用户管理"),
             "auditor", List.of("工作台", "审计日志"),
+            "secadmin", List.of("工作台", "安全管理"),
             "operator", List.of("工作台", "受理登记", "诉求工单"),
             "supervisor", List.of("工作台", "受理登记", "诉求工单", "时限看板", "督办"),
             "clerk.wuchang", List.of("工作台", "诉求工单", "时限看板", "督办"));
@@ -81,7 +82,7 @@ class LoginBrowserTest extends BrowserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"admin", "auditor", "operator", "supervisor", "clerk.wuchang"})
+    @ValueSource(strings = {"admin", "auditor", "secadmin", "operator", "supervisor", "clerk.wuchang"})
     void each_demo_user_lands_on_the_home_page_with_the_menu_of_their_role(String username) {
         login(username);
         waitUntil(d -> d.getTitle().equals("工作台 · Civitas 文明城市"));

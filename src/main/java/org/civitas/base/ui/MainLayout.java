@@ -4,6 +4,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -39,7 +40,8 @@ public class MainLayout extends AppLayout {
         brand.setSpacing(false);
         addToDrawer(brand, nav());
 
-        Span user = new Span(currentUser.displayName());
+        Anchor user = new Anchor("account/sessions", currentUser.displayName()); // 我的账户: sessions, password, TOTP
+        user.getElement().setAttribute("router-link", true);
         user.setId("current-user");
         Button logout = new Button(getTranslation("action.logout"), e -> authentication.logout());
         logout.setId("logout");

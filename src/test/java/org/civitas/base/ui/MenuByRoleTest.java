@@ -21,6 +21,7 @@ class MenuByRoleTest extends KaribuTest {
     static final Map<String, List<String>> MENU = Map.of(
             "admin", List.of("工作台", "负面清单", "单位管理", "工作日历", "用户管理"),
             "auditor", List.of("工作台", "审计日志"),
+            "secadmin", List.of("工作台", "安全管理"),
             "operator", List.of("工作台", "受理登记", "诉求工单"),
             "supervisor", List.of("工作台", "受理登记", "诉求工单", "时限看板", "督办"),
             "inspector", List.of("工作台", "诉求工单"),
@@ -30,7 +31,7 @@ class MenuByRoleTest extends KaribuTest {
             "clerk.chengguan", List.of("工作台", "诉求工单", "时限看板", "督办"));
 
     @ParameterizedTest
-    @ValueSource(strings = {"admin", "auditor", "operator", "supervisor", "inspector", "leader", "clerk.jiangan",
+    @ValueSource(strings = {"admin", "auditor", "secadmin", "operator", "supervisor", "inspector", "leader", "clerk.jiangan",
             "clerk.wuchang", "clerk.chengguan"})
     void each_demo_user_sees_exactly_the_menu_of_their_role(String username) {
         login(username);
