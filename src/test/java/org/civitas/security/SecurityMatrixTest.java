@@ -38,7 +38,7 @@ import org.springframework.stereotype.Service;
  * not name fails here until someone decides who may use it. A method without {@code @PreAuthorize} fails too.
  *
  * <p>Roles: ANON (not signed in), OP operator, SUP supervisor, CLK unit clerk, INS inspector, LDR leader, ADM
- * administrator, AUD auditor, CH a channel system. "ALL" = every signed-in role and the anonymous visitor.
+ * administrator, AUD auditor, SEC security administrator, CH a channel system. "ALL" = every signed-in role and the anonymous visitor.
  */
 class SecurityMatrixTest {
 
@@ -53,6 +53,7 @@ class SecurityMatrixTest {
         ROLES.put("LDR", AppRoles.LEADER);
         ROLES.put("ADM", AppRoles.ADMIN);
         ROLES.put("AUD", AppRoles.AUDITOR);
+        ROLES.put("SEC", AppRoles.SECURITY_ADMIN);
         ROLES.put("CH", AppRoles.CHANNEL);
     }
 
@@ -63,9 +64,13 @@ class SecurityMatrixTest {
 
     /** Page (route template) → who may open it. */
     static final String ROUTES = """
-            /                                                OP SUP CLK INS LDR ADM AUD CH
+            /                                                OP SUP CLK INS LDR ADM AUD SEC CH
+            account/password                                 OP SUP CLK INS LDR ADM AUD SEC CH
+            account/sessions                                 OP SUP CLK INS LDR ADM AUD SEC CH
+            account/totp                                     OP SUP CLK INS LDR ADM AUD SEC CH
             admin/calendar                                   ADM
             admin/negative-list                              ADM
+            admin/security                                   SEC
             admin/units                                      ADM
             admin/users                                      ADM
             audit                                            AUD
@@ -73,14 +78,22 @@ class SecurityMatrixTest {
             cases                                            OP SUP CLK INS LDR
             cases/:id([0-9]{1,18})                           OP SUP CLK INS LDR
             cases/new                                        OP SUP
-            login                                            ANON OP SUP CLK INS LDR ADM AUD CH
-            public/report                                    ANON OP SUP CLK INS LDR ADM AUD CH
-            public/track/:number?                            ANON OP SUP CLK INS LDR ADM AUD CH
+            login                                            ANON OP SUP CLK INS LDR ADM AUD SEC CH
+            login/totp                                       OP SUP CLK INS LDR ADM AUD SEC CH
+            public/report                                    ANON OP SUP CLK INS LDR ADM AUD SEC CH
+            public/track/:number?                            ANON OP SUP CLK INS LDR ADM AUD SEC CH
             supervision                                      SUP CLK LDR
             """;
 
     /** Service method → who may call it. */
     static final String METHODS = """
+            AccountService.changePassword                    OP SUP CLK INS LDR ADM AUD SEC CH
+            AccountService.confirmTotp                       OP SUP CLK INS LDR ADM AUD SEC CH
+            AccountService.resetTotp                         SEC
+            AccountService.startTotpEnrolment                OP SUP CLK INS LDR ADM AUD SEC CH
+            AccountService.totpEnabled                       OP SUP CLK INS LDR ADM AUD SEC CH
+            AccountService.unlock                            SEC
+            AccountService.verifyTotp                        OP SUP CLK INS LDR ADM AUD SEC CH
             AuditChain.verify                                AUD
             AuditService.search                              AUD
             BoardService.board                               SUP CLK LDR
@@ -145,13 +158,17 @@ class SecurityMatrixTest {
             DashboardService.nearestDeadlines                OP SUP CLK INS LDR
             DashboardService.overview                        SUP LDR
             DashboardService.queue                           OP SUP CLK INS LDR
-            NotificationService.latest                       OP SUP CLK INS LDR ADM AUD CH
-            NotificationService.markAllRead                  OP SUP CLK INS LDR ADM AUD CH
-            NotificationService.markRead                     OP SUP CLK INS LDR ADM AUD CH
+            NotificationService.latest                       OP SUP CLK INS LDR ADM AUD SEC CH
+            NotificationService.markAllRead                  OP SUP CLK INS LDR ADM AUD SEC CH
+            NotificationService.markRead                     OP SUP CLK INS LDR ADM AUD SEC CH
             NotificationService.notifyUnit                   ALL
             NotificationService.notifyUsers                  ALL
             NotificationService.smsToComplainant             ALL
-            NotificationService.unreadCount                  OP SUP CLK INS LDR ADM AUD CH
+            NotificationService.unreadCount                  OP SUP CLK INS LDR ADM AUD SEC CH
+            SessionService.all                               SEC
+            SessionService.endAny                            SEC
+            SessionService.endMine                           OP SUP CLK INS LDR ADM AUD SEC CH
+            SessionService.mine                              OP SUP CLK INS LDR ADM AUD SEC CH
             SupervisionService.answer                        CLK
             SupervisionService.close                         SUP
             SupervisionService.issue                         SUP
