@@ -4,12 +4,23 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface CaseRepository extends JpaRepository<CaseFile, Long> {
 
     Optional<CaseFile> findByNumber(String number);
+
+    /**
+     * The case with its row locked until the transaction ends: two actions on one case queue here, and the second
+     * then sees the first one's version and is refused cleanly (instead of both taking shared locks through their
+     * history rows and deadlocking on the update).
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from CaseFile c where c.id = :id")
+    Optional<CaseFile> findForUpdate(long id);
 
     Optional<CaseFile> findByChannelAndChannelRef(Channel channel, String channelRef);
 

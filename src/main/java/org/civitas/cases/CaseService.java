@@ -490,7 +490,7 @@ public class CaseService {
     }
 
     private CaseFile load(CaseRef ref) {
-        CaseFile c = cases.findById(ref.id()).orElseThrow(() -> new RuleViolation("error.notFound"));
+        CaseFile c = cases.findForUpdate(ref.id()).orElseThrow(() -> new RuleViolation("error.notFound"));
         access.checkRead(c);
         if (c.getVersion() != ref.version()) {
             throw new RuleViolation("case.error.changed", c.getNumber());
@@ -592,7 +592,7 @@ public class CaseService {
     @PreAuthorize("hasAnyRole('SUPERVISOR','UNIT_CLERK')")
     @Transactional
     public void recordSupervision(long caseId, CaseAction action, String note) {
-        CaseFile c = cases.findById(caseId).orElseThrow(() -> new RuleViolation("error.notFound"));
+        CaseFile c = cases.findForUpdate(caseId).orElseThrow(() -> new RuleViolation("error.notFound"));
         access.checkRead(c);
         switch (action) {
             case REMIND, SUPERVISE -> {

@@ -2,6 +2,7 @@ package org.civitas.cases;
 
 import org.civitas.base.RuleViolation;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,8 @@ class CaseStore {
         CaseFile saved;
         try {
             saved = cases.saveAndFlush(c);
-        } catch (ObjectOptimisticLockingFailureException e) {
+        } catch (ObjectOptimisticLockingFailureException | PessimisticLockingFailureException e) {
+            // another transaction changed the case first (or the database broke a deadlock): this one rolls back
             throw new RuleViolation("case.error.changed", c.getNumber());
         }
         for (CaseHistory row : c.drainHistory()) {
