@@ -4,18 +4,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * How often one client address may use the public pages, and how many wrong check codes one case number takes
  * (DESIGN §7: the 4-digit code must not be guessable). Token buckets that refill evenly over an hour, so a burst of
  * the hourly allowance is possible and then one use per {@code hour / limit}.
  *
- * <p>The buckets live in this node's memory: behind a load balancer with N nodes a client may get up to N times the
- * allowance, and a restart forgets them. Acceptable for the public form; a shared store (the database or a cache)
- * would replace this class when the cluster grows (issue 10).
+ * <p>The buckets are rows of {@code rate_bucket}, so every app node counts against the same allowance and a restart
+ * forgets nothing (issue 10). Each use is one short transaction that locks its bucket's row; buckets that have filled
+ * up again are deleted now and then.
  */
 @Component
 public class PublicLimits {
@@ -23,22 +27,23 @@ public class PublicLimits {
     /** What a client does on the public pages; each has its own allowance per address. */
     public enum Use { REPORT, TRACK, RATE }
 
-    /** Above this many buckets, the idle (full again) ones are dropped, so addresses cannot fill the memory. */
-    static final int MAX_BUCKETS = 50_000;
-
     private final Clock clock;
     private final Map<Use, Integer> perHour;
     private final int wrongCodesPerNumber;
     private final Duration numberLock;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
 
-    PublicLimits(Clock clock,
+    PublicLimits(Clock clock, JdbcTemplate jdbc, PlatformTransactionManager transactions,
                  @Value("${civitas.public.reports-per-hour:10}") int reportsPerHour,
                  @Value("${civitas.public.lookups-per-hour:60}") int lookupsPerHour,
                  @Value("${civitas.public.ratings-per-hour:10}") int ratingsPerHour,
                  @Value("${civitas.public.wrong-codes-per-number:10}") int wrongCodesPerNumber,
                  @Value("${civitas.public.number-lock:PT1H}") Duration numberLock) {
         this.clock = clock;
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.perHour = Map.of(Use.REPORT, reportsPerHour, Use.TRACK, lookupsPerHour, Use.RATE, ratingsPerHour);
         this.wrongCodesPerNumber = wrongCodesPerNumber;
         this.numberLock = numberLock;
@@ -46,14 +51,14 @@ public class PublicLimits {
 
     /** Takes one use for the address; false when its allowance is spent (then nothing must happen). */
     public boolean tryUse(Use use, String clientAddress) {
-        int limit = perHour.get(use);
-        return bucket(use.name() + "|" + clientAddress, limit, Duration.ofHours(1)).take();
+        String address = clientAddress == null ? "" : clientAddress;
+        return take(use.name() + "|" + (address.length() > 80 ? address.substring(0, 80) : address), perHour.get(use),
+                Duration.ofHours(1), true);
     }
 
     /** Whether lookups of this case number are locked after too many wrong check codes. */
     public boolean numberLocked(String caseNumber) {
-        Bucket b = buckets.get(numberKey(caseNumber));
-        return b != null && !b.hasToken();
+        return !take(numberKey(caseNumber), wrongCodesPerNumber, numberLock, false);
     }
 
     /**
@@ -62,12 +67,18 @@ public class PublicLimits {
      * {@code number-lock}.
      */
     public void wrongCode(String caseNumber) {
-        bucket(numberKey(caseNumber), wrongCodesPerNumber, numberLock).take();
+        take(numberKey(caseNumber), wrongCodesPerNumber, numberLock, true);
     }
 
-    /** Forgets every bucket (tests; an operator could expose it to lift a lock). */
+    /** Forgets every bucket (tests; an operator could run it to lift a lock). */
     public void forgetAll() {
-        buckets.clear();
+        jdbc.update("delete from rate_bucket");
+    }
+
+    /** Drops the buckets that are full again: they hold nothing a new, full bucket would not. */
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
+    void forgetFull() {
+        jdbc.update("delete from rate_bucket where full_at <= ?", clock.millis());
     }
 
     private static String numberKey(String caseNumber) {
@@ -75,52 +86,29 @@ public class PublicLimits {
         return "NUMBER|" + (n.length() > 32 ? n.substring(0, 32) : n);
     }
 
-    private Bucket bucket(String key, int capacity, Duration refillAll) {
-        if (buckets.size() > MAX_BUCKETS) {
+    /**
+     * Refills the bucket to now, then takes a token if {@code consume} (or only looks); true when a token was
+     * there. A clock set back (tests, NTP) adds nothing and takes nothing.
+     */
+    private boolean take(String key, int capacity, Duration refillAll, boolean consume) {
+        double perMilli = capacity / (double) Math.max(refillAll.toMillis(), 1);
+        return Boolean.TRUE.equals(tx.execute(status -> {
             long now = clock.millis();
-            buckets.values().removeIf(b -> b.fullAt(now));
-        }
-        return buckets.computeIfAbsent(key, k -> new Bucket(capacity, refillAll.toMillis()));
-    }
-
-    /** {@code capacity} tokens, refilled one per {@code refillAll / capacity}. */
-    private final class Bucket {
-        private final int capacity;
-        private final double tokensPerMilli;
-        private double tokens;
-        private long updatedAt;
-
-        Bucket(int capacity, long refillAllMillis) {
-            this.capacity = Math.max(capacity, 0);
-            this.tokensPerMilli = capacity / (double) Math.max(refillAllMillis, 1);
-            this.tokens = this.capacity;
-            this.updatedAt = clock.millis();
-        }
-
-        synchronized boolean take() {
-            refill(clock.millis());
-            if (tokens < 1) {
-                return false;
+            jdbc.update("insert into rate_bucket (bucket_key, tokens, updated_at, full_at) values (?, ?, ?, ?)"
+                    + " on duplicate key update bucket_key = bucket_key", key, (double) capacity, now, now);
+            double[] row = jdbc.queryForObject("select tokens, updated_at from rate_bucket where bucket_key = ?"
+                    + " for update", (rs, i) -> new double[] {rs.getDouble(1), rs.getLong(2)}, key);
+            long updated = (long) row[1];
+            double tokens = Math.min(capacity, row[0] + Math.max(0, now - updated) * perMilli);
+            boolean had = tokens >= 1;
+            if (consume && had) {
+                tokens -= 1;
             }
-            tokens -= 1;
-            return true;
-        }
-
-        synchronized boolean hasToken() {
-            refill(clock.millis());
-            return tokens >= 1;
-        }
-
-        synchronized boolean fullAt(long now) {
-            refill(now);
-            return tokens >= capacity;
-        }
-
-        private void refill(long now) {
-            // a clock set back (tests, NTP) adds nothing and takes nothing
-            long elapsed = Math.max(0, now - updatedAt);
-            tokens = Math.min(capacity, tokens + elapsed * tokensPerMilli);
-            updatedAt = Math.max(updatedAt, now);
-        }
+            long at = Math.max(updated, now);
+            long fullAt = at + (long) Math.ceil((capacity - tokens) / Math.max(perMilli, 1e-12));
+            jdbc.update("update rate_bucket set tokens = ?, updated_at = ?, full_at = ? where bucket_key = ?", tokens,
+                    at, fullAt, key);
+            return had;
+        }));
     }
 }
