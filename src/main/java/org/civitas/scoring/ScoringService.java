@@ -238,7 +238,7 @@ public class ScoringService {
                 select item_code, max(list_version_id) v, count(*) n from case_file force index (ix_case_received)
                 where received_at >= :from and received_at < :to and item_code is not null
                   and status not in ('INVALID','MERGED')
-                group by item_code order by n desc, item_code limit """ + TOP_ITEMS, p,
+                group by item_code order by n desc, item_code""" + " limit " + TOP_ITEMS, p,
                 (rs, i) -> new PublishedItem(rs.getString("item_code"), catalog.item(rs.getLong("v"),
                         rs.getString("item_code")).map(ItemView::name).orElse(rs.getString("item_code")),
                         rs.getLong("n")));

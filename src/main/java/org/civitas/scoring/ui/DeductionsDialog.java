@@ -24,7 +24,7 @@ class DeductionsDialog extends Dialog {
                 .setAutoWidth(true);
         grid.addComponentColumn(d -> d.caseId() == null ? new Span(d.reference())
                         : new Anchor("cases/" + d.caseId(), d.reference()))
-                .setHeader(getTranslation("rankings.reference")).setAutoWidth(true);
+                .setHeader(getTranslation("rankings.reference")).setAutoWidth(true).setKey("reference");
         grid.addColumn(Deduction::points).setHeader(getTranslation("rankings.points")).setAutoWidth(true);
         grid.setItems(deductions);
         grid.setWidth("720px");
