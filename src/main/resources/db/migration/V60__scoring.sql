@@ -21,8 +21,8 @@ CREATE TABLE scoring_rule_set (
     updated_at                DATETIME(6)   NOT NULL
 ) ENGINE=InnoDB;
 
-INSERT INTO scoring_rule_set VALUES ('2020-01-01', 10, 30, 40, 20, 2.00, 1.00, 2.00, 3.00, 0.50, 5, 85, 75,
-                                     'system', '2020-01-01 00:00:00');
+INSERT INTO scoring_rule_set VALUES ('2000-01-01', 10, 30, 40, 20, 2.00, 1.00, 2.00, 3.00, 0.50, 5, 85, 75,
+                                     'system', '2000-01-01 00:00:00');
 
 CREATE TABLE scoring_bulletin (
     month            DATE        NOT NULL PRIMARY KEY,
