@@ -55,7 +55,7 @@ class ScoreQueries {
                        sum(c.rating is not null) rated,
                        sum(c.solved = 1) solved,
                        sum(c.solved is not null) solved_base
-                from case_file c force index (ix_case_received)
+                from case_file c force index (ix_case_month_scores)
                 where %s
                 group by c.lead_unit_code) f on f.unit_code = u.code
             where u.peer_group is not null and (u.active or f.cases > 0)""".formatted(OPEN_OVERDUE, COUNTED);
@@ -76,7 +76,7 @@ class ScoreQueries {
             where h.action = 'REJECT_RETURN' and h.at >= :from and h.at < :to
             union all
             select c.lead_unit_code, 'OVERDUE_EMERGENCY', c.id, c.number, c.handle_due_at
-            from case_file c force index (ix_case_received)
+            from case_file c force index (ix_case_month_scores)
             where %s and c.urgency = 'EMERGENCY' and %s""".formatted(COUNTED, LATE);
 
     private final NamedParameterJdbcTemplate jdbc;
