@@ -17,7 +17,7 @@ class DeductionsDialog extends Dialog {
     final Grid<Deduction> grid = new Grid<>();
 
     DeductionsDialog(UnitScore unit, List<Deduction> deductions) {
-        setHeaderTitle(getTranslation("rankings.deductionsOf", unit.unitName(), unit.deductions()));
+        setHeaderTitle(getTranslation("rankings.deductionsOf", unit.unitName(), unit.deductions().toPlainString()));
         grid.addColumn(d -> getTranslation(d.kind().labelKey())).setHeader(getTranslation("rankings.kind"))
                 .setAutoWidth(true);
         grid.addColumn(d -> d.at() == null ? "" : AT.format(d.at())).setHeader(getTranslation("rankings.at"))

@@ -3,6 +3,7 @@ package org.civitas.scoring.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -14,7 +15,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.StreamResource;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.EnumMap;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.civitas.base.RuleViolation;
 import org.civitas.catalog.PeerGroup;
+import org.civitas.scoring.BulletinExporter;
 import org.civitas.scoring.MonthlyScores;
 import org.civitas.scoring.ScoringService;
 import org.civitas.scoring.UnitScore;
@@ -39,6 +43,7 @@ import org.civitas.security.CurrentUser;
 public class RankingsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private final ScoringService service;
+    private final BulletinExporter exporter;
     private final Clock clock;
     private final boolean supervisor;
     ComboBox<YearMonth> month;
@@ -49,8 +54,12 @@ public class RankingsView extends VerticalLayout implements HasDynamicTitle, Bef
     DeductionsDialog dialog;
     MonthlyScores scores;
 
-    public RankingsView(ScoringService service, CurrentUser user, Clock clock) {
+    final Anchor pdf = new Anchor();
+    final Anchor excel = new Anchor();
+
+    public RankingsView(ScoringService service, BulletinExporter exporter, CurrentUser user, Clock clock) {
         this.service = service;
+        this.exporter = exporter;
         this.clock = clock;
         this.supervisor = user.hasRole(AppRoles.SUPERVISOR);
         setSizeFull();
@@ -66,7 +75,7 @@ public class RankingsView extends VerticalLayout implements HasDynamicTitle, Bef
         month = Months.picker(getTranslation("rankings.month"), YearMonth.now(clock), asked);
         month.addValueChangeListener(e -> show());
         removeAll();
-        HorizontalLayout bar = new HorizontalLayout(month, status, publish);
+        HorizontalLayout bar = new HorizontalLayout(month, status, publish, pdf, excel);
         bar.setAlignItems(Alignment.BASELINE);
         add(new H2(getTranslation("rankings.title")), bar, body);
         show();
@@ -83,6 +92,14 @@ public class RankingsView extends VerticalLayout implements HasDynamicTitle, Bef
                 ? getTranslation("rankings.publishedAt", scores.publishedAt().toLocalDate(), scores.publishedBy())
                 : getTranslation("rankings.live"));
         publish.setVisible(supervisor && !scores.published());
+        YearMonth m = scores.month();
+        pdf.setText(getTranslation("rankings.pdf"));
+        pdf.setHref(new StreamResource("bulletin-" + m + ".pdf", () -> new ByteArrayInputStream(exporter.pdf(m))));
+        pdf.getElement().setAttribute("download", true);
+        excel.setText(getTranslation("rankings.excel"));
+        excel.setHref(new StreamResource("bulletin-" + m + ".xlsx",
+                () -> new ByteArrayInputStream(exporter.excel(m))));
+        excel.getElement().setAttribute("download", true);
         body.add(new Span(getTranslation("rankings.rules", scores.rules().minCases())));
         body.add(new H3(getTranslation("rankings.red")), new Span(names(scores.red())));
         body.add(new H3(getTranslation("rankings.black")), new Span(names(scores.black())));
