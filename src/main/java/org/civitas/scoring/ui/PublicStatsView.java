@@ -14,6 +14,8 @@ import java.util.List;
 import org.civitas.catalog.PeerGroup;
 import org.civitas.scoring.PublicStats;
 import org.civitas.scoring.PublishedItem;
+import org.civitas.scoring.Ratio;
+import org.civitas.scoring.UnitScore;
 import org.civitas.scoring.ScoringService;
 
 /** 公开统计: the published monthly figures and top problems, without login and without any personal data. */
@@ -48,6 +50,8 @@ public class PublicStatsView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         stats = service.publicStats(month.getValue());
+        body.add(new Span(getTranslation("publicStats.city", total(UnitScore::onTime).percent(),
+                total(UnitScore::satisfaction).percent(), total(UnitScore::solved).percent())));
         for (PeerGroup g : PeerGroup.values()) {
             body.add(new H3(getTranslation("rankings.group." + g.name())),
                     new ScoreGrid(stats.scores().group(g), this::getTranslation, false));
@@ -59,6 +63,17 @@ public class PublicStatsView extends VerticalLayout implements HasDynamicTitle {
         items.setItems(stats.topItems());
         items.setAllRowsVisible(true);
         body.add(new H3(getTranslation("publicStats.topItems")), items);
+    }
+
+    /** The city's rate: the units' counts added up (not an average of their rates). */
+    Ratio total(java.util.function.Function<UnitScore, Ratio> rate) {
+        long part = 0;
+        long whole = 0;
+        for (UnitScore u : stats.scores().units()) {
+            part += rate.apply(u).part();
+            whole += rate.apply(u).whole();
+        }
+        return new Ratio(part, whole);
     }
 
     @Override

@@ -43,6 +43,8 @@ class RankingsViewTest extends KaribuTest {
         UI.getCurrent().navigate("rankings", QueryParameters.of("month", "2031-07"));
         RankingsView view = _get(RankingsView.class);
         assertThat(view.publish.isVisible()).isFalse(); // a leader reads, a supervisor publishes
+        assertThat(view.pdf.getHref()).isNotBlank();
+        assertThat(view.excel.getHref()).isNotBlank();
         ScoreGrid zones = view.grids.get(PeerGroup.FUNCTIONAL_ZONE);
         int row = -1;
         for (int i = 0; i < GridKt._size(zones); i++) {
