@@ -73,6 +73,25 @@ class RankingsViewTest extends KaribuTest {
                 .noneMatch(RankingsView.class::isInstance);
     }
 
+    @Autowired org.civitas.scoring.ScoringService scoring;
+
+    @Test
+    void an_anonymous_visitor_sees_a_published_month_on_the_public_page() {
+        java.time.YearMonth february = java.time.YearMonth.of(2031, 2);
+        clock.set(LocalDateTime.of(2031, 3, 2, 9, 0));
+        org.civitas.test.RunAs.user("supervisor", () -> {
+            if (!scoring.publishedMonths().contains(february)) {
+                scoring.publish(february);
+            }
+        }, "SUPERVISOR");
+        navigate("public/stats");
+        PublicStatsView view = _get(PublicStatsView.class);
+        view.month.setValue(february);
+        assertThat(view.stats.scores().month()).isEqualTo(february);
+        assertThat(view.stats.scores().published()).isTrue();
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(ScoreGrid.class)).hasSize(PeerGroup.values().length);
+    }
+
     @Test
     void the_public_statistics_open_without_login() {
         navigate("public/stats");
