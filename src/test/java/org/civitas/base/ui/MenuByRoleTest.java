@@ -23,9 +23,9 @@ class MenuByRoleTest extends KaribuTest {
             "auditor", List.of("工作台", "审计日志"),
             "secadmin", List.of("工作台", "安全管理"),
             "operator", List.of("工作台", "受理登记", "诉求工单"),
-            "supervisor", List.of("工作台", "受理登记", "诉求工单", "时限看板", "督办"),
+            "supervisor", List.of("工作台", "受理登记", "诉求工单", "时限看板", "督办", "考核排名", "年度考核", "评分规则"),
             "inspector", List.of("工作台", "诉求工单"),
-            "leader", List.of("工作台", "诉求工单", "时限看板", "督办"),
+            "leader", List.of("工作台", "诉求工单", "时限看板", "督办", "考核排名", "年度考核"),
             "clerk.jiangan", List.of("工作台", "诉求工单", "时限看板", "督办"),
             "clerk.wuchang", List.of("工作台", "诉求工单", "时限看板", "督办"),
             "clerk.chengguan", List.of("工作台", "诉求工单", "时限看板", "督办"));
