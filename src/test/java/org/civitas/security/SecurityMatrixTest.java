@@ -73,6 +73,7 @@ class SecurityMatrixTest {
             admin/security                                   SEC
             admin/units                                      ADM
             admin/users                                      ADM
+            assessment                                       SUP LDR
             audit                                            AUD
             board                                            SUP CLK LDR
             cases                                            OP SUP CLK INS LDR
@@ -81,7 +82,10 @@ class SecurityMatrixTest {
             login                                            ANON OP SUP CLK INS LDR ADM AUD SEC CH
             login/totp                                       OP SUP CLK INS LDR ADM AUD SEC CH
             public/report                                    ANON OP SUP CLK INS LDR ADM AUD SEC CH
+            public/stats                                     ANON OP SUP CLK INS LDR ADM AUD SEC CH
             public/track/:number?                            ANON OP SUP CLK INS LDR ADM AUD SEC CH
+            rankings                                         SUP LDR
+            scoring/rules                                    SUP
             supervision                                      SUP CLK LDR
             """;
 
@@ -97,6 +101,8 @@ class SecurityMatrixTest {
             AuditChain.verify                                AUD
             AuditService.search                              AUD
             BoardService.board                               SUP CLK LDR
+            BulletinExporter.excel                           SUP LDR
+            BulletinExporter.pdf                             SUP LDR
             CalendarService.add                              ADM
             CalendarService.days                             ADM
             CalendarService.deadlineCalculator               ALL
@@ -165,6 +171,15 @@ class SecurityMatrixTest {
             NotificationService.notifyUsers                  ALL
             NotificationService.smsToComplainant             ALL
             NotificationService.unreadCount                  OP SUP CLK INS LDR ADM AUD SEC CH
+            ScoringRuleService.rulesFor                      SUP LDR
+            ScoringRuleService.save                          SUP
+            ScoringRuleService.versions                      SUP LDR
+            ScoringService.deductions                        SUP LDR
+            ScoringService.month                             SUP LDR
+            ScoringService.publicStats                       ALL
+            ScoringService.publish                           SUP
+            ScoringService.publishedMonths                   ALL
+            ScoringService.year                              SUP LDR
             SessionService.all                               SEC
             SessionService.endAny                            SEC
             SessionService.endMine                           OP SUP CLK INS LDR ADM AUD SEC CH
