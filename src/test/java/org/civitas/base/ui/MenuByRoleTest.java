@@ -22,12 +22,12 @@ class MenuByRoleTest extends KaribuTest {
             "admin", List.of("工作台", "负面清单", "单位管理", "工作日历", "用户管理"),
             "auditor", List.of("工作台", "审计日志"),
             "operator", List.of("工作台", "受理登记", "诉求工单"),
-            "supervisor", List.of("工作台", "受理登记", "诉求工单", "时限看板", "督办"),
-            "inspector", List.of("工作台", "诉求工单"),
-            "leader", List.of("工作台", "诉求工单", "时限看板", "督办"),
-            "clerk.jiangan", List.of("工作台", "诉求工单", "时限看板", "督办"),
-            "clerk.wuchang", List.of("工作台", "诉求工单", "时限看板", "督办"),
-            "clerk.chengguan", List.of("工作台", "诉求工单", "时限看板", "督办"));
+            "supervisor", List.of("工作台", "受理登记", "诉求工单", "时限看板", "督办", "实地检查", "整改通知"),
+            "inspector", List.of("工作台", "诉求工单", "实地检查", "整改通知"),
+            "leader", List.of("工作台", "诉求工单", "时限看板", "督办", "实地检查", "整改通知"),
+            "clerk.jiangan", List.of("工作台", "诉求工单", "时限看板", "督办", "整改通知"),
+            "clerk.wuchang", List.of("工作台", "诉求工单", "时限看板", "督办", "整改通知"),
+            "clerk.chengguan", List.of("工作台", "诉求工单", "时限看板", "督办", "整改通知"));
 
     @ParameterizedTest
     @ValueSource(strings = {"admin", "auditor", "operator", "supervisor", "inspector", "leader", "clerk.jiangan",
