@@ -5,6 +5,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.html.Span;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -104,5 +105,21 @@ class InspectionViewsTest extends KaribuTest {
         NoticeRow answered = inspections.notice(notice.id());
         assertThat(answered.state()).isEqualTo(NoticeState.ANSWERED);
         assertThat(answered.answerText()).isEqualTo("已清理完毕并安排专人保洁");
+    }
+
+    @Test
+    void an_overdue_notice_is_counted_on_the_deadline_board() {
+        login("inspector");
+        RoundRow round = aRound("视图测试：看板");
+        inspections.recordFinding(round.id(), new NewFinding("SR-02", PlaceType.BACK_STREET, "D05", null,
+                "武昌区看板测试巷2号", null, false), List.of());
+        inspections.issueNotices(round.id());
+        clock.set(LocalDateTime.of(2026, 12, 8, 17, 31)); // a minute after the deadline, no answer
+        login("supervisor");
+        long overdue = inspections.overdueCount();
+        assertThat(overdue).isPositive();
+        navigate("board");
+        assertThat(_get(Span.class, spec -> spec.withId("board-notices")).getText())
+                .isEqualTo("逾期整改通知单：" + overdue + " 件");
     }
 }
