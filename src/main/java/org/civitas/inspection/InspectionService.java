@@ -58,11 +58,13 @@ public class InspectionService {
     private final CurrentUser user;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final InspectionDocuments documents;
     private final int noticeDays;
     private final int redoDays;
 
     InspectionService(NamedParameterJdbcTemplate jdbc, CatalogService catalog, CalendarService calendar,
                       CaseService cases, CurrentUser user, ApplicationEventPublisher events, Clock clock,
+                      InspectionDocuments documents,
                       @Value("${civitas.inspection.notice-working-days:5}") int noticeDays,
                       @Value("${civitas.inspection.redo-working-days:5}") int redoDays) {
         this.jdbc = jdbc;
@@ -72,6 +74,7 @@ public class InspectionService {
         this.user = user;
         this.events = events;
         this.clock = clock;
+        this.documents = documents;
         this.noticeDays = noticeDays;
         this.redoDays = redoDays;
     }
@@ -377,6 +380,36 @@ public class InspectionService {
             events.publishEvent(new NoticeOverdue(n.id(), n.number(), n.unitCode(), n.currentDueAt()));
         }
         return late.size();
+    }
+
+    // --- documents ---------------------------------------------------------------------------------------------
+
+    /** The notice to print and sign (PDF); a clerk gets only their own unit's. The download is audited. */
+    @PreAuthorize(READ_NOTICES)
+    @Transactional
+    public byte[] noticePdf(long noticeId) {
+        NoticeRow n = notice(noticeId);
+        RoundRow round = jdbc.query(ROUND_SELECT + " WHERE r.id = :id", Map.of("id", n.roundId()), this::roundRow)
+                .get(0);
+        byte[] pdf = documents.noticePdf(n, round, findingsOfNotice(noticeId), this::unitName);
+        events.publishEvent(AuditEvent.of(user.username(), "RECTIFICATION_NOTICE_DOWNLOADED", n.number()));
+        return pdf;
+    }
+
+    /** The round's summary workbook: its findings and its notices. The download is audited. */
+    @PreAuthorize(READ_ROUNDS)
+    @Transactional
+    public byte[] roundExcel(long roundId) {
+        RoundRow round = round(roundId);
+        List<NoticeRow> notices = notices(roundId);
+        Map<Long, String> numbers = notices.stream().collect(Collectors.toMap(NoticeRow::id, NoticeRow::number));
+        byte[] xlsx = documents.roundExcel(round, findings(roundId), notices, numbers, this::unitName);
+        events.publishEvent(AuditEvent.of(user.username(), "INSPECTION_ROUND_EXPORTED", round.number()));
+        return xlsx;
+    }
+
+    private String unitName(String code) {
+        return code == null ? "" : catalog.unit(code).map(u -> u.name()).orElse(code);
     }
 
     // --- plumbing ----------------------------------------------------------------------------------------------
