@@ -47,6 +47,9 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
     final Button issueNotices = new Button();
     final Button reinspect = new Button();
     final VerticalLayout detail = new VerticalLayout();
+    /** Read by the download requests, which run outside the UI's session lock. */
+    private volatile RoundRow shownRound;
+    private volatile NoticeRow shownNotice;
     RoundDialog roundDialog;
     FindingDialog findingDialog;
     ReinspectDialog reinspectDialog;
@@ -73,8 +76,17 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
         reinspect.addClickListener(e -> notices.getSelectedItems().stream().findFirst().ifPresent(this::openReinspect));
         HorizontalLayout actions = new HorizontalLayout(recordFinding, issueNotices, reinspect);
         actions.setVisible(inspector);
-        detail.add(new H4(getTranslation("inspection.findings")), actions, findingGrid(),
-                new H4(getTranslation("inspection.notices")), noticeGrid());
+        var excel = Downloads.anchor(getTranslation("inspection.download.excel"),
+                () -> shownRound.number() + ".xlsx", Downloads.XLSX, () -> inspections.roundExcel(shownRound.id()));
+        var pdf = Downloads.anchor(getTranslation("notice.download.pdf"),
+                () -> shownNotice.number() + ".pdf", Downloads.PDF, () -> inspections.noticePdf(shownNotice.id()));
+        pdf.setEnabled(false);
+        notices.addSelectionListener(e -> {
+            shownNotice = e.getFirstSelectedItem().orElse(null);
+            pdf.setEnabled(shownNotice != null);
+        });
+        detail.add(new H4(getTranslation("inspection.findings")), new HorizontalLayout(actions, excel),
+                findingGrid(), new H4(getTranslation("inspection.notices")), pdf, noticeGrid());
         refresh();
     }
 
@@ -93,6 +105,7 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
 
     void showRound(long id) {
         detail.setVisible(true);
+        shownRound = inspections.round(id);
         findings.setItems(inspections.findings(id));
         notices.setItems(inspections.notices(id));
     }

@@ -36,6 +36,8 @@ public class NoticesView extends VerticalLayout implements HasDynamicTitle {
     final Grid<NoticeRow> grid = new Grid<>();
     final Button answer = new Button();
     AnswerDialog dialog;
+    /** Read by the download request, which runs outside the UI's session lock. */
+    private volatile NoticeRow selected;
 
     public NoticesView(InspectionService inspections, CatalogService catalog, AuthenticationContext auth,
                        Clock clock) {
@@ -53,7 +55,14 @@ public class NoticesView extends VerticalLayout implements HasDynamicTitle {
         grid.addSelectionListener(e -> answer.setEnabled(e.getFirstSelectedItem()
                 .filter(n -> n.state() == NoticeState.ISSUED || n.state() == NoticeState.FAILED).isPresent()));
         answer.addClickListener(e -> grid.getSelectedItems().stream().findFirst().ifPresent(this::openAnswer));
-        add(new HorizontalLayout(new H2(getTranslation("notice.title")), answer), grid);
+        var pdf = Downloads.anchor(getTranslation("notice.download.pdf"), () -> selected.number() + ".pdf",
+                Downloads.PDF, () -> inspections.noticePdf(selected.id()));
+        pdf.setEnabled(false);
+        grid.addSelectionListener(e -> {
+            selected = e.getFirstSelectedItem().orElse(null);
+            pdf.setEnabled(selected != null);
+        });
+        add(new HorizontalLayout(new H2(getTranslation("notice.title")), answer, pdf), grid);
         refresh();
     }
 
