@@ -34,6 +34,8 @@ public class CaseService {
 
     static final String CITY = "hasAnyRole('OPERATOR','SUPERVISOR','UNIT_CLERK','INSPECTOR','LEADER')";
     static final String INTAKE = "hasAnyRole('OPERATOR','SUPERVISOR')";
+    /** The inspection team opens cases from its findings (channel INSPECTION). */
+    static final String INTAKE_OR_INSPECTION = "hasAnyRole('OPERATOR','SUPERVISOR','INSPECTOR')";
     static final String SUPERVISOR = "hasRole('SUPERVISOR')";
     static final String CLERK = "hasRole('UNIT_CLERK')";
     static final int DUPLICATE_DAYS = 7;
@@ -82,7 +84,7 @@ public class CaseService {
         return register(report, List.of());
     }
 
-    @PreAuthorize(INTAKE)
+    @PreAuthorize(INTAKE_OR_INSPECTION)
     @Transactional
     public CaseDetails register(NewCase report, List<PhotoUpload> photoUploads) {
         return registerAs(report, photoUploads, access.actor());

@@ -26,6 +26,7 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.UnitFilter;
+import org.civitas.inspection.InspectionService;
 import org.civitas.security.AppRoles;
 import org.civitas.supervision.Board;
 import org.civitas.supervision.BoardCase;
@@ -56,17 +57,23 @@ public class DeadlineBoardView extends VerticalLayout implements HasDynamicTitle
     final Grid<BoardCase> soon = caseGrid();
     final Grid<UnitLoad> units = new Grid<>();
     final Span updated = new Span();
+    /** Overdue rectification notices (inspection feature), scoped to the clerk's unit by its service. */
+    final Span notices = new Span();
+    private final InspectionService inspections;
     private LocalDateTime now = LocalDateTime.now();
     private Registration push;
     private Registration poll;
     int refreshes;
 
-    public DeadlineBoardView(BoardService board, CaseBroadcaster broadcaster, CatalogService catalog) {
+    public DeadlineBoardView(BoardService board, CaseBroadcaster broadcaster, CatalogService catalog,
+                             InspectionService inspections) {
         this.board = board;
+        this.inspections = inspections;
         this.broadcaster = broadcaster;
         catalog.units(UnitFilter.all(), PageRequest.of(0, 2000)).forEach(u -> unitNames.put(u.code(), u.name()));
         setWidthFull();
-        HorizontalLayout header = new HorizontalLayout(new H2(getTranslation("board.title")), updated);
+        HorizontalLayout header = new HorizontalLayout(new H2(getTranslation("board.title")), updated, notices);
+        notices.setId("board-notices");
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         updated.getStyle().set("color", "var(--lumo-secondary-text-color)");
         add(header,
@@ -105,6 +112,7 @@ public class DeadlineBoardView extends VerticalLayout implements HasDynamicTitle
         today.setItems(b.dueToday());
         soon.setItems(b.dueSoon());
         units.setItems(b.units());
+        notices.setText(getTranslation("notice.board.overdue", inspections.overdueCount()));
         updated.setText(getTranslation("board.updated", TIME.format(now)));
         refreshes++;
     }

@@ -23,12 +23,13 @@ class MenuByRoleTest extends KaribuTest {
             "auditor", List.of("工作台", "审计日志"),
             "secadmin", List.of("工作台", "安全管理"),
             "operator", List.of("工作台", "受理登记", "诉求工单"),
-            "supervisor", List.of("工作台", "受理登记", "诉求工单", "时限看板", "督办", "考核排名", "年度考核", "评分规则"),
-            "inspector", List.of("工作台", "诉求工单"),
-            "leader", List.of("工作台", "诉求工单", "时限看板", "督办", "考核排名", "年度考核"),
-            "clerk.jiangan", List.of("工作台", "诉求工单", "时限看板", "督办"),
-            "clerk.wuchang", List.of("工作台", "诉求工单", "时限看板", "督办"),
-            "clerk.chengguan", List.of("工作台", "诉求工单", "时限看板", "督办"));
+            "supervisor", List.of("工作台", "受理登记", "诉求工单", "时限看板", "督办", "考核排名", "年度考核", "实地检查",
+                    "整改通知", "评分规则"),
+            "inspector", List.of("工作台", "诉求工单", "实地检查", "整改通知"),
+            "leader", List.of("工作台", "诉求工单", "时限看板", "督办", "考核排名", "年度考核", "实地检查", "整改通知"),
+            "clerk.jiangan", List.of("工作台", "诉求工单", "时限看板", "督办", "整改通知"),
+            "clerk.wuchang", List.of("工作台", "诉求工单", "时限看板", "督办", "整改通知"),
+            "clerk.chengguan", List.of("工作台", "诉求工单", "时限看板", "督办", "整改通知"));
 
     @ParameterizedTest
     @ValueSource(strings = {"admin", "auditor", "secadmin", "operator", "supervisor", "inspector", "leader", "clerk.jiangan",

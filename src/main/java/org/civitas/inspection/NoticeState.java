@@ -1,0 +1,9 @@
+package org.civitas.inspection;
+
+/**
+ * 整改通知单: ISSUED to the unit → ANSWERED by its clerk → PASSED or FAILED at the re-inspection (回访检查). A failed
+ * notice gets a new deadline and may be answered again.
+ */
+public enum NoticeState {
+    ISSUED, ANSWERED, PASSED, FAILED
+}

@@ -1,0 +1,194 @@
+package org.civitas.inspection.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.civitas.base.ui.Toasts;
+import org.civitas.catalog.CatalogService;
+import org.civitas.catalog.UnitFilter;
+import org.civitas.inspection.InspectionService;
+import org.civitas.inspection.NoticeRow;
+import org.civitas.inspection.FindingRow;
+import org.civitas.inspection.RoundRow;
+import org.civitas.security.AppRoles;
+import org.springframework.data.domain.PageRequest;
+
+/** 实地检查: the rounds; a selected round shows its findings and its rectification notices. */
+@Route("inspections")
+@Menu(order = 40, title = "menu.inspections", icon = "vaadin:search")
+@RolesAllowed({AppRoles.INSPECTOR, AppRoles.SUPERVISOR, AppRoles.LEADER})
+public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
+
+    static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final InspectionService inspections;
+    private final CatalogService catalog;
+    private final Map<String, String> unitNames = new HashMap<>();
+    private final boolean inspector;
+    final Grid<RoundRow> rounds = new Grid<>();
+    final Grid<FindingRow> findings = new Grid<>();
+    final Grid<NoticeRow> notices = new Grid<>();
+    final Button newRound = new Button();
+    final Button recordFinding = new Button();
+    final Button issueNotices = new Button();
+    final Button reinspect = new Button();
+    final VerticalLayout detail = new VerticalLayout();
+    /** Read by the download requests, which run outside the UI's session lock. */
+    private volatile RoundRow shownRound;
+    private volatile NoticeRow shownNotice;
+    RoundDialog roundDialog;
+    FindingDialog findingDialog;
+    ReinspectDialog reinspectDialog;
+
+    public InspectionsView(InspectionService inspections, CatalogService catalog, AuthenticationContext auth) {
+        this.inspections = inspections;
+        this.catalog = catalog;
+        this.inspector = auth.hasRole(AppRoles.INSPECTOR);
+        catalog.units(UnitFilter.all(), PageRequest.of(0, 2000)).forEach(u -> unitNames.put(u.code(), u.name()));
+        setWidthFull();
+        newRound.setText(getTranslation("inspection.round.new"));
+        newRound.addClickListener(e -> openRoundDialog());
+        newRound.setVisible(inspector);
+        add(new HorizontalLayout(new H2(getTranslation("inspection.title")), newRound), roundGrid(), detail);
+        detail.setPadding(false);
+        detail.setVisible(false);
+        recordFinding.setText(getTranslation("inspection.finding.new"));
+        recordFinding.addClickListener(e -> openFindingDialog());
+        issueNotices.setText(getTranslation("inspection.notices.issue"));
+        issueNotices.addClickListener(e -> selected().ifPresent(r -> Toasts.attempt(
+                () -> inspections.issueNotices(r.id()), getTranslation("inspection.notices.issued"))
+                .ifPresent(n -> showRound(r.id()))));
+        reinspect.setText(getTranslation("inspection.reinspect.title"));
+        reinspect.addClickListener(e -> notices.getSelectedItems().stream().findFirst().ifPresent(this::openReinspect));
+        HorizontalLayout actions = new HorizontalLayout(recordFinding, issueNotices, reinspect);
+        actions.setVisible(inspector);
+        var excel = Downloads.anchor(getTranslation("inspection.download.excel"),
+                () -> shownRound.number() + ".xlsx", Downloads.XLSX, () -> inspections.roundExcel(shownRound.id()));
+        var pdf = Downloads.anchor(getTranslation("notice.download.pdf"),
+                () -> shownNotice.number() + ".pdf", Downloads.PDF, () -> inspections.noticePdf(shownNotice.id()));
+        pdf.setEnabled(false);
+        notices.addSelectionListener(e -> {
+            shownNotice = e.getFirstSelectedItem().orElse(null);
+            pdf.setEnabled(shownNotice != null);
+        });
+        detail.add(new H4(getTranslation("inspection.findings")), new HorizontalLayout(actions, excel),
+                findingGrid(), new H4(getTranslation("inspection.notices")), pdf, noticeGrid());
+        refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.inspections");
+    }
+
+    void refresh() {
+        rounds.setItems(inspections.rounds());
+    }
+
+    private java.util.Optional<RoundRow> selected() {
+        return rounds.getSelectedItems().stream().findFirst();
+    }
+
+    void showRound(long id) {
+        detail.setVisible(true);
+        shownRound = inspections.round(id);
+        findings.setItems(inspections.findings(id));
+        notices.setItems(inspections.notices(id));
+    }
+
+    private void openRoundDialog() {
+        roundDialog = new RoundDialog(catalog.districts(), form -> Toasts.attempt(() -> inspections.createRound(form),
+                getTranslation("inspection.round.saved")).ifPresent(r -> {
+                    roundDialog.close();
+                    refresh();
+                }));
+        roundDialog.startsOn.setValue(LocalDate.now());
+        roundDialog.endsOn.setValue(LocalDate.now());
+        roundDialog.open();
+    }
+
+    private void openFindingDialog() {
+        selected().ifPresent(r -> {
+            var version = catalog.currentVersion(LocalDate.now());
+            findingDialog = new FindingDialog(catalog.itemsOfVersion(version.id()), catalog.districts(),
+                    catalog::streetsOf, (f, photos) -> Toasts.attempt(() -> inspections.recordFinding(r.id(), f,
+                            photos), getTranslation("inspection.finding.saved")).ifPresent(x -> {
+                                findingDialog.close();
+                                showRound(r.id());
+                            }));
+            findingDialog.open();
+        });
+    }
+
+    private void openReinspect(NoticeRow n) {
+        reinspectDialog = new ReinspectDialog(inspections.findingsOfNotice(n.id()), (result, note) ->
+                Toasts.attempt(() -> inspections.reinspect(n.id(), n.version(), result, note),
+                        getTranslation("inspection.reinspect.saved")).ifPresent(x -> {
+                            reinspectDialog.close();
+                            showRound(n.roundId());
+                        }));
+        reinspectDialog.open();
+    }
+
+    private Grid<RoundRow> roundGrid() {
+        rounds.addColumn(RoundRow::number).setHeader(getTranslation("inspection.round.number")).setAutoWidth(true);
+        rounds.addColumn(RoundRow::title).setHeader(getTranslation("inspection.round.title")).setFlexGrow(1);
+        rounds.addColumn(r -> r.startsOn() + " ~ " + r.endsOn()).setHeader(getTranslation("inspection.round.dates"))
+                .setAutoWidth(true);
+        rounds.addColumn(RoundRow::team).setHeader(getTranslation("inspection.round.team")).setAutoWidth(true);
+        rounds.addColumn(r -> r.districtCodes().stream().map(this::unitName).collect(Collectors.joining("、")))
+                .setHeader(getTranslation("inspection.round.districts"));
+        rounds.addColumn(r -> r.placeTypes().stream().map(t -> getTranslation("inspection.placeType." + t.name()))
+                .collect(Collectors.joining("、"))).setHeader(getTranslation("inspection.round.placeTypes"));
+        rounds.addColumn(RoundRow::findings).setHeader(getTranslation("inspection.round.findings")).setAutoWidth(true);
+        rounds.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(r -> showRound(r.id()),
+                () -> detail.setVisible(false)));
+        rounds.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        rounds.setEmptyStateText(getTranslation("inspection.empty"));
+        rounds.setAllRowsVisible(true);
+        return rounds;
+    }
+
+    private Grid<FindingRow> findingGrid() {
+        findings.addColumn(f -> f.itemCode() + " " + f.itemName()).setHeader(getTranslation("inspection.finding.item"))
+                .setFlexGrow(1);
+        findings.addColumn(f -> getTranslation("inspection.placeType." + f.placeType().name()))
+                .setHeader(getTranslation("inspection.finding.placeType")).setAutoWidth(true);
+        findings.addColumn(f -> unitName(f.districtCode()) + " " + f.address())
+                .setHeader(getTranslation("inspection.finding.address")).setFlexGrow(1);
+        findings.addColumn(f -> unitName(f.unitCode())).setHeader(getTranslation("inspection.finding.unit"))
+                .setAutoWidth(true);
+        findings.addColumn(f -> getTranslation("inspection.findingState." + f.state().name()))
+                .setHeader(getTranslation("inspection.finding.state")).setAutoWidth(true);
+        findings.addColumn(FindingRow::photos).setHeader(getTranslation("inspection.finding.photos")).setAutoWidth(true);
+        findings.addColumn(f -> f.caseNumber() == null ? "" : f.caseNumber())
+                .setHeader(getTranslation("inspection.finding.case")).setAutoWidth(true);
+        findings.addThemeVariants(GridVariant.LUMO_COMPACT);
+        findings.setAllRowsVisible(true);
+        return findings;
+    }
+
+    private Grid<NoticeRow> noticeGrid() {
+        NoticesView.columns(notices, this, unitNames);
+        notices.setAllRowsVisible(true);
+        return notices;
+    }
+
+    private String unitName(String code) {
+        return code == null ? "" : unitNames.getOrDefault(code, code);
+    }
+}
