@@ -101,7 +101,9 @@ class ScoringServiceTest {
     @Test
     void units_are_ranked_in_their_peer_group_and_a_unit_under_the_minimum_is_listed_unranked() {
         MonthlyScores scores = march();
-        List<UnitScore> zones = scores.group(PeerGroup.FUNCTIONAL_ZONE);
+        // the reference data's four zones (units other tests create in the group come unranked after them)
+        List<UnitScore> zones = scores.group(PeerGroup.FUNCTIONAL_ZONE).stream()
+                .filter(u -> List.of("D13", "D14", "D15", "D16").contains(u.unitCode())).toList();
         assertThat(zones).extracting(UnitScore::unitCode).containsExactly("D14", "D13", "D15", "D16");
         assertThat(zones).extracting(UnitScore::rank).containsExactly(1, 2, null, null);
         assertThat(scores.unit("D14").score()).isEqualByComparingTo("100.00");
