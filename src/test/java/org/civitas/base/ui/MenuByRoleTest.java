@@ -22,9 +22,9 @@ class MenuByRoleTest extends KaribuTest {
             "admin", List.of("工作台", "负面清单", "单位管理", "工作日历", "用户管理"),
             "auditor", List.of("工作台", "审计日志"),
             "operator", List.of("工作台", "受理登记", "诉求工单"),
-            "supervisor", List.of("工作台", "受理登记", "诉求工单", "时限看板", "督办"),
+            "supervisor", List.of("工作台", "受理登记", "诉求工单", "时限看板", "督办", "半月分析"),
             "inspector", List.of("工作台", "诉求工单"),
-            "leader", List.of("工作台", "诉求工单", "时限看板", "督办"),
+            "leader", List.of("工作台", "诉求工单", "时限看板", "督办", "半月分析"),
             "clerk.jiangan", List.of("工作台", "诉求工单", "时限看板", "督办"),
             "clerk.wuchang", List.of("工作台", "诉求工单", "时限看板", "督办"),
             "clerk.chengguan", List.of("工作台", "诉求工单", "时限看板", "督办"));
