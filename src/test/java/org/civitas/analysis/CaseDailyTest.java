@@ -8,7 +8,12 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
+import org.civitas.cases.CaseDetails;
 import org.civitas.cases.CaseGenerator;
+import org.civitas.cases.CaseService;
+import org.civitas.cases.Reports;
+import org.civitas.security.AppRoles;
+import org.civitas.test.RunAs;
 import org.civitas.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +29,7 @@ class CaseDailyTest {
     @Autowired DataSource dataSource;
     @Autowired JdbcTemplate jdbc;
     @Autowired CaseDaily daily;
+    @Autowired CaseService cases;
 
     static final String RAW = """
             select cast(received_at as date) day, coalesce(district_code, '') d, coalesce(street_code, '') s,
@@ -64,6 +70,14 @@ class CaseDailyTest {
         Long rawTotal = jdbc.queryForObject("select count(*) from case_file where received_at >= ? and received_at < ?"
                 + " and status not in ('INVALID', 'MERGED')", Long.class, FROM.atStartOfDay(), TO.plusDays(1).atStartOfDay());
         assertThat(total).isEqualTo(rawTotal).isGreaterThan(2000L);
+    }
+
+    @Test
+    void a_case_saved_through_the_case_service_marks_its_received_day_dirty() {
+        CaseDetails c = RunAs.user("operator", () -> cases.register(Reports.aReport().item("SR-04").build()),
+                AppRoles.OPERATOR);
+        assertThat(jdbc.queryForList("select day from case_daily_dirty", LocalDate.class))
+                .contains(c.receivedAt().toLocalDate());
     }
 
     /** Same values whatever numeric types the two queries return. */
