@@ -34,7 +34,18 @@ class ReportRendererTest {
         byte[] pdf = renderer.pdf("infra-smoke", params,
                 List.of(new District("江岸区", 12), new District("武昌区", 7), new District("东湖新技术开发区", 1234)));
 
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "infra-smoke.pdf"), pdf); // to look at with pdftoppm
         try (PDDocument doc = Loader.loadPDF(pdf)) {
+            java.awt.image.BufferedImage image = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 72);
+            javax.imageio.ImageIO.write(image, "png", java.nio.file.Path.of("target", "infra-smoke.png").toFile());
+            // the heading 区县名称 (x 20–60, y 60–74 at 72 dpi) is drawn: a broken font program extracts as text but shows nothing
+            int dark = 0;
+            for (int x = 18; x < 62; x++) {
+                for (int y = 58; y < 76; y++) {
+                    dark += (image.getRGB(x, y) & 0xff) < 128 ? 1 : 0;
+                }
+            }
+            assertThat(dark).isGreaterThan(40);
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("文明城市半月分析 2032年3月上半月", "区县名称", "案件数", "江岸区", "武昌区",
                     "东湖新技术开发区", "1234");

@@ -1,0 +1,172 @@
+package org.civitas.analysis;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.civitas.audit.AuditEvent;
+import org.civitas.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The half-monthly analysis (DESIGN §5, issue 6), city-wide, for supervisors and leaders. Volumes and rates are
+ * read from the daily aggregates ({@link CaseDaily}, refreshed for dirty days first); only two small things come
+ * from {@code case_file}: the open overdue cases (few, through the status/deadline index) and the repeated
+ * addresses of the period.
+ */
+@Service
+public class AnalysisService {
+
+    static final String ROLES = "hasAnyRole('SUPERVISOR','LEADER')";
+    static final int TOP = 20;
+    static final int HOT_SPOTS = 10;
+    static final int CONCERNS = 5;
+    /** A street + item reported this often in a half month is a concentrated problem. */
+    static final int CONCERN_MIN = 3;
+
+    private final JdbcTemplate jdbc;
+    private final CaseDaily daily;
+    private final Clock clock;
+    private final CurrentUser user;
+    private final ApplicationEventPublisher events;
+    private final AnalysisExports exports;
+
+    AnalysisService(JdbcTemplate jdbc, CaseDaily daily, Clock clock, CurrentUser user,
+                    ApplicationEventPublisher events, AnalysisExports exports) {
+        this.jdbc = jdbc;
+        this.daily = daily;
+        this.clock = clock;
+        this.user = user;
+        this.events = events;
+        this.exports = exports;
+    }
+
+    /** The half month that holds today. */
+    @PreAuthorize(ROLES)
+    public HalfMonth current() {
+        return HalfMonth.containing(LocalDateTime.now(clock).toLocalDate());
+    }
+
+    @PreAuthorize(ROLES)
+    @Transactional
+    public Analysis analyse(HalfMonth period) {
+        daily.refreshDirty();
+        HalfMonth prev = period.previous();
+        Names names = names();
+        return new Analysis(period, rates(period), rates(prev),
+                volumes("district_code", period, names.units, 100),
+                volumes("street_code", period, names.units, TOP),
+                volumes("category_code", period, names.categories, 100),
+                volumes("item_code", period, names.items, TOP),
+                volumes("unit_code", period, names.units, 200),
+                volumes("channel", period, Map.of(), 100),
+                addressHotSpots(period, names), itemHotSpots(period, names, HOT_SPOTS, 2),
+                itemHotSpots(period, names, CONCERNS, CONCERN_MIN));
+    }
+
+    /** The analysis as a PDF (Jasper template reports/half-month-analysis.jrxml); audited. */
+    @PreAuthorize(ROLES)
+    @Transactional
+    public byte[] pdf(HalfMonth period, Locale locale) {
+        byte[] pdf = exports.pdf(analyse(period), locale);
+        audit("ANALYSIS_PDF_DOWNLOADED", period);
+        return pdf;
+    }
+
+    /** The analysis as an Excel workbook, a sheet per section; audited. */
+    @PreAuthorize(ROLES)
+    @Transactional
+    public byte[] excel(HalfMonth period, Locale locale) {
+        byte[] xlsx = exports.excel(analyse(period), locale);
+        audit("ANALYSIS_EXCEL_DOWNLOADED", period);
+        return xlsx;
+    }
+
+    private void audit(String action, HalfMonth period) {
+        events.publishEvent(new AuditEvent(user.username(), action, "analysis", period.code(), null, null,
+                period.first() + ".." + period.last()));
+    }
+
+    Rates rates(HalfMonth p) {
+        LocalDateTime end = p.last().plusDays(1).atStartOfDay();
+        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime cutoff = end.isBefore(now) ? end : now;
+        long[] s = jdbc.queryForObject("""
+                select coalesce(sum(received), 0), coalesce(sum(sign_known), 0), coalesce(sum(signed_on_time), 0),
+                       coalesce(sum(replied), 0), coalesce(sum(replied_on_time), 0), coalesce(sum(rated), 0),
+                       coalesce(sum(satisfied), 0), coalesce(sum(solved_known), 0), coalesce(sum(solved), 0)
+                from case_daily where day between ? and ?""", (rs, i) -> {
+            long[] v = new long[9];
+            for (int k = 0; k < 9; k++) {
+                v[k] = rs.getLong(k + 1);
+            }
+            return v;
+        }, p.first(), p.last());
+        // still open and overdue at the period's end (or now, while the period runs): few rows, by the status index
+        long openOverdue = jdbc.queryForObject("""
+                select count(*) from case_file
+                where status in ('DISPATCHED', 'IN_PROGRESS', 'RETURN_REQUESTED') and handle_due_at < ?
+                  and received_at >= ? and received_at < ?""", Long.class,
+                cutoff, p.first().atStartOfDay(), end);
+        return new Rates(s[0], s[1], s[2], s[3], s[4], openOverdue, s[5], s[6], s[7], s[8]);
+    }
+
+    private List<Volume> volumes(String column, HalfMonth p, Map<String, String> names, int limit) {
+        HalfMonth prev = p.previous();
+        return jdbc.query("select " + column + " code,"
+                        + " coalesce(sum(case when day >= ? then received end), 0) n,"
+                        + " coalesce(sum(case when day < ? then received end), 0) pn"
+                        + " from case_daily where day between ? and ?"
+                        + " group by " + column + " having n > 0 order by n desc, code limit " + limit,
+                (rs, i) -> {
+                    String code = rs.getString("code");
+                    return new Volume(code, code.isEmpty() ? "" : names.getOrDefault(code, code), rs.getLong("n"),
+                            rs.getLong("pn"));
+                }, p.first(), p.first(), prev.first(), p.last());
+    }
+
+    private List<HotSpot> addressHotSpots(HalfMonth p, Names names) {
+        return jdbc.query("""
+                select district_code, street_code, address, count(*) n
+                from case_file force index (ix_case_received)
+                where received_at >= ? and received_at < ? and status not in ('INVALID', 'MERGED')
+                group by district_code, street_code, address having n >= 2
+                order by n desc, street_code, address limit %d""".formatted(HOT_SPOTS),
+                (rs, i) -> new HotSpot(names.unit(rs.getString(1)), names.unit(rs.getString(2)), rs.getString(3),
+                        "", rs.getLong(4)),
+                p.first().atStartOfDay(), p.last().plusDays(1).atStartOfDay());
+    }
+
+    private List<HotSpot> itemHotSpots(HalfMonth p, Names names, int limit, int min) {
+        return jdbc.query("""
+                select max(district_code), street_code, item_code, sum(received) n from case_daily
+                where day between ? and ? and street_code <> '' and item_code <> ''
+                group by street_code, item_code having n >= ?
+                order by n desc, street_code, item_code limit %d""".formatted(limit),
+                (rs, i) -> new HotSpot(names.unit(rs.getString(1)), names.unit(rs.getString(2)), "",
+                        names.items.getOrDefault(rs.getString(3), rs.getString(3)), rs.getLong(4)),
+                p.first(), p.last(), min);
+    }
+
+    private Names names() {
+        Names n = new Names(new HashMap<>(), new HashMap<>(), new HashMap<>());
+        jdbc.query("select code, name from unit", rs -> { n.units.put(rs.getString(1), rs.getString(2)); });
+        jdbc.query("select code, name from category", rs -> { n.categories.put(rs.getString(1), rs.getString(2)); });
+        // an item keeps its code across list versions; the newest version's name is shown
+        jdbc.query("select code, name from list_item order by id", rs -> { n.items.put(rs.getString(1), rs.getString(2)); });
+        return n;
+    }
+
+    private record Names(Map<String, String> units, Map<String, String> categories, Map<String, String> items) {
+        String unit(String code) {
+            return code == null ? "" : units.getOrDefault(code, code);
+        }
+    }
+}

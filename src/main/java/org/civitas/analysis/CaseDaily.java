@@ -1,0 +1,88 @@
+package org.civitas.analysis;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.civitas.cases.CaseChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps {@code case_daily} exactly equal to {@code case_file}. A received day is always recomputed whole by one
+ * set-based statement (delete + insert … select … group by), so a refresh is idempotent and never drifts.
+ * <ul>
+ *   <li>every saved change to a case ({@link CaseChanged}, published in the case's transaction) marks the case's
+ *       received day in {@code case_daily_dirty}, in that same transaction;</li>
+ *   <li>the analysis refreshes the dirty days before it reads, and a timer does it every few minutes;</li>
+ *   <li>bulk loads that bypass the case service (imports, the generator) call {@link #refresh(LocalDate, LocalDate)}
+ *       for their days; a nightly run recomputes the last 62 days as a safety net.</li>
+ * </ul>
+ * Days nobody touches stay as they are (closed past days are frozen).
+ */
+@Component
+public class CaseDaily {
+
+    static final String REFRESH = """
+            insert into case_daily (day, district_code, street_code, category_code, item_code, unit_code, channel,
+                   received, sign_known, signed_on_time, replied, replied_on_time, rated, satisfied, solved_known,
+                   solved)
+            select cast(received_at as date), coalesce(district_code, ''), coalesce(street_code, ''),
+                   coalesce(category_code, ''), coalesce(item_code, ''), coalesce(lead_unit_code, ''), channel,
+                   count(*), count(signed_on_time), coalesce(sum(signed_on_time), 0), count(replied_on_time),
+                   coalesce(sum(replied_on_time), 0), count(rating),
+                   coalesce(sum(rating in ('SATISFIED', 'BASICALLY_SATISFIED')), 0), count(solved),
+                   coalesce(sum(solved), 0)
+            from case_file force index (ix_case_received)
+            where received_at >= ? and received_at < ? and status not in ('INVALID', 'MERGED')
+            group by 1, 2, 3, 4, 5, 6, 7""";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    CaseDaily(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Recomputes the received days {@code from}..{@code to} (inclusive). */
+    @Transactional
+    public void refresh(LocalDate from, LocalDate to) {
+        jdbc.update("delete from case_daily_dirty where day between ? and ?", from, to);
+        jdbc.update("delete from case_daily where day between ? and ?", from, to);
+        jdbc.update(REFRESH, from.atStartOfDay(), to.plusDays(1).atStartOfDay());
+    }
+
+    /** Recomputes the days marked dirty since the last refresh; returns how many. */
+    @Transactional
+    public int refreshDirty() {
+        List<LocalDate> days = jdbc.queryForList("select day from case_daily_dirty order by day", LocalDate.class);
+        for (LocalDate day : days) {
+            refresh(day, day);
+        }
+        return days.size();
+    }
+
+    @EventListener
+    void onCaseChanged(CaseChanged changed) {
+        jdbc.update("insert ignore into case_daily_dirty (day) select cast(received_at as date) from case_file"
+                + " where id = ?", changed.caseId());
+    }
+
+    @Scheduled(cron = "${civitas.analysis.dirty-cron:0 */5 * * * *}")
+    @SchedulerLock(name = "case-daily-dirty", lockAtMostFor = "PT10M")
+    public void refreshDirtyOnTimer() {
+        refreshDirty();
+    }
+
+    @Scheduled(cron = "${civitas.analysis.nightly-cron:0 30 2 * * *}")
+    @SchedulerLock(name = "case-daily-nightly", lockAtMostFor = "PT1H")
+    public void refreshRecentDays() {
+        LocalDate today = LocalDate.now(clock);
+        refresh(today.minusDays(62), today);
+    }
+}
