@@ -138,7 +138,7 @@ class IntakeApiTest {
         assertThat(bad.getStatus()).isEqualTo(400);
         JsonNode e = json(bad).get("errors").get(0);
         assertThat(e.get("field").asText()).isEqualTo("phone");
-        assertThat(e.get("message").asText()).matches(".*[\\u4e00-\\u9fa5].*");
+        assertThat(e.get("message").asText()).isEqualTo("请填写正确的手机号码或带区号的固定电话。");
         assertThat(e.get("message_en").asText()).isEqualTo("Enter a valid mobile number or a landline with area code.");
 
         MockHttpServletResponse noRef = register(report("", "x"), null);
