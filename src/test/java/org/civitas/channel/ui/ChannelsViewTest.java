@@ -20,7 +20,6 @@ class ChannelsViewTest extends KaribuTest {
         view.code.setValue("T_VIEW_12345");
         view.name.setValue("测试 12345 平台");
         view.channel.setValue(Channel.HOTLINE_12345);
-        view.callback.setValue("https://example.invalid/hook");
         _get(Button.class, spec -> spec.withId("channel-save")).click();
         int rows = GridKt._size(view.systems);
         boolean found = false;
