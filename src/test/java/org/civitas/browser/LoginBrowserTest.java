@@ -29,7 +29,7 @@ class LoginBrowserTest extends BrowserTest {
      * twin is {@code org.civitas.base.ui.MenuByRoleTest.MENU}.
      */
     static final Map<String, List<String>> MENU = Map.of(
-            "admin", List.of("工作台", "负面清单", "单位管理", "工作日历", "用户管理"),
+            "admin", List.of("工作台", "负面清单", "单位管理", "工作日历", "用户管理", "渠道接入"),
             "auditor", List.of("工作台", "审计日志"),
             "secadmin", List.of("工作台", "安全管理"),
             "operator", List.of("工作台", "受理登记", "诉求工单"),

@@ -1,0 +1,202 @@
+package org.civitas.channel;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.civitas.audit.AuditEvent;
+import org.civitas.base.RuleViolation;
+import org.civitas.cases.Channel;
+import org.civitas.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Channel systems and their API keys. A key is 32 random bytes, shown once; only its SHA-256 is stored, and a
+ * presented key is found by its hash and compared in constant time. Creating and revoking keys is audited.
+ */
+@Service
+public class ChannelService {
+
+    public static final String PRINCIPAL_PREFIX = "channel:";
+    static final String KEY_PREFIX = "cvk_";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final RowMapper<ChannelSystem> SYSTEM = (rs, i) -> new ChannelSystem(rs.getLong("id"),
+            rs.getString("code"), rs.getString("name"), Channel.valueOf(rs.getString("channel")),
+            rs.getString("callback_url"), rs.getString("hmac_secret"), rs.getBoolean("active"));
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
+    private final CurrentUser user;
+    private final Clock clock;
+
+    ChannelService(NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events, CurrentUser user, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.user = user;
+        this.clock = clock;
+    }
+
+    /** The active channel system a presented key belongs to; empty for an unknown, revoked or inactive one. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Optional<ChannelSystem> authenticate(String presentedKey) {
+        if (presentedKey == null || presentedKey.isBlank() || presentedKey.length() > 200) {
+            return Optional.empty();
+        }
+        String hash = sha256(presentedKey.strip());
+        List<Map.Entry<String, ChannelSystem>> found = jdbc.query("""
+                SELECT k.key_hash, s.* FROM channel_api_key k JOIN channel_system s ON s.id = k.channel_system_id
+                WHERE k.key_hash = :hash AND k.revoked_at IS NULL AND s.active""", Map.of("hash", hash),
+                (rs, i) -> Map.entry(rs.getString("key_hash"), SYSTEM.mapRow(rs, i)));
+        return found.stream()
+                .filter(e -> MessageDigest.isEqual(e.getKey().getBytes(StandardCharsets.US_ASCII),
+                        hash.getBytes(StandardCharsets.US_ASCII)))
+                .map(Map.Entry::getValue)
+                .findFirst();
+    }
+
+    /** A channel system by its code (for the API layer, which knows the code from its principal). */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Optional<ChannelSystem> system(String code) {
+        return jdbc.query("SELECT * FROM channel_system WHERE code = :code", Map.of("code", code == null ? "" : code),
+                SYSTEM).stream().findFirst();
+    }
+
+    /** The channel systems whose cases on this channel get status callbacks. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Optional<ChannelSystem> callbackSystem(Channel channel) {
+        return jdbc.query("""
+                SELECT * FROM channel_system WHERE channel = :channel AND active AND callback_url IS NOT NULL
+                AND callback_url <> '' ORDER BY id""", Map.of("channel", channel.name()), SYSTEM).stream().findFirst();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<ChannelSystem> systems() {
+        return jdbc.query("SELECT * FROM channel_system ORDER BY code", Map.of(), SYSTEM);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<ApiKeyRow> keys() {
+        return jdbc.query("""
+                SELECT k.*, s.code FROM channel_api_key k JOIN channel_system s ON s.id = k.channel_system_id
+                ORDER BY k.id DESC""", Map.of(), (rs, i) -> new ApiKeyRow(rs.getLong("id"), rs.getString("code"),
+                rs.getString("key_prefix"), rs.getString("label"), rs.getObject("created_at", LocalDateTime.class),
+                rs.getString("created_by"), rs.getObject("revoked_at", LocalDateTime.class)));
+    }
+
+    /** Creates or updates a channel system; a new HMAC secret is made when it has none. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public ChannelSystem saveSystem(String code, String name, Channel channel, String callbackUrl, boolean active) {
+        return upsert(code, name, channel, callbackUrl, null, active, user.username());
+    }
+
+    ChannelSystem upsert(String code, String name, Channel channel, String callbackUrl, String secret,
+                         boolean active, String actor) {
+        if (code == null || !code.matches("[A-Z0-9_]{2,32}")) {
+            throw new RuleViolation("channel.error.code");
+        }
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw new RuleViolation("channel.error.name");
+        }
+        if (channel == null || channel == Channel.INSPECTION || channel == Channel.WEB) {
+            throw new RuleViolation("channel.error.channel");
+        }
+        String url = callbackUrl == null || callbackUrl.isBlank() ? null : callbackUrl.strip();
+        if (url != null && (url.length() > 500 || !url.matches("https?://\\S+"))) {
+            throw new RuleViolation("channel.error.callbackUrl");
+        }
+        Optional<ChannelSystem> existing = system(code);
+        var p = new MapSqlParameterSource().addValue("code", code).addValue("name", name.strip())
+                .addValue("channel", channel.name()).addValue("url", url).addValue("active", active)
+                .addValue("now", LocalDateTime.now(clock));
+        if (existing.isPresent()) {
+            jdbc.update("""
+                    UPDATE channel_system SET name = :name, channel = :channel, callback_url = :url, active = :active
+                    WHERE code = :code""", p);
+        } else {
+            p.addValue("secret", secret != null ? secret : randomToken(32));
+            jdbc.update("""
+                    INSERT INTO channel_system (code, name, channel, callback_url, hmac_secret, active, created_at)
+                    VALUES (:code, :name, :channel, :url, :secret, :active, :now)""", p);
+        }
+        ChannelSystem after = system(code).orElseThrow();
+        events.publishEvent(AuditEvent.change(actor, existing.isPresent() ? "CHANNEL_UPDATED" : "CHANNEL_CREATED",
+                "channel_system", code, existing.map(ChannelService::describe).orElse(null), describe(after)));
+        return after;
+    }
+
+    /** A new key for a channel system. The returned key is shown once and can never be read again. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public String createKey(String systemCode, String label) {
+        return insertKey(systemCode, label, KEY_PREFIX + randomToken(32), user.username());
+    }
+
+    String insertKey(String systemCode, String label, String key, String actor) {
+        ChannelSystem s = system(systemCode).orElseThrow(() -> new RuleViolation("channel.error.unknown", systemCode));
+        if (label != null && label.length() > 100) {
+            throw new RuleViolation("channel.error.label");
+        }
+        var p = new MapSqlParameterSource().addValue("system", s.id()).addValue("prefix", key.substring(0, 8))
+                .addValue("hash", sha256(key)).addValue("label", label == null || label.isBlank() ? null : label.strip())
+                .addValue("now", LocalDateTime.now(clock)).addValue("by", actor);
+        jdbc.update("""
+                INSERT INTO channel_api_key (channel_system_id, key_prefix, key_hash, label, created_at, created_by)
+                VALUES (:system, :prefix, :hash, :label, :now, :by)""", p);
+        events.publishEvent(AuditEvent.change(actor, "API_KEY_CREATED", "channel_api_key", s.code(), null,
+                "{\"system\":\"" + s.code() + "\",\"prefix\":\"" + key.substring(0, 8) + "\"}"));
+        return key;
+    }
+
+    /** Revokes a key at once: the next request with it is refused. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void revokeKey(long keyId) {
+        int n = jdbc.update("""
+                UPDATE channel_api_key SET revoked_at = :now, revoked_by = :by WHERE id = :id AND revoked_at IS NULL""",
+                new MapSqlParameterSource().addValue("now", LocalDateTime.now(clock)).addValue("by", user.username())
+                        .addValue("id", keyId));
+        if (n == 0) {
+            throw new RuleViolation("channel.error.keyRevoked");
+        }
+        events.publishEvent(AuditEvent.change(user.username(), "API_KEY_REVOKED", "channel_api_key", keyId, null, null));
+    }
+
+    static String describe(ChannelSystem s) {
+        return "{\"code\":\"" + s.code() + "\",\"channel\":\"" + s.channel() + "\",\"callback\":"
+                + (s.callbackUrl() == null ? "null" : "\"" + s.callbackUrl().replace("\"", "\\\"") + "\"")
+                + ",\"active\":" + s.active() + "}";
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String randomToken(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

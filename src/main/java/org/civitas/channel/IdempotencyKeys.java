@@ -1,0 +1,106 @@
+package org.civitas.channel;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code Idempotency-Key} header (IETF httpapi draft): the first request with a key runs and its response is
+ * kept for a day; the same key with the same body gets that response again, with another body 422, and while the
+ * first is still running 409. Server errors are not kept, so the client may retry them. Each statement commits
+ * on its own (no surrounding transaction), so a second node sees the key at once.
+ */
+@Component
+class IdempotencyKeys {
+
+    static final Duration KEEP = Duration.ofHours(24);
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    IdempotencyKeys(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    record Stored(long id, String requestHash, String state, Integer status, String body, LocalDateTime expiresAt) {
+    }
+
+    ResponseEntity<String> run(String channelCode, String key, String requestHash, Supplier<ResponseEntity<String>> action) {
+        if (key == null) {
+            return action.get();
+        }
+        if (key.isBlank() || key.length() > 255) {
+            return ApiErrors.json(HttpStatus.BAD_REQUEST, ApiErrors.body("Idempotency-Key", "api.error.idempotencyKey"));
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        long id;
+        try {
+            id = insert(channelCode, key, requestHash, now);
+        } catch (DuplicateKeyException e) {
+            Stored s = find(channelCode, key);
+            if (s == null || s.expiresAt().isBefore(now)) {
+                jdbc.update("DELETE FROM api_idempotency_key WHERE channel_code = :c AND idem_key = :k AND expires_at < :now",
+                        Map.of("c", channelCode, "k", key, "now", now));
+                return run(channelCode, key, requestHash, action);
+            }
+            if (!s.requestHash().equals(requestHash)) {
+                return ApiErrors.json(HttpStatus.UNPROCESSABLE_ENTITY,
+                        ApiErrors.body("Idempotency-Key", "api.error.idempotencyMismatch"));
+            }
+            if ("IN_FLIGHT".equals(s.state())) {
+                return ApiErrors.json(HttpStatus.CONFLICT, ApiErrors.body("Idempotency-Key", "api.error.idempotencyInFlight"));
+            }
+            return ResponseEntity.status(s.status()).header("Idempotent-Replayed", "true")
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(s.body());
+        }
+        ResponseEntity<String> response;
+        try {
+            response = action.get();
+        } catch (RuntimeException e) {
+            delete(id);
+            throw e;
+        }
+        if (response.getStatusCode().is5xxServerError()) {
+            delete(id);
+        } else {
+            jdbc.update("""
+                    UPDATE api_idempotency_key SET state = 'DONE', response_status = :status, response_body = :body
+                    WHERE id = :id""", new MapSqlParameterSource().addValue("status", response.getStatusCode().value())
+                    .addValue("body", response.getBody()).addValue("id", id));
+        }
+        return response;
+    }
+
+    private long insert(String channelCode, String key, String hash, LocalDateTime now) {
+        var keyHolder = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update("""
+                INSERT INTO api_idempotency_key (channel_code, idem_key, request_hash, state, created_at, expires_at)
+                VALUES (:c, :k, :h, 'IN_FLIGHT', :now, :exp)""", new MapSqlParameterSource().addValue("c", channelCode)
+                .addValue("k", key).addValue("h", hash).addValue("now", now).addValue("exp", now.plus(KEEP)),
+                keyHolder, new String[] {"id"});
+        return keyHolder.getKey().longValue();
+    }
+
+    private Stored find(String channelCode, String key) {
+        List<Stored> rows = jdbc.query("""
+                SELECT * FROM api_idempotency_key WHERE channel_code = :c AND idem_key = :k""",
+                Map.of("c", channelCode, "k", key), (rs, i) -> new Stored(rs.getLong("id"), rs.getString("request_hash"),
+                        rs.getString("state"), (Integer) rs.getObject("response_status", Integer.class),
+                        rs.getString("response_body"), rs.getObject("expires_at", LocalDateTime.class)));
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private void delete(long id) {
+        jdbc.update("DELETE FROM api_idempotency_key WHERE id = :id", Map.of("id", id));
+    }
+}

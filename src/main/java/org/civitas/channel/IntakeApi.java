@@ -1,0 +1,234 @@
+package org.civitas.channel;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.civitas.base.RuleViolation;
+import org.civitas.cases.CitizenCases;
+import org.civitas.cases.NewCase;
+import org.civitas.cases.PhotoUpload;
+import org.civitas.cases.Photos;
+import org.civitas.cases.PublicCase;
+import org.civitas.cases.Rating;
+import org.civitas.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The native intake API for channel systems (DESIGN §3, §7): register a case with the channel's own id, read its
+ * status and public timeline, pass on the citizen's rating. JSON in and out; every refusal is
+ * {@code {"errors":[{"field","code","message","message_en"}]}}.
+ */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+class IntakeApi {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeApi.class);
+
+    private final CitizenCases citizens;
+    private final ChannelService channels;
+    private final IdempotencyKeys idempotency;
+    private final CurrentUser user;
+    private final ZoneId zone;
+
+    IntakeApi(CitizenCases citizens, ChannelService channels, IdempotencyKeys idempotency, CurrentUser user,
+              @Value("${civitas.zone:Asia/Shanghai}") ZoneId zone) {
+        this.citizens = citizens;
+        this.channels = channels;
+        this.idempotency = idempotency;
+        this.user = user;
+        this.zone = zone;
+    }
+
+    /** A photo in JSON: its file name and its bytes in base64. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PhotoJson(@JsonProperty("file_name") String fileName, String data) {
+    }
+
+    /** A report as a channel sends it. {@code ref} is the channel's own id of the report, required. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record IntakeRequest(String ref, String name, String phone, Boolean anonymous, String district, String street,
+                         String address, BigDecimal lat, BigDecimal lng, String description, String item,
+                         List<PhotoJson> photos) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record RatingRequest(String rating, Boolean solved, String note) {
+    }
+
+    @PostMapping(path = "/cases", consumes = MediaType.ALL_VALUE)
+    ResponseEntity<String> register(@RequestBody(required = false) String body,
+                                    @RequestHeader(name = "Idempotency-Key", required = false) String idemKey) {
+        ChannelSystem system = system();
+        return idempotency.run(system.code(), idemKey, hash("POST /cases", body), () -> respond(() -> {
+            IntakeRequest r = parse(body, IntakeRequest.class);
+            if (r.ref() == null || r.ref().isBlank()) {
+                throw new RuleViolation("api.error.refRequired");
+            }
+            List<PhotoUpload> photos = photos(r.photos());
+            boolean existed = exists(system, r.ref());
+            NewCase report = new NewCase(system.channel(), r.ref().strip(), null, r.name(), r.phone(),
+                    Boolean.TRUE.equals(r.anonymous()), r.district(), r.street(), r.address(), r.lat(), r.lng(),
+                    r.description(), r.item() == null || r.item().isBlank() ? null : r.item().strip());
+            PublicCase c = citizens.report(report, photos);
+            return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(view(c));
+        }));
+    }
+
+    @GetMapping("/cases/{ref}")
+    ResponseEntity<String> byRef(@PathVariable String ref) {
+        ChannelSystem system = system();
+        return respond(() -> ResponseEntity.ok(view(citizens.ofChannel(system.channel(), ref))));
+    }
+
+    @GetMapping("/cases/by-number/{number}")
+    ResponseEntity<String> byNumber(@PathVariable String number) {
+        ChannelSystem system = system();
+        return respond(() -> ResponseEntity.ok(view(citizens.ofChannelByNumber(system.channel(), number))));
+    }
+
+    @PostMapping(path = "/cases/{ref}/rating", consumes = MediaType.ALL_VALUE)
+    ResponseEntity<String> rate(@PathVariable String ref, @RequestBody(required = false) String body,
+                                @RequestHeader(name = "Idempotency-Key", required = false) String idemKey) {
+        ChannelSystem system = system();
+        return idempotency.run(system.code(), idemKey, hash("POST /cases/" + ref + "/rating", body),
+                () -> respond(() -> {
+                    RatingRequest r = parse(body, RatingRequest.class);
+                    Rating rating;
+                    try {
+                        rating = r.rating() == null ? null : Rating.valueOf(r.rating().strip());
+                    } catch (IllegalArgumentException e) {
+                        throw new RuleViolation("case.error.ratingRequired");
+                    }
+                    return ResponseEntity.ok(view(citizens.rateForChannel(system.channel(), ref, rating,
+                            !Boolean.FALSE.equals(r.solved()), r.note())));
+                }));
+    }
+
+    private boolean exists(ChannelSystem system, String ref) {
+        try {
+            citizens.ofChannel(system.channel(), ref.strip());
+            return true;
+        } catch (RuleViolation e) {
+            return false;
+        }
+    }
+
+    private ChannelSystem system() {
+        String name = user.username();
+        return channels.system(name.startsWith(ChannelService.PRINCIPAL_PREFIX)
+                        ? name.substring(ChannelService.PRINCIPAL_PREFIX.length()) : "")
+                .orElseThrow(() -> new IllegalStateException("No channel system for " + name));
+    }
+
+    static List<PhotoUpload> photos(List<PhotoJson> photos) {
+        if (photos == null) {
+            return List.of();
+        }
+        if (photos.size() > Photos.MAX_COUNT) {
+            throw new RuleViolation("case.error.tooManyPhotos", Photos.MAX_COUNT);
+        }
+        List<PhotoUpload> out = new ArrayList<>();
+        for (PhotoJson p : photos) {
+            String name = p == null || p.fileName() == null || p.fileName().isBlank() ? "photo" : p.fileName();
+            if (p == null || p.data() == null || p.data().length() > (Photos.MAX_BYTES / 3 + 1) * 4 + 16) {
+                throw new RuleViolation("case.error.photoSize", name);
+            }
+            try {
+                out.add(new PhotoUpload(name, Base64.getMimeDecoder().decode(p.data())));
+            } catch (IllegalArgumentException e) {
+                throw new RuleViolation("case.error.notAnImage", name);
+            }
+        }
+        return out;
+    }
+
+    ResponseEntity<String> respond(Supplier<ResponseEntity<?>> action) {
+        try {
+            ResponseEntity<?> r = action.get();
+            return ResponseEntity.status(r.getStatusCode()).contentType(MediaType.APPLICATION_JSON)
+                    .body(Json.write(r.getBody()));
+        } catch (RuleViolation v) {
+            return ApiErrors.json(ApiErrors.status(v), ApiErrors.body(v));
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            return ApiErrors.json(HttpStatus.FORBIDDEN, ApiErrors.body(null, "api.error.forbidden"));
+        } catch (org.springframework.dao.DataAccessException e) {
+            log.info("Conflicting intake: {}", e.getMessage());
+            return ApiErrors.json(HttpStatus.CONFLICT, ApiErrors.body(null, "api.error.conflict"));
+        }
+    }
+
+    static <T> T parse(String body, Class<T> type) {
+        if (body == null || body.isBlank()) {
+            throw new RuleViolation("api.error.body");
+        }
+        try {
+            T t = Json.MAPPER.readValue(body, type);
+            if (t == null) {
+                throw new RuleViolation("api.error.body");
+            }
+            return t;
+        } catch (JsonProcessingException e) {
+            throw new RuleViolation("api.error.body");
+        }
+    }
+
+    static String hash(String what, String body) {
+        return ChannelService.sha256(what + "\n" + (body == null ? "" : new String(body.getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8)));
+    }
+
+    Map<String, Object> view(PublicCase c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("number", c.number());
+        m.put("ref", c.channelRef());
+        m.put("channel", c.channel());
+        m.put("status", c.status());
+        m.put("received_at", at(c.receivedAt()));
+        m.put("item", c.itemCode());
+        m.put("district", c.districtCode());
+        m.put("street", c.streetCode());
+        m.put("address", c.address());
+        m.put("description", c.description());
+        m.put("lead_unit", c.leadUnitCode());
+        m.put("handle_due_at", at(c.handleDueAt()));
+        m.put("reply", c.reply());
+        m.put("replied_at", at(c.repliedAt()));
+        m.put("rating", c.rating());
+        m.put("rateable", c.rateable());
+        m.put("timeline", c.steps().stream().map(s -> {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("at", at(s.at()));
+            step.put("action", s.action());
+            step.put("status", s.status());
+            return step;
+        }).toList());
+        return m;
+    }
+
+    private OffsetDateTime at(LocalDateTime t) {
+        return t == null ? null : t.atZone(zone).toOffsetDateTime();
+    }
+}

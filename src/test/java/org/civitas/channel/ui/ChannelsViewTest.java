@@ -1,0 +1,39 @@
+package org.civitas.channel.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import org.civitas.cases.Channel;
+import org.civitas.test.KaribuTest;
+import org.junit.jupiter.api.Test;
+
+class ChannelsViewTest extends KaribuTest {
+
+    @Test
+    void an_administrator_adds_a_channel_system() {
+        login("admin");
+        navigate("admin/channels");
+        ChannelsView view = _get(ChannelsView.class);
+        view.code.setValue("T_VIEW_12345");
+        view.name.setValue("测试 12345 平台");
+        view.channel.setValue(Channel.HOTLINE_12345);
+        _get(Button.class, spec -> spec.withId("channel-save")).click();
+        int rows = GridKt._size(view.systems);
+        boolean found = false;
+        for (int i = 0; i < rows; i++) {
+            found |= GridKt._get(view.systems, i).code().equals("T_VIEW_12345");
+        }
+        assertThat(found).isTrue();
+    }
+
+    @Test
+    void a_clerk_cannot_open_the_channels() {
+        login("clerk.wuchang");
+        navigate("admin/channels");
+        assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain())
+                .noneMatch(ChannelsView.class::isInstance);
+    }
+}
