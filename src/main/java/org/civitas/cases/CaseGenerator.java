@@ -32,8 +32,24 @@ import org.civitas.calendar.WorkingCalendar;
  */
 public final class CaseGenerator {
 
-    public record Options(int count, LocalDateTime from, LocalDateTime to, LocalDateTime now, long seed) {
+    /**
+     * @param seasonal arrivals follow the seasonal curve of a city's hotline ({@link #SEASON}: a summer peak, a
+     *                 Spring Festival trough) and grow 8 % a year; off: uniform over the range (the demo data)
+     */
+    public record Options(int count, LocalDateTime from, LocalDateTime to, LocalDateTime now, long seed,
+                          boolean seasonal) {
+
+        public Options(int count, LocalDateTime from, LocalDateTime to, LocalDateTime now, long seed) {
+            this(count, from, to, now, seed, false);
+        }
     }
+
+    /**
+     * Relative volume per month (January first): street vending, noise and litter complaints peak in the summer
+     * nights, the Spring Festival empties the streets; the shape of published 12345 monthly figures.
+     */
+    static final double[] SEASON = {0.75, 0.65, 0.9, 1.0, 1.1, 1.2, 1.3, 1.3, 1.1, 0.95, 0.9, 0.85};
+    private static final double YEARLY_GROWTH = 0.08;
 
     record Item(long id, long versionId, String code, String name, String category, boolean emergency, int limit,
                 LimitUnit unit, String responsibility, String leadUnit) {
@@ -127,6 +143,19 @@ public final class CaseGenerator {
     private LocalDateTime receivedAt() {
         long span = java.time.Duration.between(options.from(), options.to()).toMinutes();
         LocalDateTime t = options.from().plusMinutes((long) (random.nextDouble() * span));
+        if (options.seasonal()) {
+            // rejection sampling against the seasonal curve and the yearly growth
+            double years = span / 525_960.0;
+            double max = 1.3 * Math.pow(1 + YEARLY_GROWTH, years);
+            while (true) {
+                double age = java.time.Duration.between(options.from(), t).toMinutes() / 525_960.0;
+                double w = SEASON[t.getMonthValue() - 1] * Math.pow(1 + YEARLY_GROWTH, age);
+                if (random.nextDouble() * max <= w) {
+                    break;
+                }
+                t = options.from().plusMinutes((long) (random.nextDouble() * span));
+            }
+        }
         if (random.nextInt(4) != 0 && (t.getHour() < 8 || t.getHour() >= 20)) {
             t = t.withHour(8 + random.nextInt(12));
         }

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Benchmarks of Civitas against a real MariaDB server (docs/benchmarks.md).
+#
+# Starts Debian's mariadbd on a private data folder and port (kept between runs, so the generated cases are loaded
+# only once), loads BENCH_CASES cases with the generator when the database holds fewer, runs the measures of the
+# Maven profile `bench` and writes docs/benchmarks.md. The server is stopped on exit (only the one started here).
+#
+#   bash bench/run.sh                       # 1,000,000 cases (default)
+#   BENCH_CASES=20000000 bash bench/run.sh  # five years of a big city
+# Environment (all optional):
+#   BENCH_DATA=/work/bench-data   the data folder (never under /tmp; never in git)
+#   BENCH_PORT=3330               port of the private server (the next free one if busy)
+#   BENCH_POOL=4G                 innodb_buffer_pool_size; 20 M cases take ≈ 25 GB on disk, the hot indexes
+#                                 of the inbox ≈ 3 GB: give it half the RAM of a dedicated 2-core/8 GB machine
+#   BENCH_KEEP_SERVER=1           leave the server running after the run (stop: mariadb-admin -S $BENCH_DATA/mariadb.sock shutdown)
+#   MAVEN_LOCK=/tmp/civitas-maven.lock   the shared Maven lock (flock) of the build machine, if any
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+export PATH="$PATH:/usr/sbin"
+
+CASES=${BENCH_CASES:-1000000}
+DATA=${BENCH_DATA:-/work/bench-data}
+POOL=${BENCH_POOL:-4G}
+D=$DATA/mariadb
+SOCK=$DATA/mariadb.sock
+LOG=$DATA/mariadbd.log
+case "$DATA" in /tmp/*) echo "BENCH_DATA must not be under /tmp" >&2; exit 2 ;; esac
+mkdir -p "$DATA"
+
+free_port() {
+    local p=$1
+    while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
+    echo "$p"
+}
+PORT=$(free_port "${BENCH_PORT:-3330}")
+DB_PID=
+cleanup() {
+    local rc=$?
+    if [ -n "$DB_PID" ] && [ "${BENCH_KEEP_SERVER:-}" != 1 ] && kill -0 "$DB_PID" 2>/dev/null; then
+        mariadb-admin -S "$SOCK" -uroot shutdown 2>/dev/null || kill "$DB_PID"
+        for _ in $(seq 1 60); do kill -0 "$DB_PID" 2>/dev/null || break; sleep 1; done
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+
+if mariadb-admin -S "$SOCK" -uroot --silent ping >/dev/null 2>&1; then
+    # a server kept by an earlier run (BENCH_KEEP_SERVER=1): reuse it
+    PORT=$(mariadb -S "$SOCK" -uroot -N -e 'select @@port')
+    echo "reusing the running server on port $PORT"
+else
+if [ ! -d "$D/mysql" ]; then
+    mariadb-install-db --user="$(id -un)" --datadir="$D" --auth-root-authentication-method=normal --skip-test-db \
+        > "$DATA/install-db.log" 2>&1 || { cat "$DATA/install-db.log"; exit 1; }
+fi
+# InnoDB for a bulk-loaded, read-mostly benchmark: a buffer pool of $POOL, a large redo log so the load is not
+# throttled by checkpoints, flush at commit every second (a crash may lose the last second: fine for a benchmark,
+# production keeps the default 1), no doublewrite during the load.
+mariadbd --user="$(id -un)" --datadir="$D" --socket="$SOCK" --port="$PORT" --bind-address=127.0.0.1 \
+    --log-error="$LOG" --skip-log-bin --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
+    --innodb-buffer-pool-size="$POOL" --innodb-log-file-size=1G --innodb-flush-log-at-trx-commit=2 \
+    --innodb-doublewrite=0 --innodb-flush-method=O_DIRECT --max-connections=600 --local-infile=1 \
+    --plugin-maturity=stable --plugin-load-add=ha_mroonga.so < /dev/null 2>/dev/null &
+DB_PID=$!
+for i in $(seq 1 60); do
+    kill -0 "$DB_PID" 2>/dev/null || { tail -30 "$LOG"; echo "mariadbd exited"; exit 1; }
+    mariadb-admin -S "$SOCK" -uroot --silent ping >/dev/null 2>&1 && break
+    [ "$i" = 60 ] && { echo "mariadbd did not answer"; exit 1; }
+    sleep 1
+done
+fi
+mariadb -S "$SOCK" -uroot <<SQL
+CREATE DATABASE IF NOT EXISTS civitas CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE USER IF NOT EXISTS 'bench'@'127.0.0.1' IDENTIFIED BY 'bench';
+GRANT ALL PRIVILEGES ON civitas.* TO 'bench'@'127.0.0.1';
+SQL
+echo "mariadbd $(mariadbd --version | awk '{print $3}') on 127.0.0.1:$PORT, data in $D, buffer pool $POOL"
+
+export SPRING_DATASOURCE_URL="jdbc:mariadb://127.0.0.1:$PORT/civitas?allowLocalInfile=true"
+export SPRING_DATASOURCE_USERNAME=bench SPRING_DATASOURCE_PASSWORD=bench
+export BENCH_CASES=$CASES BENCH_OUT=$ROOT/target/bench
+rm -rf "$BENCH_OUT"; mkdir -p "$BENCH_OUT"
+MVN=(./mvnw -B -o -ntp -Pbench test)
+if [ -n "${MAVEN_LOCK:-}" ]; then MVN=(flock "$MAVEN_LOCK" "${MVN[@]}"); fi
+"${MVN[@]}"
+
+{
+    cat bench/header.md
+    printf '\nRun: %s UTC, %s cases and %s history rows, MariaDB %s, buffer pool %s, %s cores, %s GB RAM.\n\n' \
+        "$(date -u '+%Y-%m-%d %H:%M')" \
+        "$(mariadb -S "$SOCK" -uroot -N civitas -e 'select format(count(*),0) from case_file')" \
+        "$(mariadb -S "$SOCK" -uroot -N civitas -e 'select format(count(*),0) from case_history')" \
+        "$(mariadbd --version | awk '{print $3}')" "$POOL" "$(nproc)" "$(free -g | awk '/Mem:/{print $2}')"
+    echo '| measure | Civitas | raw operation | ratio | target | met |'
+    echo '| --- | --- | --- | --- | --- | --- |'
+    cat "$BENCH_OUT"/*.row 2>/dev/null
+    echo
+    cat "$BENCH_OUT"/*.note 2>/dev/null
+} > "$BENCH_OUT/benchmarks.md"
+echo "table in $BENCH_OUT/benchmarks.md"

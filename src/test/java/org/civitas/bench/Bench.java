@@ -1,0 +1,70 @@
+package org.civitas.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import javax.sql.DataSource;
+import org.civitas.cases.CaseLoad;
+
+/** What every measure shares: the size asked for, the top-up load, percentiles, the rows of the table. */
+final class Bench {
+
+    static final long CASES = Long.parseLong(env("BENCH_CASES", "1000000"));
+    static final Path OUT = Path.of(env("BENCH_OUT", "target/bench"));
+
+    private Bench() {
+    }
+
+    static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    /** Loads the database up to {@link #CASES} cases once; later runs find them there. */
+    static synchronized void load(DataSource ds) throws Exception {
+        long start = System.nanoTime();
+        int added = CaseLoad.topUp(ds, CASES, LocalDateTime.now(), System.out);
+        if (added > 0) {
+            double s = (System.nanoTime() - start) / 1e9;
+            note("00-load", String.format("Load: %,d cases with their history generated in %.0f s (%,.0f cases/s, "
+                    + "one JDBC connection, batches of 1,000, bulk protocol).", added, s, added / s));
+        }
+    }
+
+    static double percentile(double[] millis, double p) {
+        double[] s = millis.clone();
+        Arrays.sort(s);
+        return s[Math.min(s.length - 1, (int) Math.ceil(p / 100 * s.length) - 1)];
+    }
+
+    /** One row of the table, kept in a file named for its order. */
+    static void row(String key, String measure, String civitas, String raw, String ratio, String target, Boolean met) {
+        write(key + ".row", String.format("| %s | %s | %s | %s | %s | %s |%n", measure, civitas, raw, ratio, target,
+                met == null ? "—" : met ? "yes" : "**no**"));
+    }
+
+    static void note(String key, String text) {
+        write(key + ".note", text + "\n\n");
+    }
+
+    private static void write(String name, String text) {
+        try {
+            Files.createDirectories(OUT);
+            Files.writeString(OUT.resolve(name), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String ms(double v) {
+        return v < 10 ? String.format("%.2f ms", v) : String.format("%,.0f ms", v);
+    }
+
+    static String ratio(double civitas, double raw) {
+        return raw <= 0 ? "—" : String.format("%.2f×", civitas / raw);
+    }
+}
