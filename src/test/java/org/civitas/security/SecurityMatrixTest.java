@@ -69,10 +69,12 @@ class SecurityMatrixTest {
             account/sessions                                 OP SUP CLK INS LDR ADM AUD SEC CH
             account/totp                                     OP SUP CLK INS LDR ADM AUD SEC CH
             admin/calendar                                   ADM
+            admin/channels                                   ADM
             admin/negative-list                              ADM
             admin/security                                   SEC
             admin/units                                      ADM
             admin/users                                      ADM
+            analysis                                         SUP LDR
             assessment                                       SUP LDR
             audit                                            AUD
             board                                            SUP CLK LDR
@@ -100,6 +102,10 @@ class SecurityMatrixTest {
             AccountService.totpEnabled                       OP SUP CLK INS LDR ADM AUD SEC CH
             AccountService.unlock                            SEC
             AccountService.verifyTotp                        OP SUP CLK INS LDR ADM AUD SEC CH
+            AnalysisService.analyse                          SUP LDR
+            AnalysisService.current                          SUP LDR
+            AnalysisService.excel                            SUP LDR
+            AnalysisService.pdf                              SUP LDR
             AuditChain.verify                                AUD
             AuditService.search                              AUD
             BoardService.board                               SUP CLK LDR
@@ -157,6 +163,14 @@ class SecurityMatrixTest {
             CatalogService.updateItem                        ADM
             CatalogService.updateUnit                        ADM
             CatalogService.versions                          ALL
+            ChannelService.authenticate                      ALL
+            ChannelService.callbackSystem                    ALL
+            ChannelService.createKey                         ADM
+            ChannelService.keys                              ADM
+            ChannelService.revokeKey                         ADM
+            ChannelService.saveSystem                        ADM
+            ChannelService.system                            ALL
+            ChannelService.systems                           ADM
             CitizenCases.ofChannel                           CH
             CitizenCases.ofChannelByNumber                   CH
             CitizenCases.rate                                ALL
