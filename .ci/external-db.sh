@@ -222,6 +222,7 @@ section "Crash: kill -9 during an intake load through the API; nothing acknowled
 source .ci/lib-intake.sh
 ci_sql() { sql civitas "$@"; }
 ci_channel_and_clerk
+: > "$WORK/acked"
 intake_load "$URL" CRASH 600 4 &
 LOAD_PID=$!
 for _ in $(seq 1 60); do [ "$(wc -l < "$WORK/acked" 2>/dev/null || echo 0)" -ge 40 ] && break; sleep 0.5; done

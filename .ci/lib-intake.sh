@@ -24,6 +24,7 @@ SQL
 # "ref number" to $WORK/acked for every acknowledged one. Runs in the foreground; a refused connection ends nothing.
 intake_load() {
     local url=$1 prefix=$2 count=$3 workers=$4 w
+    local pids=()
     for w in $(seq 1 "$workers"); do
         (
             local n body out code number
@@ -39,8 +40,9 @@ intake_load() {
                 fi
             done
         ) &
+        pids+=($!)
     done
-    wait
+    wait "${pids[@]}" # only the workers: a bare wait would also wait for the app started in the background
 }
 
 # Every acknowledged case is in the database once, with its notice to the clerk and the e-mail in the outbox.

@@ -257,6 +257,7 @@ section "The primary dies; the replica is promoted; no acknowledged case is lost
 source .ci/lib-intake.sh
 ci_sql() { sqlp civitas "$@"; }
 ci_channel_and_clerk
+: > "$WORK/acked"
 intake_load "$LBURL" FAILOVER 400 2 &
 LOAD_PID=$!
 for _ in $(seq 1 60); do [ "$(wc -l < "$WORK/acked" 2>/dev/null || echo 0)" -ge 30 ] && break; sleep 0.5; done

@@ -178,9 +178,15 @@ public abstract class BrowserTest {
 
     /** Waits until a download whose name ends with {@code suffix} is complete and returns it. */
     protected Path downloaded(String suffix) {
+        return downloaded("", suffix);
+    }
+
+    /** Waits until a download whose name holds {@code part} and ends with {@code suffix} is complete. */
+    protected Path downloaded(String part, String suffix) {
         return waitUntil(d -> {
             try (Stream<Path> files = Files.list(downloads)) {
-                return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+                return files.filter(f -> f.getFileName().toString().endsWith(suffix)
+                        && f.getFileName().toString().contains(part)).findFirst().orElse(null);
             } catch (IOException e) {
                 return null;
             }

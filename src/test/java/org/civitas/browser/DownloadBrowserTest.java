@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -18,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Downloads arrive in the browser and open: the inbox as an Excel workbook, read back with POI. */
+/**
+ * Downloads arrive in the browser and open: the inbox as an Excel workbook (POI), the half-monthly analysis as a PDF
+ * (PDFBox) and as a workbook.
+ */
 class DownloadBrowserTest extends BrowserTest {
 
     @Autowired CaseService cases;
@@ -30,7 +36,7 @@ class DownloadBrowserTest extends BrowserTest {
         login("supervisor");
         open("cases");
         waitForVisible(By.id("inbox-export")).click();
-        Path xlsx = downloaded(".xlsx");
+        Path xlsx = downloaded("诉求工单", ".xlsx");
         assertThat(xlsx.getFileName().toString()).contains("诉求工单");
         try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
             Sheet sheet = book.getSheetAt(0);
@@ -43,5 +49,22 @@ class DownloadBrowserTest extends BrowserTest {
             }
             assertThat(numbers).contains(c.number());
         }
+    }
+
+    @Test
+    void the_leader_downloads_the_half_monthly_analysis_as_pdf_and_excel_and_both_open_in_chinese() throws Exception {
+        login("leader");
+        open("analysis");
+        waitForVisible(By.id("analysis-pdf")).click();
+        Path pdf = downloaded("分析", ".pdf");
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("文明城市负面清单半月分析", "按时办结率");
+        }
+        waitForVisible(By.id("analysis-excel")).click();
+        Path xlsx = downloaded("分析", ".xlsx");
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            assertThat(book.getNumberOfSheets()).isGreaterThan(1);
+        }
+        screenshot("analysis");
     }
 }

@@ -31,6 +31,7 @@ class InspectionFlowTest {
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
 
     @Autowired InspectionService inspections;
+    @Autowired org.civitas.scoring.ScoringService scoring;
     @Autowired List<DeductionSource> sources;
     @Autowired UserDetailsService users;
     @Autowired MutableClock clock;
@@ -127,6 +128,17 @@ class InspectionFlowTest {
         as("inspector", () -> inspections.reinspect(d01.id(), again.version(), Map.of(a2.id(), true), null));
         assertThat(facts(LocalDateTime.of(2026, 10, 1, 0, 0), LocalDateTime.of(2026, 11, 1, 0, 0)))
                 .filteredOn(f -> f.reference().equals(d01.number())).hasSize(1);
+
+        // the results show in the rankings: October's deductions of G01 and D01 name their notices, D05 has none
+        clock.set(LocalDateTime.of(2026, 11, 5, 9, 0));
+        java.time.YearMonth oct = java.time.YearMonth.of(2026, 10);
+        for (var unit : List.of(g01, d01)) {
+            assertThat(as("leader", () -> scoring.deductions(oct, unit.unitCode())))
+                    .filteredOn(x -> x.kind() == org.civitas.scoring.DeductionKind.RECTIFICATION_NOT_MET)
+                    .extracting(org.civitas.scoring.Deduction::reference).contains(unit.number());
+        }
+        assertThat(as("leader", () -> scoring.deductions(oct, "D05")))
+                .noneMatch(x -> d05.number().equals(x.reference()));
     }
 
     @Test
