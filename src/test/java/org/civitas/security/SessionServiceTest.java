@@ -74,6 +74,22 @@ class SessionServiceTest {
                 + "and action = 'SESSION_ENDED_BY_USER'", Integer.class)).isGreaterThanOrEqualTo(1);
     }
 
+    /** Two nodes share the registry table: a session held by the other node is listed here and ended from here. */
+    @Test
+    void a_session_held_by_another_node_is_listed_and_ended_from_this_one() {
+        MockHttpSession here = signIn("clerk.wuchang", "10.6.6.6", "Firefox/140");
+        JdbcSessionRegistry otherNode = new JdbcSessionRegistry(jdbc, java.time.Clock.systemUTC(), "node2");
+        String thereId = "node2-session-" + System.nanoTime() + ".node2";
+        otherNode.registerNewSession(thereId, "clerk.wuchang");
+        actAs("clerk.wuchang");
+        assertThat(sessions.mine(here.getId())).extracting(SessionRow::key).contains(SessionService.key(thereId));
+        sessions.endMine(SessionService.key(thereId), here.getId());
+        assertThat(otherNode.getSessionInformation(thereId).isExpired())
+                .as("the other node's filter sees the session ended").isTrue();
+        assertThat(otherNode.getSessionInformation(here.getId()).isExpired()).isFalse();
+        otherNode.removeSessionInformation(thereId);
+    }
+
     @Test
     void only_the_security_administrator_sees_and_ends_everyones_sessions() {
         MockHttpSession clerk = signIn("clerk.chengguan", "10.4.4.4", "Safari/18");
