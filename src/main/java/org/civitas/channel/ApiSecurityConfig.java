@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -24,9 +25,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The machine channels' own security chain, before Vaadin's: {@code /api/**} and {@code /open311/**}, stateless,
- * no CSRF (no cookies are used), a key in {@code X-API-Key} (or Open311's {@code api_key} parameter on a POST)
- * becomes the principal {@code channel:<code>} with role CHANNEL. A wrong key is a 401 at once; Open311's GETs
- * are open to anyone, as the spec has them.
+ * no CSRF (no cookies are used), a key in {@code X-API-Key} (or Open311's {@code api_key} parameter)
+ * becomes the principal {@code channel:<code>} with role CHANNEL. A wrong key is refused at once (401; Open311:
+ * 403); Open311's GETs are open to anyone, as the spec has them, and show a channel system its own cases whole
+ * when it sends its key.
  */
 @Configuration
 class ApiSecurityConfig {
@@ -36,7 +38,7 @@ class ApiSecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ChannelService channels) throws Exception {
-        http.securityMatcher("/api/**", "/open311/**")
+        http.securityMatcher("/api/**", "/open311/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .csrf(c -> c.disable())
                 .cors(c -> c.disable())
                 .formLogin(f -> f.disable())
@@ -47,6 +49,9 @@ class ApiSecurityConfig {
                 .addFilterAfter(new ApiKeyFilter(channels), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/open311/**").permitAll()
+                        // the OpenAPI description and its viewer: for the channel systems' developers, no account
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
                         .requestMatchers("/api/v1/**", "/open311/**").hasRole(AppRoles.CHANNEL)
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e
@@ -55,26 +60,29 @@ class ApiSecurityConfig {
         return http.build();
     }
 
+    /**
+     * A refusal before the controller: the native API's {@code {"errors":[…]}} with 401/403, or Open311's
+     * {@code errors} list, where a missing or wrong {@code api_key} is a 403 as the GeoReport servers answer it.
+     */
     static void error(HttpServletRequest req, HttpServletResponse res, int status) throws IOException {
-        res.setStatus(status);
         res.setCharacterEncoding(StandardCharsets.UTF_8.name());
         String path = req.getRequestURI() == null ? "" : req.getRequestURI();
-        boolean open311 = path.contains("/open311/");
-        boolean xml = open311 && path.endsWith(".xml");
-        String en = status == 401 ? "Missing or invalid API key." : "Not allowed.";
-        if (xml) {
-            res.setContentType("application/xml");
-            res.getWriter().write("<?xml version=\"1.0\" encoding=\"utf-8\"?><errors><error><code>" + status
-                    + "</code><description>" + en + "</description></error></errors>");
-        } else if (open311) {
-            res.setContentType("application/json");
-            res.getWriter().write("[{\"code\":" + status + ",\"description\":\"" + en + "\"}]");
-        } else {
-            res.setContentType("application/json");
-            String zh = status == 401 ? "API 密钥缺失或无效。" : "无权访问。";
-            res.getWriter().write("{\"errors\":[{\"field\":null,\"message\":\"" + zh + "\",\"message_en\":\""
-                    + en + "\"}]}");
+        if (path.contains("/open311/")) {
+            String key = status == 401 ? "open311.error.apiKey" : "api.error.forbidden";
+            Open311Document doc = Open311Document.errors(HttpStatus.FORBIDDEN,
+                    ApiErrors.text(key, Open311Document.locale(req.getHeader("Accept-Language"))));
+            boolean xml = path.endsWith(".xml");
+            res.setStatus(HttpStatus.FORBIDDEN.value());
+            res.setContentType((xml ? Open311Document.XML : Open311Document.JSON).toString());
+            res.getWriter().write(xml ? doc.xml() : doc.json());
+            return;
         }
+        res.setStatus(status);
+        res.setContentType("application/json");
+        String zh = status == 401 ? "API 密钥缺失或无效。" : "无权访问。";
+        String en = status == 401 ? "Missing or invalid API key." : "Not allowed.";
+        res.getWriter().write("{\"errors\":[{\"field\":null,\"message\":\"" + zh + "\",\"message_en\":\""
+                + en + "\"}]}");
     }
 
     /** Authenticates the presented key; no key: the request goes on anonymous; a wrong key: 401. */
@@ -90,8 +98,7 @@ class ApiSecurityConfig {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String key = request.getHeader(HEADER);
-            if ((key == null || key.isBlank()) && "POST".equals(request.getMethod())
-                    && request.getRequestURI().contains("/open311/")) {
+            if ((key == null || key.isBlank()) && request.getRequestURI().contains("/open311/")) {
                 key = request.getParameter("api_key");
             }
             if (key == null || key.isBlank()) {

@@ -35,12 +35,30 @@ class IdempotencyKeys {
     record Stored(long id, String requestHash, String state, Integer status, String body, LocalDateTime expiresAt) {
     }
 
+    /** How a protocol words a refusal of the key: its status and the translation key of the message. */
+    interface Refusal {
+        ResponseEntity<String> refuse(HttpStatus status, String messageKey);
+    }
+
+    /** The native API's refusals: {@code {"errors":[{"field":"Idempotency-Key",…}]}}. */
+    static final Refusal NATIVE = (status, messageKey) -> ApiErrors.json(status,
+            ApiErrors.body("Idempotency-Key", messageKey));
+
     ResponseEntity<String> run(String channelCode, String key, String requestHash, Supplier<ResponseEntity<String>> action) {
+        return run(channelCode, key, requestHash, action, NATIVE);
+    }
+
+    /**
+     * Runs {@code action} once per key and request: the same key and body again replay the kept response (its body
+     * and status; the content type follows the body, XML or JSON); another body is 422, a request still running 409.
+     */
+    ResponseEntity<String> run(String channelCode, String key, String requestHash, Supplier<ResponseEntity<String>> action,
+                               Refusal refusal) {
         if (key == null) {
             return action.get();
         }
         if (key.isBlank() || key.length() > 255) {
-            return ApiErrors.json(HttpStatus.BAD_REQUEST, ApiErrors.body("Idempotency-Key", "api.error.idempotencyKey"));
+            return refusal.refuse(HttpStatus.BAD_REQUEST, "api.error.idempotencyKey");
         }
         LocalDateTime now = LocalDateTime.now(clock);
         long id;
@@ -51,17 +69,17 @@ class IdempotencyKeys {
             if (s == null || s.expiresAt().isBefore(now)) {
                 jdbc.update("DELETE FROM api_idempotency_key WHERE channel_code = :c AND idem_key = :k AND expires_at < :now",
                         Map.of("c", channelCode, "k", key, "now", now));
-                return run(channelCode, key, requestHash, action);
+                return run(channelCode, key, requestHash, action, refusal);
             }
             if (!s.requestHash().equals(requestHash)) {
-                return ApiErrors.json(HttpStatus.UNPROCESSABLE_ENTITY,
-                        ApiErrors.body("Idempotency-Key", "api.error.idempotencyMismatch"));
+                return refusal.refuse(HttpStatus.UNPROCESSABLE_ENTITY, "api.error.idempotencyMismatch");
             }
             if ("IN_FLIGHT".equals(s.state())) {
-                return ApiErrors.json(HttpStatus.CONFLICT, ApiErrors.body("Idempotency-Key", "api.error.idempotencyInFlight"));
+                return refusal.refuse(HttpStatus.CONFLICT, "api.error.idempotencyInFlight");
             }
             return ResponseEntity.status(s.status()).header("Idempotent-Replayed", "true")
-                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(s.body());
+                    .contentType(s.body() != null && s.body().startsWith("<?xml") ? Open311Document.XML
+                            : Open311Document.JSON).body(s.body());
         }
         ResponseEntity<String> response;
         try {

@@ -3,6 +3,11 @@ package org.civitas.channel;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -43,6 +48,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Intake API v1", description = "渠道系统登记、查询、评价工单 / channel systems file, follow and rate cases")
+@SecurityRequirement(name = "apiKey")
 class IntakeApi {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeApi.class);
@@ -78,6 +85,9 @@ class IntakeApi {
     record RatingRequest(String rating, Boolean solved, String note) {
     }
 
+    @Operation(summary = "Register a case / 登记诉求", description = "201 new, 200 when the ref was filed before",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = IntakeRequest.class))))
     @PostMapping(path = "/cases", consumes = MediaType.ALL_VALUE)
     ResponseEntity<String> register(@RequestBody(required = false) String body,
                                     @RequestHeader(name = "Idempotency-Key", required = false) String idemKey) {
@@ -97,18 +107,23 @@ class IntakeApi {
         }));
     }
 
+    @Operation(summary = "Status and public timeline by the channel's ref / 按渠道编号查询")
     @GetMapping("/cases/{ref}")
     ResponseEntity<String> byRef(@PathVariable String ref) {
         ChannelSystem system = system();
         return respond(() -> ResponseEntity.ok(view(citizens.ofChannel(system.channel(), ref))));
     }
 
+    @Operation(summary = "Status and public timeline by case number / 按工单号查询")
     @GetMapping("/cases/by-number/{number}")
     ResponseEntity<String> byNumber(@PathVariable String number) {
         ChannelSystem system = system();
         return respond(() -> ResponseEntity.ok(view(citizens.ofChannelByNumber(system.channel(), number))));
     }
 
+    @Operation(summary = "The citizen's rating, once, after the reply / 评价",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RatingRequest.class))))
     @PostMapping(path = "/cases/{ref}/rating", consumes = MediaType.ALL_VALUE)
     ResponseEntity<String> rate(@PathVariable String ref, @RequestBody(required = false) String body,
                                 @RequestHeader(name = "Idempotency-Key", required = false) String idemKey) {

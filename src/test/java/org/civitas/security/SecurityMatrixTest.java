@@ -177,6 +177,8 @@ class SecurityMatrixTest {
             CitizenCases.rateForChannel                      CH
             CitizenCases.report                              ALL
             CitizenCases.track                               ALL
+            PublicRequests.byNumber                          ALL
+            PublicRequests.search                            ALL
             DashboardService.nearestDeadlines                OP SUP CLK INS LDR
             DashboardService.overview                        SUP LDR
             DashboardService.queue                           OP SUP CLK INS LDR
