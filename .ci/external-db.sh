@@ -236,6 +236,31 @@ check_acked "after kill -9 and restart"
 intake_load "$URL" AFTER 20 2
 check_acked "and after 20 more on the restarted app"
 
+section "Open311 client and the OpenAPI description on the production jar"
+# an Open311 client's calls, as curl makes them: list the services, read a definition, file a request with the key,
+# read it back in XML; then the OpenAPI description and its viewer
+services=$(curl -s -m 20 "$URL/open311/v2/services.json")
+echo "$services" | grep -q '"service_code":"SR-01"' || fail "services.json does not list SR-01: ${services:0:200}"
+echo "GET services.json -> $(echo "$services" | grep -o '"service_code"' | wc -l) services"
+curl -s -m 20 "$URL/open311/v2/services/SR-01.xml" | grep -q '<code>district</code>' \
+    || fail "the definition of SR-01 has no district attribute"
+filed=$(curl -s -m 20 -w '\n%{http_code}' "$URL/open311/v2/requests.json" --data-urlencode "api_key=$CI_API_KEY" \
+    --data-urlencode service_code=SR-01 --data-urlencode 'address_string=中华路 9 号' \
+    --data-urlencode 'attribute[district]=D05' --data-urlencode 'description=Open311 客户端：暴露垃圾' \
+    --data-urlencode phone=13812345678)
+[ "$(echo "$filed" | tail -1)" = 200 ] || fail "POST requests.json answered: $filed"
+number=$(echo "$filed" | head -1 | sed -n 's/.*"service_request_id":"\([^"]*\)".*/\1/p')
+[ -n "$number" ] || fail "no service_request_id in: $filed"
+echo "POST requests.json -> $number"
+curl -s -m 20 "$URL/open311/v2/requests/$number.xml?api_key=$CI_API_KEY" | grep -q '<status>open</status>' \
+    || fail "GET requests/$number.xml does not show it open"
+[ "$(sql civitas -e "SELECT status FROM case_file WHERE number = '$number'")" = DISPATCHED ] \
+    || fail "the Open311 request $number was not dispatched"
+curl -s -m 20 "$URL/v3/api-docs" | grep -q '/open311/v2/requests' || fail "/v3/api-docs does not describe Open311"
+ui=$(curl -s -o /dev/null -L -w '%{http_code}' -m 20 "$URL/swagger-ui.html")
+[ "$ui" = 200 ] || fail "/swagger-ui.html answered $ui"
+echo "GET /v3/api-docs and /swagger-ui.html -> 200"
+
 section "Stop"
 kill "$APP_PID"
 for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
