@@ -39,7 +39,7 @@ class StatusCallbacks {
     @EventListener
     void on(CaseChanged changed) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
-                SELECT c.channel, c.channel_ref, s.status AS last FROM case_file c
+                SELECT c.channel, c.channel_ref, c.created_by, s.status AS last FROM case_file c
                 LEFT JOIN channel_callback_state s ON s.case_id = c.id WHERE c.id = :id""", Map.of("id", changed.caseId()));
         if (rows.isEmpty() || rows.get(0).get("channel_ref") == null) {
             return;
@@ -53,7 +53,12 @@ class StatusCallbacks {
         if (channel == Channel.WEB || channel == Channel.INSPECTION) {
             return;
         }
-        var system = channels.callbackSystem(channel);
+        // the system that filed the case hears of it, never another system on the same channel
+        String filer = (String) row.get("created_by");
+        var system = filer != null && filer.startsWith(ChannelService.PRINCIPAL_PREFIX)
+                ? channels.system(filer.substring(ChannelService.PRINCIPAL_PREFIX.length()))
+                        .filter(s -> s.active() && s.callbackUrl() != null && !s.callbackUrl().isBlank())
+                : channels.callbackSystem(channel);
         if (system.isEmpty()) {
             return;
         }
