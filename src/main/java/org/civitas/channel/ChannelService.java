@@ -68,18 +68,26 @@ public class ChannelService {
                 .findFirst();
     }
 
-    /** A channel system by its code (for the API layer, which knows the code from its principal). */
-    @PreAuthorize("permitAll()")
+    /**
+     * A channel system by its code, with its HMAC secret: for an administrator, or for that system itself. The API
+     * layer, the callbacks and the webhook sender of this package use {@link #find}.
+     */
+    @PreAuthorize("hasRole('ADMIN') or authentication.name == 'channel:' + #code")
     @Transactional(readOnly = true)
     public Optional<ChannelSystem> system(String code) {
+        return find(code);
+    }
+
+    /** The same, unguarded, for this package only: the principal's own system, the callback and its sender. */
+    @Transactional(readOnly = true)
+    Optional<ChannelSystem> find(String code) {
         return jdbc.query("SELECT * FROM channel_system WHERE code = :code", Map.of("code", code == null ? "" : code),
                 SYSTEM).stream().findFirst();
     }
 
     /** The channel systems whose cases on this channel get status callbacks. */
-    @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
-    public Optional<ChannelSystem> callbackSystem(Channel channel) {
+    Optional<ChannelSystem> callbackSystem(Channel channel) {
         return jdbc.query("""
                 SELECT * FROM channel_system WHERE channel = :channel AND active AND callback_url IS NOT NULL
                 AND callback_url <> '' ORDER BY id""", Map.of("channel", channel.name()), SYSTEM).stream().findFirst();

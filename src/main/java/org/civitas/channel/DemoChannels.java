@@ -34,7 +34,7 @@ class DemoChannels implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (channels.system(CODE).isEmpty()) {
+        if (channels.find(CODE).isEmpty()) {
             channels.upsert(CODE, "示范市民 App", Channel.APP, null, SECRET, true, "system");
             channels.insertKey(CODE, "demo", KEY, "system");
             log.info("Created demo channel {} with API key {}", CODE, KEY);

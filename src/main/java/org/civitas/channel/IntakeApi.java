@@ -153,7 +153,7 @@ class IntakeApi {
 
     private ChannelSystem system() {
         String name = user.username();
-        return channels.system(name.startsWith(ChannelService.PRINCIPAL_PREFIX)
+        return channels.find(name.startsWith(ChannelService.PRINCIPAL_PREFIX)
                         ? name.substring(ChannelService.PRINCIPAL_PREFIX.length()) : "")
                 .orElseThrow(() -> new IllegalStateException("No channel system for " + name));
     }

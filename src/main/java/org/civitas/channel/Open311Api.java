@@ -383,7 +383,7 @@ class Open311Api {
 
     private ChannelSystem system() {
         String name = user.username();
-        return channels.system(name.startsWith(ChannelService.PRINCIPAL_PREFIX)
+        return channels.find(name.startsWith(ChannelService.PRINCIPAL_PREFIX)
                         ? name.substring(ChannelService.PRINCIPAL_PREFIX.length()) : "")
                 .orElseThrow(() -> new IllegalStateException("No channel system for " + name));
     }

@@ -56,7 +56,7 @@ class StatusCallbacks {
         // the system that filed the case hears of it, never another system on the same channel
         String filer = (String) row.get("created_by");
         var system = filer != null && filer.startsWith(ChannelService.PRINCIPAL_PREFIX)
-                ? channels.system(filer.substring(ChannelService.PRINCIPAL_PREFIX.length()))
+                ? channels.find(filer.substring(ChannelService.PRINCIPAL_PREFIX.length()))
                         .filter(s -> s.active() && s.callbackUrl() != null && !s.callbackUrl().isBlank())
                 : channels.callbackSystem(channel);
         if (system.isEmpty()) {

@@ -43,7 +43,7 @@ class WebhookSender implements MessageSender {
 
     @Override
     public void send(OutboundMessage message) throws Exception {
-        ChannelSystem system = channels.system(message.recipient())
+        ChannelSystem system = channels.find(message.recipient())
                 .filter(s -> s.active() && s.callbackUrl() != null)
                 .orElseThrow(() -> new IllegalStateException("No active callback for " + message.recipient()));
         HttpRequest request = HttpRequest.newBuilder(URI.create(system.callbackUrl()))

@@ -47,7 +47,7 @@ class HostileApiInputTest {
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
-        if (channels.system(CODE).isEmpty()) {
+        if (channels.find(CODE).isEmpty()) {
             channels.upsert(CODE, "测试渠道（恶意输入）", Channel.OTHER, null, "s3cret", true, "test");
         }
         key = RunAs.user("admin", () -> channels.createKey(CODE, "test"), "ADMIN");

@@ -1,6 +1,7 @@
 package org.civitas.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -47,7 +48,7 @@ class IntakeApiTest {
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
-        if (channels.system(CODE).isEmpty()) {
+        if (channels.find(CODE).isEmpty()) {
             channels.upsert(CODE, "测试微信", Channel.WECHAT, null, "s3cret", true, "test");
         }
         key = RunAs.user("admin", () -> channels.createKey(CODE, "test"), "ADMIN");
@@ -129,6 +130,16 @@ class IntakeApiTest {
         assertThat(call(get("/api/v1/cases/NO-SUCH-REF-X").header("X-API-Key", key)).getStatus()).isEqualTo(401);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'API_KEY_REVOKED' AND target_id = :id",
                 Map.of("id", String.valueOf(id)), Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void a_channel_system_reads_its_own_record_and_secret_but_no_other() {
+        assertThat(RunAs.user("channel:" + CODE, () -> channels.system(CODE), "CHANNEL")).isPresent();
+        assertThatThrownBy(() -> RunAs.user("channel:" + CODE, () -> channels.system("DEMO_APP"), "CHANNEL"))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> RunAs.user("clerk.wuchang", () -> channels.system(CODE), "UNIT_CLERK"))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThat(RunAs.user("admin", () -> channels.system(CODE), "ADMIN")).isPresent();
     }
 
     @Test

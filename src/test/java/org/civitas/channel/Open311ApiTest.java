@@ -76,10 +76,10 @@ class Open311ApiTest {
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
-        if (channels.system(CODE).isEmpty()) {
+        if (channels.find(CODE).isEmpty()) {
             channels.upsert(CODE, "测试 Open311 客户端", Channel.APP, null, "s3cret", true, "test");
         }
-        if (channels.system(OTHER).isEmpty()) {
+        if (channels.find(OTHER).isEmpty()) {
             channels.upsert(OTHER, "另一个渠道", Channel.WECHAT, null, "s3cret2", true, "test");
         }
         key = RunAs.user("admin", () -> channels.createKey(CODE, "test"), "ADMIN");

@@ -164,12 +164,11 @@ class SecurityMatrixTest {
             CatalogService.updateUnit                        ADM
             CatalogService.versions                          ALL
             ChannelService.authenticate                      ALL
-            ChannelService.callbackSystem                    ALL
             ChannelService.createKey                         ADM
             ChannelService.keys                              ADM
             ChannelService.revokeKey                         ADM
             ChannelService.saveSystem                        ADM
-            ChannelService.system                            ALL
+            ChannelService.system                            ADM
             ChannelService.systems                           ADM
             CitizenCases.ofChannel                           CH
             CitizenCases.ofChannelByNumber                   CH
