@@ -14,6 +14,8 @@
 #                                 of the inbox ≈ 3 GB: give it half the RAM of a dedicated 2-core/8 GB machine
 #   BENCH_KEEP_SERVER=1           leave the server running after the run (stop: mariadb-admin -S $BENCH_DATA/mariadb.sock shutdown)
 #   MAVEN_LOCK=/tmp/civitas-maven.lock   the shared Maven lock (flock) of the build machine, if any
+#   BENCH_SESSIONS=500            sessions of the inbox measure (0: skip it); BENCH_SESSION_SECONDS=120 per phase
+#   BENCH_JAR=path                the production jar for it (else built here with -Pproduction)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -37,6 +39,9 @@ PORT=$(free_port "${BENCH_PORT:-3330}")
 DB_PID=
 cleanup() {
     local rc=$?
+    if [ -n "${APP_PID:-}" ] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+    fi
     if [ -n "$DB_PID" ] && [ "${BENCH_KEEP_SERVER:-}" != 1 ] && kill -0 "$DB_PID" 2>/dev/null; then
         mariadb-admin -S "$SOCK" -uroot shutdown 2>/dev/null || kill "$DB_PID"
         for _ in $(seq 1 60); do kill -0 "$DB_PID" 2>/dev/null || break; sleep 1; done
@@ -81,6 +86,33 @@ export SPRING_DATASOURCE_URL="jdbc:mariadb://127.0.0.1:$PORT/civitas?allowLocalI
 export SPRING_DATASOURCE_USERNAME=bench SPRING_DATASOURCE_PASSWORD=bench
 export BENCH_CASES=$CASES BENCH_OUT=$ROOT/target/bench
 rm -rf "$BENCH_OUT"; mkdir -p "$BENCH_OUT"
+
+# The sessions measure (SessionBench) needs Civitas running in its own JVM with a 1 GB heap: the production jar
+# (BENCH_JAR, or built here with -Pproduction) on the same database, on a free port. BENCH_SESSIONS=0 skips it.
+APP_PID=
+if [ "${BENCH_SESSIONS:-500}" != 0 ]; then
+    JAR=${BENCH_JAR:-}
+    if [ -z "$JAR" ]; then
+        BUILD=(./mvnw -B -o -ntp -Pproduction -DskipTests package)
+        if [ -n "${MAVEN_LOCK:-}" ]; then BUILD=(flock "$MAVEN_LOCK" "${BUILD[@]}"); fi
+        "${BUILD[@]}" > "$BENCH_OUT/production-build.log" 2>&1 || { tail -30 "$BENCH_OUT/production-build.log"; exit 1; }
+        JAR=$(ls -t "$ROOT"/target/civitas-*.jar | head -1)
+    fi
+    APP_PORT=$(free_port 18080)
+    mkdir -p "$DATA/app"
+    (cd "$DATA/app" && exec java -Xmx1g -jar "$JAR" --server.port="$APP_PORT" --civitas.demo.enabled=false \
+        > "$DATA/app/civitas.log" 2>&1) &
+    APP_PID=$!
+    for i in $(seq 1 180); do
+        kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$DATA/app/civitas.log"; echo "Civitas exited"; exit 1; }
+        [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APP_PORT/login")" = 200 ] && break
+        [ "$i" = 180 ] && { echo "Civitas did not answer"; exit 1; }
+        sleep 1
+    done
+    # the JVM's own pid (the subshell exec'ed java)
+    export BENCH_APP_URL="http://127.0.0.1:$APP_PORT" BENCH_APP_PID=$APP_PID
+    echo "Civitas (-Xmx1g) on $BENCH_APP_URL, pid $APP_PID"
+fi
 MVN=(./mvnw -B -o -ntp -Pbench test)
 if [ -n "${MAVEN_LOCK:-}" ]; then MVN=(flock "$MAVEN_LOCK" "${MVN[@]}"); fi
 "${MVN[@]}"

@@ -1,0 +1,466 @@
+package org.civitas.bench;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * 500 concurrent back-office sessions on the inbox, as browsers make them, against a running Civitas (its own JVM,
+ * {@code -Xmx1g}, started by {@code bench/sessions.sh}): each session signs in through the login form, opens the
+ * inbox ({@code ?v-r=init}, which builds the view and its lazy grid on the server) and then, every 2–8 s, scrolls the
+ * grid to a random page: the UIDL request {@code setViewportRange} the grid's connector sends, answered with the rows,
+ * then {@code confirmUpdate} as the browser sends it. The round trip of each scroll is measured on the client. The raw
+ * operation is a plain HTTP round trip ({@code GET /actuator/health}) from the same number of clients at the same pace.
+ * The server's used heap is sampled with {@code jstat} throughout. Skipped unless {@code BENCH_APP_URL} is set.
+ */
+class SessionBench {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String PASSWORD = "Bench@Civitas2026";
+    static final int PAGE = 50;
+
+    final String url = Bench.env("BENCH_APP_URL", "");
+    final int sessions = Integer.parseInt(Bench.env("BENCH_SESSIONS", "500"));
+    final int seconds = Integer.parseInt(Bench.env("BENCH_SESSION_SECONDS", "120"));
+    final String pid = Bench.env("BENCH_APP_PID", "");
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10))
+            .executor(Executors.newFixedThreadPool(8)).build();
+
+    @Test
+    void five_hundred_sessions_scroll_their_inbox() throws Exception {
+        assumeTrue(!url.isBlank(), "BENCH_APP_URL not set: start the app with bench/sessions.sh");
+        List<String> users = users(sessions);
+        HeapSampler heap = new HeapSampler(pid);
+        heap.start();
+
+        // sign in and open the inbox, 16 at a time
+        List<Session> open = new ArrayList<>();
+        ConcurrentLinkedQueue<Session> opened = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Double> openMillis = new ConcurrentLinkedQueue<>();
+        AtomicInteger failedOpen = new AtomicInteger();
+        ExecutorService openers = Executors.newFixedThreadPool(16);
+        long t0 = System.nanoTime();
+        for (String user : users) {
+            openers.submit(() -> {
+                long s = System.nanoTime();
+                try {
+                    Session session = new Session(user);
+                    session.signIn();
+                    session.openInbox();
+                    opened.add(session);
+                    openMillis.add((System.nanoTime() - s) / 1e6);
+                } catch (Exception e) {
+                    if (failedOpen.incrementAndGet() <= 3) {
+                        System.err.println("open failed for " + user + ": " + e);
+                    }
+                }
+            });
+        }
+        openers.shutdown();
+        openers.awaitTermination(30, java.util.concurrent.TimeUnit.MINUTES);
+        open.addAll(opened);
+        double openSeconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("%d sessions open in %.0f s (%d failed)%n", open.size(), openSeconds, failedOpen.get());
+
+        // every session scrolls its inbox every 2–8 s for the run, all at once
+        Phase scrolls = run(open, session -> session.scroll());
+        long peakAfterScrolls = heap.peakMb();
+        // the raw round trip: the same clients, the same pace, a bare endpoint
+        Phase raw = run(open, session -> session.health());
+        heap.finish();
+
+        double p50 = Bench.percentile(scrolls.millis(), 50);
+        double p95 = Bench.percentile(scrolls.millis(), 95);
+        double rawP95 = Bench.percentile(raw.millis(), 95);
+        boolean met = open.size() == sessions && failedOpen.get() == 0 && scrolls.failed() == 0
+                && p95 < 200 && maxHeapMb(pid) <= 1024;
+        Bench.row("60-sessions", String.format("%d concurrent back-office sessions on the inbox, server JVM -Xmx1g: "
+                        + "each signed in through the form, inbox opened, then every 2–8 s a scroll to a random page "
+                        + "(UIDL `setViewportRange` → rows → `confirmUpdate`), %d s", sessions, seconds),
+                String.format("%,d scrolls: p50 %s, p95 %s, %d failed; heap (max %,d MB): peak used %,d MB, "
+                                + "peak old generation %,d MB, GC %.1f s in all; %d of %d sessions opened in %.0f s "
+                                + "(open p95 %s)", scrolls.count(), Bench.ms(p50), Bench.ms(p95),
+                        scrolls.failed(), maxHeapMb(pid), peakAfterScrolls, heap.peakOldMb(), heap.gcSeconds(), open.size(), sessions,
+                        openSeconds,
+                        Bench.ms(Bench.percentile(openMillis.stream().mapToDouble(Double::doubleValue).toArray(), 95))),
+                String.format("`GET /actuator/health` from the same %d clients at the same pace: p50 %s, p95 %s",
+                        open.size(), Bench.ms(Bench.percentile(raw.millis(), 50)), Bench.ms(rawP95)),
+                Bench.ratio(p95, rawP95) + " (p95)", "1 GB heap, round trip p95 < 200 ms", met);
+    }
+
+    /** The server's -Xmx as the JVM itself reports it (jcmd VM.flags); unknown is reported as too large. */
+    static long maxHeapMb(String pid) {
+        if (pid.isBlank()) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            Process p = new ProcessBuilder("jcmd", pid, "VM.flags").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            var m = java.util.regex.Pattern.compile("MaxHeapSize=(\\d+)").matcher(out);
+            return m.find() ? Long.parseLong(m.group(1)) / (1024 * 1024) : Long.MAX_VALUE;
+        } catch (Exception e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    record Phase(double[] millis, int failed, int count) {
+    }
+
+    interface Step {
+        double run(Session session) throws Exception;
+    }
+
+    /** Each session on its own thread: think 2–8 s, act, record the round trip; for {@link #seconds}. */
+    Phase run(List<Session> open, Step step) throws Exception {
+        ConcurrentLinkedQueue<Double> millis = new ConcurrentLinkedQueue<>();
+        AtomicInteger failed = new AtomicInteger();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        CountDownLatch done = new CountDownLatch(open.size());
+        for (Session s : open) {
+            Thread t = new Thread(() -> {
+                try {
+                    ThreadLocalRandom r = ThreadLocalRandom.current();
+                    Thread.sleep(r.nextLong(0, 8000));
+                    while (System.nanoTime() < end) {
+                        try {
+                            millis.add(step.run(s));
+                        } catch (Exception e) {
+                            if (failed.incrementAndGet() <= 3) {
+                                System.err.println("step failed for " + s.user + ": " + e);
+                            }
+                        }
+                        Thread.sleep(r.nextLong(2000, 8000));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.countDown();
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+        }
+        done.await();
+        return new Phase(millis.stream().mapToDouble(Double::doubleValue).toArray(), failed.get(), millis.size());
+    }
+
+    /** One browser tab: its cookie, its UI and the Vaadin client's counters. */
+    final class Session {
+        final String user;
+        String cookie;
+        String csrf;
+        int uiId;
+        int syncId;
+        int clientId;
+        int gridNode = -1;
+        int size = 1000;
+        Integer pendingConfirm;
+
+        Session(String user) {
+            this.user = user;
+        }
+
+        void signIn() throws Exception {
+            HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(url + "/login")).GET());
+            keepCookie(page);
+            String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                    + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+            HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(url + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)));
+            keepCookie(login);
+            String location = login.headers().firstValue("Location").orElse("");
+            if (login.statusCode() != 302 || location.contains("error") || location.contains("login")) {
+                throw new IllegalStateException("sign-in refused: " + login.statusCode() + " " + location);
+            }
+        }
+
+        void openInbox() throws Exception {
+            HttpResponse<String> init = send(HttpRequest.newBuilder(URI.create(url
+                    + "/?v-r=init&location=cases&query=")).GET());
+            if (init.statusCode() != 200) {
+                throw new IllegalStateException("init answered " + init.statusCode());
+            }
+            JsonNode config = JSON.readTree(init.body()).path("appConfig");
+            uiId = config.path("v-uiId").asInt();
+            JsonNode uidl = config.path("uidl");
+            csrf = uidl.path("Vaadin-Security-Key").asText();
+            syncId = uidl.path("syncId").asInt();
+            clientId = uidl.path("clientId").asInt(0);
+            for (JsonNode change : uidl.path("changes")) {
+                if ("tag".equals(change.path("key").asText()) && "vaadin-grid".equals(change.path("value").asText())) {
+                    gridNode = change.path("node").asInt();
+                    break;
+                }
+            }
+            if (gridNode < 0) {
+                throw new IllegalStateException("no grid in the inbox's first response");
+            }
+            read(uidl);
+            // the grid's first request, as the connector makes it when it is attached
+            rpc(range(0));
+        }
+
+        double scroll() throws Exception {
+            int pages = Math.max(1, size / PAGE);
+            int start = ThreadLocalRandom.current().nextInt(pages) * PAGE;
+            long s = System.nanoTime();
+            JsonNode response = rpc(range(start));
+            double ms = (System.nanoTime() - s) / 1e6;
+            if (!response.toString().contains("$connector")) {
+                throw new IllegalStateException("no rows in the answer to a scroll to " + start);
+            }
+            return ms;
+        }
+
+        double health() throws Exception {
+            long s = System.nanoTime();
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url + "/actuator/health")).GET());
+            double ms = (System.nanoTime() - s) / 1e6;
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("health answered " + r.statusCode());
+            }
+            return ms;
+        }
+
+        ObjectNode range(int start) {
+            ObjectNode call = JSON.createObjectNode();
+            call.put("type", "publishedEventHandler");
+            call.put("node", gridNode);
+            call.put("templateEventMethodName", "setViewportRange");
+            ArrayNode args = call.putArray("templateEventMethodArgs");
+            args.add(start);
+            args.add(PAGE);
+            call.put("promise", 0);
+            return call;
+        }
+
+        ObjectNode confirm(int id) {
+            ObjectNode call = JSON.createObjectNode();
+            call.put("type", "publishedEventHandler");
+            call.put("node", gridNode);
+            call.put("templateEventMethodName", "confirmUpdate");
+            call.putArray("templateEventMethodArgs").add(id);
+            call.put("promise", 0);
+            return call;
+        }
+
+        /** One UIDL request; the confirmation of the previous update goes with it, as a browser would have sent it. */
+        JsonNode rpc(ObjectNode call) throws Exception {
+            ObjectNode body = JSON.createObjectNode();
+            body.put("csrfToken", csrf);
+            ArrayNode rpc = body.putArray("rpc");
+            if (pendingConfirm != null) {
+                rpc.add(confirm(pendingConfirm));
+                pendingConfirm = null;
+            }
+            rpc.add(call);
+            body.put("syncId", syncId);
+            body.put("clientId", clientId);
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url + "/?v-r=uidl&v-uiId=" + uiId))
+                    .header("Content-Type", "application/json; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("UIDL answered " + r.statusCode());
+            }
+            String text = r.body().startsWith("for(;;);") ? r.body().substring(8) : r.body();
+            JsonNode answer = JSON.readTree(text);
+            JsonNode uidl = answer.isArray() ? answer.get(0) : answer;
+            if (uidl.has("meta") && uidl.path("meta").has("appError")) {
+                throw new IllegalStateException("application error: " + uidl.path("meta"));
+            }
+            clientId++;
+            read(uidl);
+            return uidl;
+        }
+
+        /** The counters, the grid's size and the update to confirm, from a server message. */
+        void read(JsonNode uidl) {
+            if (uidl.has("syncId")) {
+                syncId = uidl.path("syncId").asInt();
+            }
+            if (uidl.has("clientId")) {
+                clientId = uidl.path("clientId").asInt();
+            }
+            for (JsonNode exec : uidl.path("execute")) {
+                String script = exec.get(exec.size() - 1).asText();
+                if (script.contains("confirm(") && exec.size() >= 2 && exec.get(exec.size() - 2).isInt()) {
+                    pendingConfirm = exec.get(exec.size() - 2).asInt();
+                }
+                if (script.contains("updateSize(") && exec.size() >= 2 && exec.get(exec.size() - 2).isInt()) {
+                    size = Math.max(PAGE, exec.get(exec.size() - 2).asInt());
+                }
+            }
+        }
+
+        HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+            if (cookie != null) {
+                request.header("Cookie", cookie);
+            }
+            return http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
+
+        void keepCookie(HttpResponse<?> r) {
+            for (String c : r.headers().allValues("Set-Cookie")) {
+                if (c.startsWith("JSESSIONID=")) {
+                    cookie = c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'));
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code n} accounts for the run, made once in the benchmark database: four in five a clerk of a district (the
+     * inbox scoped to it), one in five a supervisor (every case). Roles without a second factor.
+     */
+    static List<String> users(int n) throws Exception {
+        String dbUrl = Bench.env("SPRING_DATASOURCE_URL", "");
+        try (Connection c = DriverManager.getConnection(dbUrl, Bench.env("SPRING_DATASOURCE_USERNAME", ""),
+                Bench.env("SPRING_DATASOURCE_PASSWORD", ""))) {
+            List<String> districts = new ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "select code from unit where kind = 'DISTRICT' and active order by code")) {
+                while (rs.next()) {
+                    districts.add(rs.getString(1));
+                }
+            }
+            String hash = new BCryptPasswordEncoder().encode(PASSWORD);
+            List<String> users = new ArrayList<>();
+            try (PreparedStatement user = c.prepareStatement("""
+                    insert ignore into app_user (username, display_name, password_hash, unit_code, password_changed_at,
+                        created_at) values (?, ?, ?, ?, now(6), now(6))""");
+                 PreparedStatement role = c.prepareStatement("""
+                    insert ignore into app_user_role (user_id, role)
+                    select id, ? from app_user where username = ?""");
+                 PreparedStatement fresh = c.prepareStatement("""
+                    update app_user set password_hash = ?, password_changed_at = now(6), failed_logins = 0,
+                        locked_until = null where username = ?""")) {
+                for (int i = 0; i < n; i++) {
+                    boolean supervisor = i % 5 == 4;
+                    String name = String.format("bench.%s.%03d", supervisor ? "sup" : "clerk", i);
+                    user.setString(1, name);
+                    user.setString(2, name);
+                    user.setString(3, hash);
+                    user.setString(4, supervisor ? null : districts.get(i % districts.size()));
+                    user.addBatch();
+                    role.setString(1, supervisor ? "SUPERVISOR" : "UNIT_CLERK");
+                    role.setString(2, name);
+                    role.addBatch();
+                    fresh.setString(1, hash);
+                    fresh.setString(2, name);
+                    fresh.addBatch();
+                    users.add(name);
+                }
+                user.executeBatch();
+                role.executeBatch();
+                fresh.executeBatch();
+            }
+            return users;
+        }
+    }
+
+    /** The server's used heap (survivors, eden, old) every second, from {@code jstat -gc}. */
+    static final class HeapSampler extends Thread {
+        final String pid;
+        final AtomicLong peakKb = new AtomicLong();
+        final AtomicLong peakOldKb = new AtomicLong();
+        volatile double firstGcSeconds = -1;
+        volatile double lastGcSeconds;
+        final AtomicBoolean running = new AtomicBoolean(true);
+
+        HeapSampler(String pid) {
+            this.pid = pid;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            if (pid.isBlank()) {
+                return;
+            }
+            try {
+                Process p = new ProcessBuilder("jstat", "-gc", pid, "1000").redirectErrorStream(true).start();
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
+                    String header = in.readLine();
+                    List<String> columns = header == null ? List.of() : List.of(header.trim().split("\\s+"));
+                    String line;
+                    while (running.get() && (line = in.readLine()) != null) {
+                        String[] v = line.trim().split("\\s+");
+                        if (v.length != columns.size()) {
+                            continue;
+                        }
+                        double used = 0;
+                        for (String col : List.of("S0U", "S1U", "EU", "OU")) {
+                            int i = columns.indexOf(col);
+                            used += i < 0 ? 0 : Double.parseDouble(v[i]);
+                        }
+                        peakKb.accumulateAndGet((long) used, Math::max);
+                        int old = columns.indexOf("OU");
+                        if (old >= 0) {
+                            peakOldKb.accumulateAndGet((long) Double.parseDouble(v[old]), Math::max);
+                        }
+                        int gct = columns.indexOf("GCT");
+                        if (gct >= 0) {
+                            double g = Double.parseDouble(v[gct]);
+                            if (firstGcSeconds < 0) {
+                                firstGcSeconds = g;
+                            }
+                            lastGcSeconds = g;
+                        }
+                    }
+                } finally {
+                    p.destroy();
+                }
+            } catch (Exception e) {
+                System.err.println("heap sampling failed: " + e);
+            }
+        }
+
+        long peakMb() {
+            return peakKb.get() / 1024;
+        }
+
+        long peakOldMb() {
+            return peakOldKb.get() / 1024;
+        }
+
+        double gcSeconds() {
+            return firstGcSeconds < 0 ? 0 : lastGcSeconds - firstGcSeconds;
+        }
+
+        void finish() {
+            running.set(false);
+        }
+    }
+}
