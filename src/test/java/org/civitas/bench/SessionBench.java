@@ -185,6 +185,7 @@ class SessionBench {
         int gridNode = -1;
         int size = 1000;
         Integer pendingConfirm;
+        int lastStart;
 
         Session(String user) {
             this.user = user;
@@ -205,6 +206,10 @@ class SessionBench {
             }
         }
 
+        /**
+         * What the browser does on {@code /cases}: {@code ?v-r=init} makes the UI, then the client router's
+         * {@code ui-navigate} event builds the inbox, whose first answer holds the grid's first rows.
+         */
         void openInbox() throws Exception {
             HttpResponse<String> init = send(HttpRequest.newBuilder(URI.create(url
                     + "/?v-r=init&location=cases&query=")).GET());
@@ -217,27 +222,41 @@ class SessionBench {
             csrf = uidl.path("Vaadin-Security-Key").asText();
             syncId = uidl.path("syncId").asInt();
             clientId = uidl.path("clientId").asInt(0);
-            for (JsonNode change : uidl.path("changes")) {
+            ObjectNode navigate = JSON.createObjectNode();
+            navigate.put("type", "event");
+            navigate.put("node", 1);
+            navigate.put("event", "ui-navigate");
+            ObjectNode data = navigate.putObject("data");
+            data.put("route", "cases");
+            data.put("query", "");
+            data.put("appShellTitle", "");
+            data.putObject("historyState").put("idx", 0);
+            data.put("trigger", "");
+            JsonNode view = rpc(navigate);
+            for (JsonNode change : view.path("changes")) {
                 if ("tag".equals(change.path("key").asText()) && "vaadin-grid".equals(change.path("value").asText())) {
                     gridNode = change.path("node").asInt();
                     break;
                 }
             }
             if (gridNode < 0) {
-                throw new IllegalStateException("no grid in the inbox's first response");
+                throw new IllegalStateException("no grid in the inbox: " + view.toString().substring(0, 200));
             }
-            read(uidl);
-            // the grid's first request, as the connector makes it when it is attached
-            rpc(range(0));
+            read(view);
         }
 
         double scroll() throws Exception {
             int pages = Math.max(1, size / PAGE);
             int start = ThreadLocalRandom.current().nextInt(pages) * PAGE;
+            if (start == lastStart && pages > 1) {
+                start = (start + PAGE) % (pages * PAGE);
+            }
+            lastStart = start;
             long s = System.nanoTime();
             JsonNode response = rpc(range(start));
             double ms = (System.nanoTime() - s) / 1e6;
-            if (!response.toString().contains("$connector")) {
+            // a one-page inbox has nothing new to send; a deeper one must answer with the rows
+            if (pages > 1 && !response.toString().contains("$connector.set(")) {
                 throw new IllegalStateException("no rows in the answer to a scroll to " + start);
             }
             return ms;
@@ -313,12 +332,15 @@ class SessionBench {
                 clientId = uidl.path("clientId").asInt();
             }
             for (JsonNode exec : uidl.path("execute")) {
-                String script = exec.get(exec.size() - 1).asText();
-                if (script.contains("confirm(") && exec.size() >= 2 && exec.get(exec.size() - 2).isInt()) {
-                    pendingConfirm = exec.get(exec.size() - 2).asInt();
+                // [[0, node], arg, …, "script"]: calls on the grid's connector
+                if (exec.size() < 3 || !exec.get(0).isArray() || exec.get(0).path(1).asInt(-1) != gridNode) {
+                    continue;
                 }
-                if (script.contains("updateSize(") && exec.size() >= 2 && exec.get(exec.size() - 2).isInt()) {
-                    size = Math.max(PAGE, exec.get(exec.size() - 2).asInt());
+                String script = exec.get(exec.size() - 1).asText();
+                if (script.contains("$connector.confirm(") && exec.get(1).isNumber()) {
+                    pendingConfirm = exec.get(1).asInt();
+                } else if (script.contains("$connector.updateSize(") && exec.get(1).isNumber()) {
+                    size = Math.max(PAGE, exec.get(1).asInt());
                 }
             }
         }
@@ -373,18 +395,15 @@ class SessionBench {
                     user.setString(2, name);
                     user.setString(3, hash);
                     user.setString(4, supervisor ? null : districts.get(i % districts.size()));
-                    user.addBatch();
+                    user.executeUpdate();
                     role.setString(1, supervisor ? "SUPERVISOR" : "UNIT_CLERK");
                     role.setString(2, name);
-                    role.addBatch();
+                    role.executeUpdate();
                     fresh.setString(1, hash);
                     fresh.setString(2, name);
-                    fresh.addBatch();
+                    fresh.executeUpdate();
                     users.add(name);
                 }
-                user.executeBatch();
-                role.executeBatch();
-                fresh.executeBatch();
             }
             return users;
         }
