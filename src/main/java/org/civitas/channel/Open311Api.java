@@ -157,8 +157,7 @@ class Open311Api {
     // --- requests ---------------------------------------------------------------------------------------------
 
     @Operation(summary = "POST Service Request (api_key) / 提交诉求")
-    @PostMapping(path = "/v2/requests.{format}", consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE,
-            MediaType.MULTIPART_FORM_DATA_VALUE})
+    @PostMapping(path = "/v2/requests.{format}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> create(@PathVariable String format, @RequestParam MultiValueMap<String, String> params,
                                   @RequestHeader(name = "Accept-Language", required = false) String language,
                                   @RequestHeader(name = "Idempotency-Key", required = false) String idemKey) {
@@ -271,6 +270,15 @@ class Open311Api {
         return answer(format, language, () -> {
             throw new Refused(HttpStatus.NOT_FOUND, "open311.error.token");
         });
+    }
+
+    /** A POST that is not a form: the spec's error list, not Spring's problem document. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(
+            org.springframework.web.HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<String> notAForm(jakarta.servlet.http.HttpServletRequest request) {
+        String path = request.getRequestURI() == null ? "" : request.getRequestURI();
+        return refuse(path.endsWith(".xml") ? Format.XML : Format.JSON, request.getHeader("Accept-Language"),
+                new Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "open311.error.form"));
     }
 
     // --- the parts --------------------------------------------------------------------------------------------

@@ -379,6 +379,11 @@ class Open311ApiTest {
                 assertThat(e.get("description").asText()).isEqualTo(b.description());
             }
         }
+        MockHttpServletResponse json = call(post("/open311/v2/requests.xml").param("api_key", key)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"service_code\":\"SR-01\"}"));
+        assertThat(json.getStatus()).isEqualTo(415);
+        assertThat(child(child(xml(json), "error"), "description").getTextContent())
+                .isEqualTo("请以表单（application/x-www-form-urlencoded）提交诉求。");
         assertThat(count()).isEqualTo(before);
     }
 
