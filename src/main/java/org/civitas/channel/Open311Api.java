@@ -157,13 +157,18 @@ class Open311Api {
     // --- requests ---------------------------------------------------------------------------------------------
 
     @Operation(summary = "POST Service Request (api_key) / 提交诉求")
-    @PostMapping(path = "/v2/requests.{format}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @PostMapping(path = "/v2/requests.{format}")
     ResponseEntity<String> create(@PathVariable String format, @RequestParam MultiValueMap<String, String> params,
                                   @RequestHeader(name = "Accept-Language", required = false) String language,
-                                  @RequestHeader(name = "Idempotency-Key", required = false) String idemKey) {
+                                  @RequestHeader(name = "Idempotency-Key", required = false) String idemKey,
+                                  @RequestHeader(name = "Content-Type", required = false) String contentType) {
         Format f = Format.of(format);
         if (f == null) {
             return refuse(null, language, new Refused(HttpStatus.BAD_REQUEST, "open311.error.format"));
+        }
+        if (contentType == null || !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(parse(contentType))) {
+            // the spec's error list, not Spring's problem document
+            return refuse(f, language, new Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "open311.error.form"));
         }
         ChannelSystem system = system();
         Locale locale = Open311Document.locale(language);
@@ -270,15 +275,6 @@ class Open311Api {
         return answer(format, language, () -> {
             throw new Refused(HttpStatus.NOT_FOUND, "open311.error.token");
         });
-    }
-
-    /** A POST that is not a form: the spec's error list, not Spring's problem document. */
-    @org.springframework.web.bind.annotation.ExceptionHandler(
-            org.springframework.web.HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<String> notAForm(jakarta.servlet.http.HttpServletRequest request) {
-        String path = request.getRequestURI() == null ? "" : request.getRequestURI();
-        return refuse(path.endsWith(".xml") ? Format.XML : Format.JSON, request.getHeader("Accept-Language"),
-                new Refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "open311.error.form"));
     }
 
     // --- the parts --------------------------------------------------------------------------------------------
@@ -417,6 +413,14 @@ class Open311Api {
     private static ResponseEntity<String> refuse(Format f, String language, Refused r) {
         return Open311Document.errors(r.status, ApiErrors.text(r.key, Open311Document.locale(language), r.args))
                 .respond(r.status, f);
+    }
+
+    private static MediaType parse(String contentType) {
+        try {
+            return MediaType.parseMediaType(contentType);
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
     }
 
     private static String param(MultiValueMap<String, String> params, String name) {
