@@ -170,6 +170,37 @@ class CivitasBench {
         }
     }
 
+    /**
+     * The target as stated: a sweep over a million open cases. {@code BENCH_SWEEP_OPEN} (default 1,000,000) of the
+     * newest closed cases are reopened for the run (saved before, restored after) with deadlines spread over the
+     * next 20 days, one in a thousand of them overdue now: the steady state of a city with a million cases in
+     * progress, where a sweep meets the few that came due since the last one.
+     */
+    @Test
+    void deadline_sweep_over_a_million_open_cases() throws Exception {
+        int open = Integer.parseInt(Bench.env("BENCH_SWEEP_OPEN", "1000000"));
+        jdbc.execute("drop table if exists bench_open_saved");
+        jdbc.execute("create table bench_open_saved (primary key (id)) as select id, status, handle_due_at, warn_at, "
+                + "warning_noted_at, overdue_noted_at from case_file where status = 'CLOSED' "
+                + "and lead_unit_code is not null order by id desc limit " + open);
+        LocalDateTime now = LocalDateTime.now();
+        long t0 = System.nanoTime();
+        jdbc.update("update case_file c join bench_open_saved s on s.id = c.id set c.status = 'IN_PROGRESS', "
+                + "c.handle_due_at = if(s.id % 1000 = 0, ? - interval 1 hour, ? + interval (1 + s.id % 20) day), "
+                + "c.warn_at = if(s.id % 1000 = 0, ? - interval 1 day, ? + interval (s.id % 20) day + interval 1 hour), "
+                + "c.warning_noted_at = null, c.overdue_noted_at = null", now, now, now, now);
+        Bench.note("22-sweep-open", String.format("The %,d cases opened for the sweep measure were updated in %.0f s "
+                + "and put back after it.", open, (System.nanoTime() - t0) / 1e9));
+        try {
+            sweep("22-sweep-open", 0);
+        } finally {
+            jdbc.update("update case_file c join bench_open_saved s on s.id = c.id set c.status = s.status, "
+                    + "c.handle_due_at = s.handle_due_at, c.warn_at = s.warn_at, "
+                    + "c.warning_noted_at = s.warning_noted_at, c.overdue_noted_at = s.overdue_noted_at");
+            jdbc.execute("drop table bench_open_saved");
+        }
+    }
+
     private void sweep(String key, int backlog) throws Exception {
         Class<?> type = Class.forName("org.civitas.supervision.DeadlineSweep");
         Object sweep = org.springframework.test.util.AopTestUtils.getTargetObject(context.getBean(type));
@@ -198,8 +229,9 @@ class CivitasBench {
                         backlog > 0 ? String.format(", %,d of them made overdue for the run", backlog) : "",
                         result), ms(civitas),
                 String.format("two bare `UPDATE … WHERE` (%,d warned, %,d overdue): %s", warned, overdue, ms(raw)),
-                ratio(civitas, raw), String.format("< 5 s at 1 M open (≈ %,.0f s if all 1 M were overdue, linear "
-                        + "in the rows acted on)", perMillion), perMillion < 5);
+                ratio(civitas, raw), open >= 1_000_000 ? "< 5 s at 1 M open"
+                        : String.format("< 5 s at 1 M open (≈ %,.0f s if all 1 M were overdue, linear in the rows "
+                        + "acted on)", perMillion), open >= 1_000_000 ? civitas < 5000 : perMillion < 5);
     }
 
     @Test
