@@ -14,6 +14,9 @@
 #                                 of the inbox ≈ 3 GB: give it half the RAM of a dedicated 2-core/8 GB machine
 #   BENCH_KEEP_SERVER=1           leave the server running after the run (stop: mariadb-admin -S $BENCH_DATA/mariadb.sock shutdown)
 #   MAVEN_LOCK=/tmp/civitas-maven.lock   the shared Maven lock (flock) of the build machine, if any
+#   BENCH_SWEEP_OPEN=1000000      closed cases reopened (and put back) for the sweep over a million open cases
+#   BENCH_SWEEP_OVERDUE=20000     closed cases made overdue (and put back) for the sweep over a backlog
+#   BENCH_HTTP_PER_CLIENT=125     reports each of the 16 HTTP clients posts to /api/v1/cases
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
