@@ -2,42 +2,68 @@ package org.civitas.cases;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The inbox query: filters, unit scope and keyset paging in one JPQL statement over the indexed columns of
- * {@code case_file}. No count query is ever run.
+ * The inbox query: filters, unit scope and keyset paging over the indexed columns of {@code case_file}, as JPQL for
+ * the pages of the grid and as SQL streamed over one JDBC result set for the export. Both are built by the same
+ * {@link #where} from the same filter, so they select the same rows in the same order. No count query is ever run.
  */
 @Component
 class CaseQueries {
 
-    private final EntityManager em;
+    /** Rows the driver fetches from the server at a time while the export streams. */
+    static final int STREAM_FETCH = 1000;
 
-    CaseQueries(EntityManager em) {
+    private static final String JPQL_COLUMNS = """
+            select new org.civitas.cases.CaseRow(c.id, c.number, c.status, c.channel, c.receivedAt,
+                   c.categoryCode, c.itemCode, c.urgency, c.districtCode, c.streetCode, c.address,
+                   c.leadUnitCode, c.handlingUnitCode, c.signDueAt, c.handleDueAt, c.warnAt,
+                   c.complainantPhone, c.reopenCount)
+            from CaseFile c where 1 = 1""";
+
+    private static final String SQL_COLUMNS = """
+            select c.id, c.number, c.status, c.channel, c.received_at, c.category_code, c.item_code, c.urgency,
+                   c.district_code, c.street_code, c.address, c.lead_unit_code, c.handling_unit_code, c.sign_due_at,
+                   c.handle_due_at, c.warn_at, c.complainant_phone, c.reopen_count
+            from case_file c where 1 = 1""";
+
+    private final EntityManager em;
+    private final NamedParameterJdbcTemplate streaming;
+
+    CaseQueries(EntityManager em, DataSource dataSource) {
         this.em = em;
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        // MariaDB Connector/J streams a forward-only result set when the fetch size is set: the rows arrive
+        // STREAM_FETCH at a time instead of all at once
+        jdbc.setFetchSize(STREAM_FETCH);
+        this.streaming = new NamedParameterJdbcTemplate(jdbc);
     }
 
     List<CaseRow> page(CaseFilter f, Optional<String> scopeUnit, InboxCursor after, int limit, boolean maskPhone,
                        LocalDateTime now) {
-        StringBuilder jpql = new StringBuilder("""
-                select new org.civitas.cases.CaseRow(c.id, c.number, c.status, c.channel, c.receivedAt,
-                       c.categoryCode, c.itemCode, c.urgency, c.districtCode, c.streetCode, c.address,
-                       c.leadUnitCode, c.handlingUnitCode, c.signDueAt, c.handleDueAt, c.warnAt,
-                       c.complainantPhone, c.reopenCount)
-                from CaseFile c where 1 = 1""");
+        StringBuilder jpql = new StringBuilder(JPQL_COLUMNS);
         Map<String, Object> params = new HashMap<>();
         scopeUnit.ifPresent(unit -> {
             jpql.append(" and (c.leadUnitCode = :scope or c.handlingUnitCode = :scope"
                     + " or exists (select 1 from CaseFile co join co.coUnitCodes u where co.id = c.id and u = :scope))");
             params.put("scope", unit);
         });
-        where(jpql, params, f, now);
+        where(jpql, params, f, now, CaseQueries::field);
         if (after != null) {
             if (after.handleDueAt() == null) {
                 jpql.append(" and ((c.handleDueAt is null and c.id > :afterId) or c.handleDueAt is not null)");
@@ -65,49 +91,130 @@ class CaseQueries {
         return masked;
     }
 
-    private static void where(StringBuilder jpql, Map<String, Object> params, CaseFilter f, LocalDateTime now) {
+    /**
+     * Every row {@link #page} would return page after page, in the same order, handed to {@code sink} as one
+     * query reads them: one statement, one forward-only result set streamed {@value #STREAM_FETCH} rows at a
+     * time, so memory stays flat. Runs on the connection of the caller's transaction (its snapshot). The sink
+     * must not use that connection while the rows stream (the driver would then buffer the rest in memory).
+     * Returns how many rows there were.
+     */
+    int stream(CaseFilter f, Optional<String> scopeUnit, boolean maskPhone, LocalDateTime now,
+               Consumer<CaseRow> sink) {
+        StringBuilder sql = new StringBuilder(SQL_COLUMNS);
+        Map<String, Object> params = new HashMap<>();
+        scopeUnit.ifPresent(unit -> {
+            sql.append(" and (c.lead_unit_code = :scope or c.handling_unit_code = :scope"
+                    + " or exists (select 1 from case_co_unit u where u.case_id = c.id and u.unit_code = :scope))");
+            params.put("scope", unit);
+        });
+        where(sql, params, f, now, CaseQueries::column);
+        // MariaDB sorts NULL first in ascending order, as the JPQL pages do
+        sql.append(" order by c.handle_due_at asc, c.id asc");
+        params.replaceAll((k, v) -> jdbcValue(v));
+        int[] count = {0};
+        streaming.query(sql.toString(), params, rs -> {
+            CaseRow r = row(rs);
+            sink.accept(maskPhone ? masked(r) : r);
+            count[0]++;
+        });
+        return count[0];
+    }
+
+    private static CaseRow row(ResultSet rs) throws SQLException {
+        String status = rs.getString(3);
+        String channel = rs.getString(4);
+        return new CaseRow(rs.getLong(1), rs.getString(2), status == null ? null : CaseStatus.valueOf(status),
+                channel == null ? null : Channel.valueOf(channel), time(rs, 5), rs.getString(6), rs.getString(7),
+                rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                rs.getString(13), time(rs, 14), time(rs, 15), time(rs, 16), rs.getString(17), rs.getInt(18));
+    }
+
+    private static LocalDateTime time(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, LocalDateTime.class);
+    }
+
+    private static CaseRow masked(CaseRow r) {
+        return new CaseRow(r.id(), r.number(), r.status(), r.channel(), r.receivedAt(), r.categoryCode(),
+                r.itemCode(), r.urgency(), r.districtCode(), r.streetCode(), r.address(), r.leadUnitCode(),
+                r.handlingUnitCode(), r.signDueAt(), r.handleDueAt(), r.warnAt(), PhoneMask.mask(r.phone()),
+                r.reopenCount());
+    }
+
+    /** Enums go to JDBC by name, as {@code @Enumerated(STRING)} stores them. */
+    private static Object jdbcValue(Object v) {
+        if (v instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (v instanceof Collection<?> c) {
+            return c.stream().map(CaseQueries::jdbcValue).toList();
+        }
+        return v;
+    }
+
+    /** {@code c.handleDueAt} in JPQL. */
+    private static String field(String property) {
+        return "c." + property;
+    }
+
+    /** {@code c.handle_due_at} in SQL (Spring Boot's naming strategy: camel case to snake case). */
+    static String column(String property) {
+        StringBuilder s = new StringBuilder("c.");
+        for (char ch : property.toCharArray()) {
+            if (Character.isUpperCase(ch)) {
+                s.append('_').append(Character.toLowerCase(ch));
+            } else {
+                s.append(ch);
+            }
+        }
+        return s.toString();
+    }
+
+    private static void where(StringBuilder q, Map<String, Object> params, CaseFilter f, LocalDateTime now,
+                              Function<String, String> col) {
         if (f.statuses() != null && !f.statuses().isEmpty()) {
-            jpql.append(" and c.status in :statuses");
+            q.append(" and ").append(col.apply("status")).append(" in (:statuses)");
             params.put("statuses", f.statuses());
         }
-        eq(jpql, params, "categoryCode", f.categoryCode());
-        eq(jpql, params, "itemCode", f.itemCode());
-        eq(jpql, params, "leadUnitCode", f.leadUnitCode());
-        eq(jpql, params, "districtCode", f.districtCode());
-        eq(jpql, params, "streetCode", f.streetCode());
-        eq(jpql, params, "urgency", f.urgency());
-        eq(jpql, params, "number", f.number() == null ? null : f.number().trim().toUpperCase());
-        eq(jpql, params, "complainantPhone", f.phone() == null ? null : f.phone().trim());
+        eq(q, params, col, "categoryCode", f.categoryCode());
+        eq(q, params, col, "itemCode", f.itemCode());
+        eq(q, params, col, "leadUnitCode", f.leadUnitCode());
+        eq(q, params, col, "districtCode", f.districtCode());
+        eq(q, params, col, "streetCode", f.streetCode());
+        eq(q, params, col, "urgency", f.urgency());
+        eq(q, params, col, "number", f.number() == null ? null : f.number().trim().toUpperCase());
+        eq(q, params, col, "complainantPhone", f.phone() == null ? null : f.phone().trim());
         if (f.channel() != null) {
-            jpql.append(" and c.channel = :channel");
+            q.append(" and ").append(col.apply("channel")).append(" = :channel");
             params.put("channel", f.channel());
         }
         if (f.receivedFrom() != null) {
-            jpql.append(" and c.receivedAt >= :receivedFrom");
+            q.append(" and ").append(col.apply("receivedAt")).append(" >= :receivedFrom");
             params.put("receivedFrom", f.receivedFrom().atStartOfDay());
         }
         if (f.receivedTo() != null) {
-            jpql.append(" and c.receivedAt < :receivedTo");
+            q.append(" and ").append(col.apply("receivedAt")).append(" < :receivedTo");
             params.put("receivedTo", f.receivedTo().plusDays(1).atStartOfDay());
         }
         if (f.overdue() || f.dueSoon()) {
-            jpql.append(" and c.status in :awaiting");
+            q.append(" and ").append(col.apply("status")).append(" in (:awaiting)");
             params.put("awaiting", CaseStatus.AWAITING_UNIT);
         }
         if (f.overdue()) {
-            jpql.append(" and c.handleDueAt < :now");
+            q.append(" and ").append(col.apply("handleDueAt")).append(" < :now");
             params.put("now", now);
         }
         if (f.dueSoon()) {
             // in the warning window and not yet overdue
-            jpql.append(" and c.warnAt <= :soonNow and c.handleDueAt >= :soonNow");
+            q.append(" and ").append(col.apply("warnAt")).append(" <= :soonNow and ")
+                    .append(col.apply("handleDueAt")).append(" >= :soonNow");
             params.put("soonNow", now);
         }
     }
 
-    private static void eq(StringBuilder jpql, Map<String, Object> params, String field, String value) {
+    private static void eq(StringBuilder q, Map<String, Object> params, Function<String, String> col, String field,
+                           String value) {
         if (value != null && !value.isBlank()) {
-            jpql.append(" and c.").append(field).append(" = :").append(field);
+            q.append(" and ").append(col.apply(field)).append(" = :").append(field);
             params.put(field, value.trim());
         }
     }

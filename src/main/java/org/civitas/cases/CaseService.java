@@ -550,33 +550,20 @@ public class CaseService {
 
     // --- export of the inbox (诉求工单 → Excel) ------------------------------------------------------------------
 
-    static final int EXPORT_PAGE = 1000;
-
     /**
      * Hands every inbox row matching {@code filter} to {@code sink} in deadline order and returns how many there
-     * were. Scoped and masked exactly like {@link #inbox}; it walks keyset pages of {@value #EXPORT_PAGE} rows, so
-     * memory stays flat however many rows match, and all pages read one snapshot (one transaction). Every export is
-     * audited ({@code CASES_EXPORTED}) with its filter and row count. Not a read-only transaction: the audit row is
-     * written in it, and a sink that throws rolls the audit row back with the export it did not finish.
+     * were. Scoped and masked exactly like {@link #inbox} (the same filter, scope and order, see
+     * {@link CaseQueries#stream}); one SQL query streamed over one result set, so memory stays flat however many
+     * rows match, and every row comes from one snapshot. The sink must not call the database (the rows are still
+     * streaming on the transaction's connection). Every export is audited ({@code CASES_EXPORTED}) with its filter
+     * and row count. Not a read-only transaction: the audit row is written in it, and a sink that throws rolls the
+     * audit row back with the export it did not finish.
      */
     @PreAuthorize(CITY)
     @Transactional
     public int forEachInboxRow(CaseFilter filter, java.util.function.Consumer<CaseRow> sink) {
         CaseFilter f = filter == null ? CaseFilter.any() : filter;
-        java.util.Optional<String> scope = access.scopedUnit();
-        boolean mask = !access.seesComplainant();
-        LocalDateTime now = now();
-        InboxCursor after = null;
-        int count = 0;
-        List<CaseRow> page;
-        do {
-            page = queries.page(f, scope, after, EXPORT_PAGE, mask, now);
-            page.forEach(sink);
-            count += page.size();
-            if (!page.isEmpty()) {
-                after = page.get(page.size() - 1).cursor();
-            }
-        } while (page.size() == EXPORT_PAGE);
+        int count = queries.stream(f, access.scopedUnit(), !access.seesComplainant(), now(), sink);
         String json = org.civitas.base.Snapshots.json(f);
         events.publishEvent(new AuditEvent(access.actor(), "CASES_EXPORTED", "case_file", null, null, json,
                 count + " rows " + json));

@@ -3,6 +3,7 @@ package org.civitas.notify;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tells users (the bell, and e-mail where they have an address) and complainants (SMS) about a change. Every write
@@ -28,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class NotificationService {
 
     static final Locale MAIL_LOCALE = TranslationProvider.CHINESE;
+    /** The key of the per-transaction cache of {@link #clerksOf}. */
+    private static final Object CLERKS_OF_UNIT = new Object();
 
     private final NotificationRepository notifications;
     private final OutboxRepository outbox;
@@ -73,9 +78,35 @@ public class NotificationService {
         if (unitCode == null) {
             return;
         }
-        for (Recipient r : directory.withRoleInUnit(AppRoles.UNIT_CLERK, unitCode)) {
+        for (Recipient r : clerksOf(unitCode)) {
             write(r, kind, caseId, caseNumber, messageKey, args);
         }
+    }
+
+    /**
+     * The active clerks of a unit, looked up once per unit and transaction: the deadline sweep tells units about
+     * thousands of cases in one transaction, a few hundred units at most (docs/benchmarks.md). The list is dropped
+     * when the transaction ends, so a clerk added or deactivated counts from the next one.
+     */
+    private List<Recipient> clerksOf(String unitCode) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return directory.withRoleInUnit(AppRoles.UNIT_CLERK, unitCode);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, List<Recipient>> clerks = (Map<String, List<Recipient>>) TransactionSynchronizationManager
+                .getResource(CLERKS_OF_UNIT);
+        if (clerks == null) {
+            Map<String, List<Recipient>> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(CLERKS_OF_UNIT, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CLERKS_OF_UNIT);
+                }
+            });
+            clerks = fresh;
+        }
+        return clerks.computeIfAbsent(unitCode, u -> directory.withRoleInUnit(AppRoles.UNIT_CLERK, u));
     }
 
     /** A text message to the complainant (reply ready, rating link), rendered in Chinese. */

@@ -103,7 +103,7 @@ class SessionBench {
         double rawP95 = Bench.percentile(raw.millis(), 95);
         boolean met = open.size() == sessions && failedOpen.get() == 0 && scrolls.failed() == 0
                 && p95 < 200 && maxHeapMb(pid) <= 1024;
-        Bench.row("60-sessions", String.format("%d concurrent back-office sessions on the inbox, server JVM -Xmx1g: "
+        Bench.row("64-sessions", String.format("%d concurrent back-office sessions on the inbox, server JVM -Xmx1g: "
                         + "each signed in through the form, inbox opened, then every 2–8 s a scroll to a random page "
                         + "(UIDL `setViewportRange` → rows → `confirmUpdate`), %d s", sessions, seconds),
                 String.format("%,d scrolls: p50 %s, p95 %s, %d failed; heap (max %,d MB): peak used %,d MB, "

@@ -104,7 +104,7 @@ class CaseExportTest {
                 LocalDateTime.of(2019, 6, 30, 12, 0), 11L)).generate(n -> { });
         long expected = jdbc.queryForObject("select count(*) from case_file where received_at >= ? and received_at < ?",
                 Long.class, from.atStartOfDay(), to.plusDays(1).atStartOfDay());
-        assertThat(expected).isGreaterThan(CaseService.EXPORT_PAGE);
+        assertThat(expected).isGreaterThan(CaseQueries.STREAM_FETCH);
 
         CaseFilter filter = new CaseFilter(Set.of(), null, null, null, null, null, null, null, from, to, false, false,
                 null, null);
@@ -121,6 +121,46 @@ class CaseExportTest {
         });
         XSSFSheet sheet = export("supervisor", filter, (int) expected);
         assertThat(sheet.getLastRowNum()).isEqualTo(expected);
+    }
+
+    @Test
+    void the_streamed_export_has_exactly_the_rows_of_the_inbox_pages_for_a_scoped_clerk_and_a_filter()
+            throws Exception {
+        LocalDate from = LocalDate.of(2020, 9, 1);
+        LocalDate to = LocalDate.of(2020, 9, 30);
+        new CaseGenerator(dataSource, new CaseGenerator.Options(2300, from.atStartOfDay(), to.atTime(23, 0),
+                LocalDateTime.of(2021, 3, 31, 12, 0), 13L)).generate(n -> { });
+        // three cases of other districts that concern 武昌区 (D05) as a co-unit: in the clerk's scope only that way
+        List<Long> coUnitCases = jdbc.queryForList("select id from case_file where received_at >= ? and received_at"
+                + " < ? and status = 'CLOSED' and lead_unit_code <> 'D05' and coalesce(handling_unit_code, '') <> 'D05'"
+                + " order by id limit 3", Long.class, from.atStartOfDay(), to.plusDays(1).atStartOfDay());
+        assertThat(coUnitCases).hasSize(3);
+        coUnitCases.forEach(id -> jdbc.update("insert into case_co_unit (case_id, unit_code) values (?, 'D05')", id));
+        CaseFilter filter = new CaseFilter(Set.of(CaseStatus.CLOSED), null, null, null, null, null, null, null, from,
+                to, false, false, null, null);
+
+        List<CaseRow> paged = new ArrayList<>();
+        as("clerk.wuchang", () -> {
+            List<CaseRow> page;
+            InboxCursor after = null;
+            do {
+                page = cases.inbox(filter, after, 50);
+                paged.addAll(page);
+                after = page.isEmpty() ? null : page.get(page.size() - 1).cursor();
+            } while (page.size() == 50);
+            return null;
+        });
+        List<CaseRow> streamed = new ArrayList<>();
+        int n = as("clerk.wuchang", () -> cases.forEachInboxRow(filter, streamed::add));
+
+        assertThat(paged.size()).isGreaterThan(100);
+        assertThat(paged).extracting(CaseRow::id).containsAll(coUnitCases);
+        assertThat(paged).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(CaseStatus.CLOSED);
+            assertThat(r.phone()).contains("****");
+        });
+        assertThat(n).isEqualTo(paged.size());
+        assertThat(streamed).containsExactlyElementsOf(paged);
     }
 
     private XSSFSheet export(String username, CaseFilter filter, int expectedRows) throws Exception {
