@@ -1,7 +1,5 @@
 package org.civitas.cases;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -19,8 +17,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The inbox query: filters, unit scope and keyset paging over the indexed columns of {@code case_file}, as JPQL for
- * the pages of the grid and as SQL streamed over one JDBC result set for the export. Both are built by the same
+ * The inbox query: filters, unit scope and keyset paging over the indexed columns of {@code case_file}, in SQL: a
+ * page at a time for the grid, streamed over one JDBC result set for the export. Both are built by the same
  * {@link #where} from the same filter, so they select the same rows in the same order. No count query is ever run.
  */
 @Component
@@ -29,66 +27,66 @@ class CaseQueries {
     /** Rows the driver fetches from the server at a time while the export streams. */
     static final int STREAM_FETCH = 1000;
 
-    private static final String JPQL_COLUMNS = """
-            select new org.civitas.cases.CaseRow(c.id, c.number, c.status, c.channel, c.receivedAt,
-                   c.categoryCode, c.itemCode, c.urgency, c.districtCode, c.streetCode, c.address,
-                   c.leadUnitCode, c.handlingUnitCode, c.signDueAt, c.handleDueAt, c.warnAt,
-                   c.complainantPhone, c.reopenCount)
-            from CaseFile c where 1 = 1""";
-
     private static final String SQL_COLUMNS = """
             select c.id, c.number, c.status, c.channel, c.received_at, c.category_code, c.item_code, c.urgency,
                    c.district_code, c.street_code, c.address, c.lead_unit_code, c.handling_unit_code, c.sign_due_at,
                    c.handle_due_at, c.warn_at, c.complainant_phone, c.reopen_count
             from case_file c where 1 = 1""";
 
-    private final EntityManager em;
     private final NamedParameterJdbcTemplate streaming;
+    private final NamedParameterJdbcTemplate plain;
 
-    CaseQueries(EntityManager em, DataSource dataSource) {
-        this.em = em;
+    CaseQueries(DataSource dataSource) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         // MariaDB Connector/J streams a forward-only result set when the fetch size is set: the rows arrive
         // STREAM_FETCH at a time instead of all at once
         jdbc.setFetchSize(STREAM_FETCH);
         this.streaming = new NamedParameterJdbcTemplate(jdbc);
+        this.plain = new NamedParameterJdbcTemplate(dataSource);
     }
 
+    /**
+     * One keyset page in deadline order. When the filter keeps to open cases (the inbox's usual view), the
+     * indexes that merely give deadline order are kept out of the plan: otherwise MariaDB walks {@code ix_case_due}
+     * from the oldest deadline and reads the millions of closed cases before the first open one (measured at
+     * 13 M cases: over 7 minutes; with the hint, under a second for a district clerk, 50 ms for a supervisor).
+     */
     List<CaseRow> page(CaseFilter f, Optional<String> scopeUnit, InboxCursor after, int limit, boolean maskPhone,
                        LocalDateTime now) {
-        StringBuilder jpql = new StringBuilder(JPQL_COLUMNS);
+        StringBuilder sql = new StringBuilder(openOnly(f) ? SQL_COLUMNS.replace("from case_file c where",
+                "from case_file c " + NOT_FOR_ORDER + " where") : SQL_COLUMNS);
         Map<String, Object> params = new HashMap<>();
         scopeUnit.ifPresent(unit -> {
-            jpql.append(" and (c.leadUnitCode = :scope or c.handlingUnitCode = :scope"
-                    + " or exists (select 1 from CaseFile co join co.coUnitCodes u where co.id = c.id and u = :scope))");
+            sql.append(" and (c.lead_unit_code = :scope or c.handling_unit_code = :scope"
+                    + " or exists (select 1 from case_co_unit u where u.case_id = c.id and u.unit_code = :scope))");
             params.put("scope", unit);
         });
-        where(jpql, params, f, now, CaseQueries::field);
+        where(sql, params, f, now, CaseQueries::column);
         if (after != null) {
             if (after.handleDueAt() == null) {
-                jpql.append(" and ((c.handleDueAt is null and c.id > :afterId) or c.handleDueAt is not null)");
+                sql.append(" and ((c.handle_due_at is null and c.id > :afterId) or c.handle_due_at is not null)");
             } else {
-                jpql.append(" and (c.handleDueAt > :afterDue or (c.handleDueAt = :afterDue and c.id > :afterId))");
+                sql.append(" and (c.handle_due_at > :afterDue or (c.handle_due_at = :afterDue and c.id > :afterId))");
                 params.put("afterDue", after.handleDueAt());
             }
             params.put("afterId", after.id());
         }
-        jpql.append(" order by c.handleDueAt asc, c.id asc");
-        TypedQuery<CaseRow> q = em.createQuery(jpql.toString(), CaseRow.class);
-        params.forEach(q::setParameter);
-        q.setMaxResults(limit);
-        List<CaseRow> rows = q.getResultList();
-        if (!maskPhone) {
-            return rows;
-        }
-        List<CaseRow> masked = new ArrayList<>(rows.size());
-        for (CaseRow r : rows) {
-            masked.add(new CaseRow(r.id(), r.number(), r.status(), r.channel(), r.receivedAt(), r.categoryCode(),
-                    r.itemCode(), r.urgency(), r.districtCode(), r.streetCode(), r.address(), r.leadUnitCode(),
-                    r.handlingUnitCode(), r.signDueAt(), r.handleDueAt(), r.warnAt(), PhoneMask.mask(r.phone()),
-                    r.reopenCount()));
-        }
-        return masked;
+        // MariaDB sorts NULL first in ascending order, as JPQL on MariaDB did
+        sql.append(" order by c.handle_due_at asc, c.id asc limit ").append(Math.max(1, limit));
+        params.replaceAll((k, v) -> jdbcValue(v));
+        return plain.query(sql.toString(), params, (rs, i) -> {
+            CaseRow r = row(rs);
+            return maskPhone ? masked(r) : r;
+        });
+    }
+
+    /** Indexes that serve only the deadline order; kept out of the plan of a page of open cases. */
+    static final String NOT_FOR_ORDER = "ignore index for order by (ix_case_due, ix_case_district_due, ix_case_category)";
+
+    /** The filter keeps to cases not yet final: few among many, found by their state, then sorted. */
+    static boolean openOnly(CaseFilter f) {
+        return f.overdue() || f.dueSoon() || (f.statuses() != null && !f.statuses().isEmpty()
+                && f.statuses().stream().noneMatch(CaseStatus::isFinal));
     }
 
     /**
@@ -151,10 +149,6 @@ class CaseQueries {
         return v;
     }
 
-    /** {@code c.handleDueAt} in JPQL. */
-    private static String field(String property) {
-        return "c." + property;
-    }
 
     /** {@code c.handle_due_at} in SQL (Spring Boot's naming strategy: camel case to snake case). */
     static String column(String property) {
