@@ -56,11 +56,7 @@ class CaseQueries {
         StringBuilder sql = new StringBuilder(openOnly(f) ? SQL_COLUMNS.replace("from case_file c where",
                 "from case_file c " + NOT_FOR_ORDER + " where") : SQL_COLUMNS);
         Map<String, Object> params = new HashMap<>();
-        scopeUnit.ifPresent(unit -> {
-            sql.append(" and (c.lead_unit_code = :scope or c.handling_unit_code = :scope"
-                    + " or exists (select 1 from case_co_unit u where u.case_id = c.id and u.unit_code = :scope))");
-            params.put("scope", unit);
-        });
+        scope(sql, params, scopeUnit);
         where(sql, params, f, now, CaseQueries::column);
         if (after != null) {
             if (after.handleDueAt() == null) {
@@ -77,6 +73,15 @@ class CaseQueries {
         return plain.query(sql.toString(), params, (rs, i) -> {
             CaseRow r = row(rs);
             return maskPhone ? masked(r) : r;
+        });
+    }
+
+    /** A unit clerk's cases: those the unit leads, handles or co-handles. */
+    private static void scope(StringBuilder sql, Map<String, Object> params, Optional<String> scopeUnit) {
+        scopeUnit.ifPresent(unit -> {
+            sql.append(" and (c.lead_unit_code = :scope or c.handling_unit_code = :scope"
+                    + " or exists (select 1 from case_co_unit u where u.case_id = c.id and u.unit_code = :scope))");
+            params.put("scope", unit);
         });
     }
 
@@ -100,11 +105,7 @@ class CaseQueries {
                Consumer<CaseRow> sink) {
         StringBuilder sql = new StringBuilder(SQL_COLUMNS);
         Map<String, Object> params = new HashMap<>();
-        scopeUnit.ifPresent(unit -> {
-            sql.append(" and (c.lead_unit_code = :scope or c.handling_unit_code = :scope"
-                    + " or exists (select 1 from case_co_unit u where u.case_id = c.id and u.unit_code = :scope))");
-            params.put("scope", unit);
-        });
+        scope(sql, params, scopeUnit);
         where(sql, params, f, now, CaseQueries::column);
         // MariaDB sorts NULL first in ascending order, as the JPQL pages do
         sql.append(" order by c.handle_due_at asc, c.id asc");

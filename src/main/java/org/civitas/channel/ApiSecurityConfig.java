@@ -79,10 +79,7 @@ class ApiSecurityConfig {
         }
         res.setStatus(status);
         res.setContentType("application/json");
-        String zh = status == 401 ? "API 密钥缺失或无效。" : "无权访问。";
-        String en = status == 401 ? "Missing or invalid API key." : "Not allowed.";
-        res.getWriter().write("{\"errors\":[{\"field\":null,\"message\":\"" + zh + "\",\"message_en\":\""
-                + en + "\"}]}");
+        res.getWriter().write(Json.write(ApiErrors.body(null, status == 401 ? "api.error.apiKey" : "api.error.forbidden")));
     }
 
     /** Authenticates the presented key; no key: the request goes on anonymous; a wrong key: 401. */

@@ -78,6 +78,13 @@ public class ChannelService {
         return find(code);
     }
 
+    /** The channel system behind an API principal ({@code channel:<code>}), for the controllers of this package. */
+    ChannelSystem caller(String principal) {
+        String code = principal != null && principal.startsWith(PRINCIPAL_PREFIX)
+                ? principal.substring(PRINCIPAL_PREFIX.length()) : "";
+        return find(code).orElseThrow(() -> new IllegalStateException("No channel system for " + principal));
+    }
+
     /** The same, unguarded, for this package only: the principal's own system, the callback and its sender. */
     @Transactional(readOnly = true)
     Optional<ChannelSystem> find(String code) {

@@ -48,7 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Intake API v1", description = "渠道系统登记、查询、评价工单 / channel systems file, follow and rate cases")
+@Tag(name = "Intake API v1", description = "Channel systems file, follow and rate cases")
 @SecurityRequirement(name = "apiKey")
 class IntakeApi {
 
@@ -85,7 +85,7 @@ class IntakeApi {
     record RatingRequest(String rating, Boolean solved, String note) {
     }
 
-    @Operation(summary = "Register a case / 登记诉求", description = "201 new, 200 when the ref was filed before",
+    @Operation(summary = "Register a case", description = "201 new, 200 when the ref was filed before",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = IntakeRequest.class))))
     @PostMapping(path = "/cases", consumes = MediaType.ALL_VALUE)
@@ -107,21 +107,21 @@ class IntakeApi {
         }));
     }
 
-    @Operation(summary = "Status and public timeline by the channel's ref / 按渠道编号查询")
+    @Operation(summary = "Status and public timeline by the channel's ref")
     @GetMapping("/cases/{ref}")
     ResponseEntity<String> byRef(@PathVariable String ref) {
         ChannelSystem system = system();
         return respond(() -> ResponseEntity.ok(view(citizens.ofChannel(system.channel(), ref))));
     }
 
-    @Operation(summary = "Status and public timeline by case number / 按工单号查询")
+    @Operation(summary = "Status and public timeline by case number")
     @GetMapping("/cases/by-number/{number}")
     ResponseEntity<String> byNumber(@PathVariable String number) {
         ChannelSystem system = system();
         return respond(() -> ResponseEntity.ok(view(citizens.ofChannelByNumber(system.channel(), number))));
     }
 
-    @Operation(summary = "The citizen's rating, once, after the reply / 评价",
+    @Operation(summary = "The citizen's rating, once, after the reply",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RatingRequest.class))))
     @PostMapping(path = "/cases/{ref}/rating", consumes = MediaType.ALL_VALUE)
@@ -152,10 +152,7 @@ class IntakeApi {
     }
 
     private ChannelSystem system() {
-        String name = user.username();
-        return channels.find(name.startsWith(ChannelService.PRINCIPAL_PREFIX)
-                        ? name.substring(ChannelService.PRINCIPAL_PREFIX.length()) : "")
-                .orElseThrow(() -> new IllegalStateException("No channel system for " + name));
+        return channels.caller(user.username());
     }
 
     static List<PhotoUpload> photos(List<PhotoJson> photos) {

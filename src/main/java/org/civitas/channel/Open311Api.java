@@ -106,7 +106,7 @@ class Open311Api {
 
     // --- discovery and services -------------------------------------------------------------------------------
 
-    @Operation(summary = "Service discovery / 服务发现")
+    @Operation(summary = "Service discovery")
     @GetMapping({"/discovery.{format}", "/v2/discovery.{format}"})
     ResponseEntity<String> discovery(@PathVariable String format,
                                      @RequestHeader(name = "Accept-Language", required = false) String language) {
@@ -128,7 +128,7 @@ class Open311Api {
         });
     }
 
-    @Operation(summary = "GET Service List: the items of the negative list / 负面清单事项")
+    @Operation(summary = "GET Service List: the items of the negative list")
     @GetMapping("/v2/services.{format}")
     ResponseEntity<String> services(@PathVariable String format,
                                     @RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId,
@@ -140,7 +140,7 @@ class Open311Api {
         });
     }
 
-    @Operation(summary = "GET Service Definition: district and street attributes / 服务定义")
+    @Operation(summary = "GET Service Definition: district and street attributes")
     @GetMapping("/v2/services/{code}.{format}")
     ResponseEntity<String> definition(@PathVariable String code, @PathVariable String format,
                                       @RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId,
@@ -156,7 +156,7 @@ class Open311Api {
 
     // --- requests ---------------------------------------------------------------------------------------------
 
-    @Operation(summary = "POST Service Request (api_key) / 提交诉求")
+    @Operation(summary = "POST Service Request (api_key)")
     @PostMapping(path = "/v2/requests.{format}")
     ResponseEntity<String> create(@PathVariable String format, @RequestParam MultiValueMap<String, String> params,
                                   @RequestHeader(name = "Accept-Language", required = false) String language,
@@ -224,7 +224,7 @@ class Open311Api {
         return new Open311Document("service_requests", new Repeated("request", List.of(r)));
     }
 
-    @Operation(summary = "GET Service Requests: newest first, at most 1000, 90 days / 查询诉求")
+    @Operation(summary = "GET Service Requests: newest first, at most 1000, 90 days")
     @GetMapping("/v2/requests.{format}")
     ResponseEntity<String> list(@PathVariable String format,
                                 @RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId,
@@ -255,7 +255,7 @@ class Open311Api {
         });
     }
 
-    @Operation(summary = "GET Service Request / 查询一件诉求")
+    @Operation(summary = "GET Service Request")
     @GetMapping("/v2/requests/{id}.{format}")
     ResponseEntity<String> one(@PathVariable String id, @PathVariable String format,
                                @RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId,
@@ -386,10 +386,7 @@ class Open311Api {
     }
 
     private ChannelSystem system() {
-        String name = user.username();
-        return channels.find(name.startsWith(ChannelService.PRINCIPAL_PREFIX)
-                        ? name.substring(ChannelService.PRINCIPAL_PREFIX.length()) : "")
-                .orElseThrow(() -> new IllegalStateException("No channel system for " + name));
+        return channels.caller(user.username());
     }
 
     ResponseEntity<String> answer(String format, String language, Supplier<Open311Document> action) {

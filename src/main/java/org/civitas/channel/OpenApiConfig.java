@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Configuration;
  * {@code /swagger-ui.html} (docs/api.md). Only {@code /api/v1} and {@code /open311} are described.
  */
 @Configuration
-@OpenAPIDefinition(info = @Info(title = "Civitas 渠道接口 / channel API", version = "v1",
-        description = "文明城市负面清单管理平台：渠道系统登记与跟踪诉求（原生 API 与 Open311 GeoReport v2）。"
-                + " Channel systems file and follow cases: the native API and Open311 GeoReport v2."))
+@OpenAPIDefinition(info = @Info(title = "Civitas channel API", version = "v1",
+        description = "Channel systems file and follow cases: the native API and Open311 GeoReport v2. "
+                + "Error messages come in Chinese and English (docs/api.md)."))
 @SecurityScheme(name = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
         paramName = ApiSecurityConfig.HEADER)
 class OpenApiConfig {
