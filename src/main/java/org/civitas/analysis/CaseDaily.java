@@ -69,8 +69,7 @@ public class CaseDaily {
 
     @EventListener
     void onCaseChanged(CaseChanged changed) {
-        jdbc.update("insert ignore into case_daily_dirty (day) select cast(received_at as date) from case_file"
-                + " where id = ?", changed.caseId());
+        jdbc.update("insert ignore into case_daily_dirty (day) values (?)", changed.receivedAt().toLocalDate());
     }
 
     @Scheduled(cron = "${civitas.analysis.dirty-cron:0 */5 * * * *}")

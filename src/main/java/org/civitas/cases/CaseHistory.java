@@ -50,6 +50,15 @@ class CaseHistory {
         this.internal = internal;
     }
 
+    /** The columns of {@link #insertValues()}, for writing a change's rows in one batch. */
+    static final String INSERT = "insert into case_history (case_id, at, actor, action, from_status, to_status, "
+            + "unit_code, note, internal) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    Object[] insertValues() {
+        return new Object[] {caseId, at, actor, action.name(), fromStatus == null ? null : fromStatus.name(),
+                toStatus == null ? null : toStatus.name(), unitCode, note, internal};
+    }
+
     void attachTo(Long caseId) {
         this.caseId = caseId;
     }

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.civitas.audit.AuditEvent;
 import org.civitas.base.RuleViolation;
@@ -95,6 +96,15 @@ public class CaseService {
      * are no staff user): the caller has checked who may register; {@code actor} goes into the history.
      */
     CaseDetails registerAs(NewCase raw, List<PhotoUpload> photoUploads, String actor) {
+        return fileAs(raw, photoUploads, actor).details();
+    }
+
+    /** A registration's outcome: the case, and whether it is new (false: the channel's id was filed before). */
+    record Filed(CaseDetails details, boolean created) {
+    }
+
+    /** {@link #registerAs}, telling a new case from one the channel filed before under the same id. */
+    Filed fileAs(NewCase raw, List<PhotoUpload> photoUploads, String actor) {
         NewCase report = raw == null ? null : raw.normalized();
         if (report == null) {
             throw new RuleViolation("case.error.channelRequired");
@@ -104,26 +114,34 @@ public class CaseService {
         if (report.channelRef() != null) {
             var existing = cases.findByChannelAndChannelRef(report.channel(), report.channelRef());
             if (existing.isPresent()) {
-                return details(existing.get());
+                return new Filed(details(existing.get()), false);
             }
         }
         LocalDateTime now = now();
+        ItemView item = null;
+        Optional<Assignment> assignment = Optional.empty();
+        if (report.itemCode() != null && !report.itemCode().isBlank()) {
+            item = currentItem(report.itemCode(), now);
+            assignment = DispatchRules.decide(item.responsibility(), item.leadUnitCode(), report.districtCode());
+        }
         CaseFile c = new CaseFile(numbers.next(now.toLocalDate()), report, actor, now);
+        Deadlines deadlines = null;
+        if (assignment.isPresent()) {
+            // 系统分派: the system, not the operator, dispatched it — before the first save, so a case is written once
+            deadlines = deadlinesFor(item, now);
+            c.assign(CaseAction.DISPATCH, refOf(item), assignment.get().leadUnitCode(),
+                    assignment.get().coUnitCodes(), deadlines, CurrentUser.SYSTEM, now, null);
+        }
         c = store.save(c);
         for (PhotoUpload p : photoUploads) {
             photos.save(new CasePhoto(c.getId(), PhotoKind.REPORT, p, actor, now));
         }
-        if (report.itemCode() != null && !report.itemCode().isBlank()) {
-            ItemView item = currentItem(report.itemCode(), now);
-            var assignment = DispatchRules.decide(item.responsibility(), item.leadUnitCode(), c.getDistrictCode());
-            if (assignment.isPresent()) {
-                // 系统分派: the system, not the operator, dispatched it
-                assign(c, CaseAction.DISPATCH, item, assignment.get(), CurrentUser.SYSTEM, now, null);
-                c = store.save(c);
-            }
+        if (deadlines != null) {
+            events.publishEvent(new CaseDispatched(c.getId(), c.getNumber(), c.getLeadUnitCode(),
+                    assignment.get().coUnitCodes(), deadlines.handleDueAt()));
         }
         events.publishEvent(new CaseRegistered(c.getId(), c.getNumber(), c.getStatus(), c.getLeadUnitCode()));
-        return details(c);
+        return new Filed(details(c), true);
     }
 
     /**
@@ -469,12 +487,19 @@ public class CaseService {
 
     private void assign(CaseFile c, CaseAction action, ItemView item, Assignment a, String actor, LocalDateTime now,
                         String note) {
-        boolean emergency = "EMERGENCY".equals(item.urgency().name());
-        Deadlines d = calculator().compute(now, item.timeLimit(), item.timeUnit(), emergency);
-        c.assign(action, new ItemRef(item.id(), item.versionId(), item.code(), item.categoryCode(),
-                item.urgency().name()), a.leadUnitCode(), a.coUnitCodes(), d, actor, now, note);
+        Deadlines d = deadlinesFor(item, now);
+        c.assign(action, refOf(item), a.leadUnitCode(), a.coUnitCodes(), d, actor, now, note);
         events.publishEvent(new CaseDispatched(c.getId(), c.getNumber(), a.leadUnitCode(), a.coUnitCodes(),
                 d.handleDueAt()));
+    }
+
+    private Deadlines deadlinesFor(ItemView item, LocalDateTime now) {
+        boolean emergency = "EMERGENCY".equals(item.urgency().name());
+        return calculator().compute(now, item.timeLimit(), item.timeUnit(), emergency);
+    }
+
+    private static ItemRef refOf(ItemView item) {
+        return new ItemRef(item.id(), item.versionId(), item.code(), item.categoryCode(), item.urgency().name());
     }
 
     private ItemView currentItem(String code, LocalDateTime now) {

@@ -1,8 +1,11 @@
 package org.civitas.cases;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.civitas.base.RuleViolation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
@@ -11,17 +14,18 @@ import org.springframework.stereotype.Component;
 class CaseStore {
 
     private final CaseRepository cases;
-    private final CaseHistoryRepository history;
+    private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
 
-    CaseStore(CaseRepository cases, CaseHistoryRepository history, ApplicationEventPublisher events) {
+    CaseStore(CaseRepository cases, JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.cases = cases;
-        this.history = history;
+        this.jdbc = jdbc;
         this.events = events;
     }
 
     /** A concurrent change found at flush is refused like a stale view: the user is told, nothing is lost. */
     CaseFile save(CaseFile c) {
+        boolean created = c.getId() == null;
         CaseFile saved;
         try {
             saved = cases.saveAndFlush(c);
@@ -29,12 +33,20 @@ class CaseStore {
             // another transaction changed the case first (or the database broke a deadlock): this one rolls back
             throw new RuleViolation("case.error.changed", c.getNumber());
         }
+        List<Object[]> rows = new ArrayList<>();
         for (CaseHistory row : c.drainHistory()) {
             row.attachTo(saved.getId());
-            history.save(row);
+            rows.add(row.insertValues());
+        }
+        // one batch (the driver pipelines it), not one JPA insert per row: a registration writes two
+        if (rows.size() == 1) {
+            jdbc.update(CaseHistory.INSERT, rows.get(0));
+        } else if (!rows.isEmpty()) {
+            jdbc.batchUpdate(CaseHistory.INSERT, rows);
         }
         events.publishEvent(new CaseChanged(saved.getId(), saved.getNumber(), saved.getStatus(),
-                saved.getLeadUnitCode()));
+                saved.getLeadUnitCode(), saved.getReceivedAt(), saved.getChannel(), saved.getChannelRef(),
+                saved.getCreatedBy(), created));
         return saved;
     }
 }

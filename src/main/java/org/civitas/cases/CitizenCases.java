@@ -55,6 +55,17 @@ public class CitizenCases {
     @PreAuthorize("permitAll()")
     @Transactional
     public PublicCase report(NewCase report, List<PhotoUpload> photos) {
+        return submit(report, photos).filed();
+    }
+
+    /** A report's outcome for a channel system: the case, and whether the report made it (false: filed before). */
+    public record Submitted(PublicCase filed, boolean created) {
+    }
+
+    /** {@link #report}, telling the channel whether its id was new (201) or filed before (200). */
+    @PreAuthorize("permitAll()")
+    @Transactional
+    public Submitted submit(NewCase report, List<PhotoUpload> photos) {
         if (report == null || report.channel() == null || report.channel() == Channel.INSPECTION) {
             throw new RuleViolation("citizen.error.channel");
         }
@@ -63,8 +74,8 @@ public class CitizenCases {
             throw new RuleViolation("citizen.error.channel");
         }
         String actor = channelSystem ? user.username() : CITIZEN;
-        CaseDetails d = cases.registerAs(report, photos == null ? List.of() : photos, actor);
-        return view(repository.findById(d.id()).orElseThrow());
+        CaseService.Filed f = cases.fileAs(report, photos == null ? List.of() : photos, actor);
+        return new Submitted(view(repository.findById(f.details().id()).orElseThrow()), f.created());
     }
 
     /** The case for its complainant; a wrong number or check code is refused with one message for both. */

@@ -1,16 +1,20 @@
 package org.civitas.catalog;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.civitas.audit.AuditEvent;
+import org.civitas.base.ReferenceCache;
 import org.civitas.base.RuleViolation;
 import org.civitas.base.Snapshots;
 import org.civitas.security.AppRoles;
 import org.civitas.security.CurrentUser;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -36,9 +40,20 @@ public class CatalogService {
     private final ApplicationEventPublisher events;
     private final CurrentUser currentUser;
     private final Clock clock;
+    /**
+     * What every intake reads (docs/benchmarks.md, intake): the version in force, its items, the units. Cleared when
+     * a change here commits; another node's change is seen within {@code civitas.cache.reference-ttl}.
+     */
+    private final ReferenceCache<List<LocalDate>, VersionView> versionOn;
+    private final ReferenceCache<Map.Entry<Long, String>, Optional<ItemView>> itemOf;
+    private final ReferenceCache<String, Optional<UnitView>> unitOf;
 
     CatalogService(CategoryRepository categories, ListVersionRepository versions, ListItemRepository items,
-                   UnitRepository units, ApplicationEventPublisher events, CurrentUser currentUser, Clock clock) {
+                   UnitRepository units, ApplicationEventPublisher events, CurrentUser currentUser, Clock clock,
+                   @Value("${civitas.cache.reference-ttl:10s}") Duration cacheTtl) {
+        this.versionOn = new ReferenceCache<>(cacheTtl, 1_000);
+        this.itemOf = new ReferenceCache<>(cacheTtl, 10_000);
+        this.unitOf = new ReferenceCache<>(cacheTtl, 10_000);
         this.categories = categories;
         this.versions = versions;
         this.items = items;
@@ -60,9 +75,12 @@ public class CatalogService {
     @PreAuthorize(READ)
     @Transactional(readOnly = true)
     public VersionView currentVersion(LocalDate day) {
-        ListVersion v = versions.findFirstByEffectiveFromLessThanEqualOrderByEffectiveFromDesc(day)
-                .orElseThrow(() -> new RuleViolation("list.error.noVersion", day));
-        return v.toView(status(v));
+        // the status (current, upcoming) depends on today too
+        return versionOn.get(List.of(day, today()), k -> {
+            ListVersion v = versions.findFirstByEffectiveFromLessThanEqualOrderByEffectiveFromDesc(day)
+                    .orElseThrow(() -> new RuleViolation("list.error.noVersion", day));
+            return v.toView(status(v));
+        });
     }
 
     /** All versions, newest first. */
@@ -85,7 +103,8 @@ public class CatalogService {
     @PreAuthorize(READ)
     @Transactional(readOnly = true)
     public Optional<ItemView> item(long versionId, String code) {
-        return code == null ? Optional.empty() : items.view(versionId, code.trim());
+        return code == null ? Optional.empty()
+                : itemOf.get(Map.entry(versionId, code.trim()), k -> items.view(k.getKey(), k.getValue()));
     }
 
     /** Every item of a version, by category and code (for dispatch and classification lists). */
@@ -110,6 +129,7 @@ public class CatalogService {
         ItemView before = items.view(id).orElseThrow();
         item.apply(form);
         items.saveAndFlush(item);
+        forgetCached();
         ItemView after = items.view(id).orElseThrow();
         audit("LIST_ITEM_UPDATED", "list_item", id, before, after);
         return after;
@@ -135,6 +155,7 @@ public class CatalogService {
         List<ListItem> copies = items.findByListVersionId(latest.getId()).stream()
                 .map(i -> i.copyInto(created.getId())).toList();
         items.saveAll(copies);
+        forgetCached();
         VersionView after = created.toView(status(created));
         events.publishEvent(new AuditEvent(currentUser.username(), "LIST_VERSION_CREATED", "list_version",
                 String.valueOf(created.getId()), null, Snapshots.json(after),
@@ -171,7 +192,8 @@ public class CatalogService {
     @PreAuthorize(READ)
     @Transactional(readOnly = true)
     public Optional<UnitView> unit(String code) {
-        return code == null ? Optional.empty() : units.findById(code.trim()).map(Unit::toView);
+        return code == null ? Optional.empty()
+                : unitOf.get(code.trim(), k -> units.findById(k).map(Unit::toView));
     }
 
     @PreAuthorize(READ)
@@ -195,6 +217,7 @@ public class CatalogService {
         Unit unit = new Unit(code, form.kind());
         apply(unit, form, peerGroup);
         UnitView after = units.saveAndFlush(unit).toView();
+        forgetCached();
         audit("UNIT_CREATED", "unit", code, null, after);
         return after;
     }
@@ -211,6 +234,7 @@ public class CatalogService {
         UnitView before = unit.toView();
         apply(unit, form, peerGroup);
         UnitView after = units.saveAndFlush(unit).toView();
+        forgetCached();
         audit("UNIT_UPDATED", "unit", code, before, after);
         return after;
     }
@@ -252,6 +276,7 @@ public class CatalogService {
         UnitView before = unit.toView();
         unit.setActive(active);
         UnitView after = units.saveAndFlush(unit).toView();
+        forgetCached();
         audit(action, "unit", unit.getCode(), before, after);
         return after;
     }
@@ -286,6 +311,12 @@ public class CatalogService {
     private Long currentId() {
         return versions.findFirstByEffectiveFromLessThanEqualOrderByEffectiveFromDesc(today())
                 .map(ListVersion::getId).orElse(null);
+    }
+
+    private void forgetCached() {
+        versionOn.clear();
+        itemOf.clear();
+        unitOf.clear();
     }
 
     private LocalDate today() {

@@ -5,15 +5,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.civitas.audit.AuditEvent;
+import org.civitas.base.ReferenceCache;
 import org.civitas.base.RuleViolation;
 import org.civitas.cases.Channel;
 import org.civitas.security.CurrentUser;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -41,31 +44,40 @@ public class ChannelService {
     private final ApplicationEventPublisher events;
     private final CurrentUser user;
     private final Clock clock;
+    /** Keys by hash and systems by code: read on every API call (docs/benchmarks.md, intake). */
+    private final ReferenceCache<String, Optional<ChannelSystem>> byKeyHash;
+    private final ReferenceCache<String, Optional<ChannelSystem>> byCode;
+    private final ReferenceCache<Channel, Optional<ChannelSystem>> byChannel;
 
-    ChannelService(NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events, CurrentUser user, Clock clock) {
+    ChannelService(NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events, CurrentUser user, Clock clock,
+                   @Value("${civitas.cache.reference-ttl:10s}") Duration cacheTtl) {
         this.jdbc = jdbc;
         this.events = events;
         this.user = user;
         this.clock = clock;
+        this.byKeyHash = new ReferenceCache<>(cacheTtl, 1_000);
+        this.byCode = new ReferenceCache<>(cacheTtl, 1_000);
+        this.byChannel = new ReferenceCache<>(cacheTtl, 100);
     }
 
-    /** The active channel system a presented key belongs to; empty for an unknown, revoked or inactive one. */
+    /**
+     * The active channel system a presented key belongs to; empty for an unknown, revoked or inactive one. A key
+     * revoked on another node stops working here within {@code civitas.cache.reference-ttl}, at once on this one.
+     */
     @PreAuthorize("permitAll()")
-    @Transactional(readOnly = true)
     public Optional<ChannelSystem> authenticate(String presentedKey) {
         if (presentedKey == null || presentedKey.isBlank() || presentedKey.length() > 200) {
             return Optional.empty();
         }
         String hash = sha256(presentedKey.strip());
-        List<Map.Entry<String, ChannelSystem>> found = jdbc.query("""
+        return byKeyHash.get(hash, h -> jdbc.query("""
                 SELECT k.key_hash, s.* FROM channel_api_key k JOIN channel_system s ON s.id = k.channel_system_id
-                WHERE k.key_hash = :hash AND k.revoked_at IS NULL AND s.active""", Map.of("hash", hash),
-                (rs, i) -> Map.entry(rs.getString("key_hash"), SYSTEM.mapRow(rs, i)));
-        return found.stream()
+                WHERE k.key_hash = :hash AND k.revoked_at IS NULL AND s.active""", Map.of("hash", h),
+                (rs, i) -> Map.entry(rs.getString("key_hash"), SYSTEM.mapRow(rs, i))).stream()
                 .filter(e -> MessageDigest.isEqual(e.getKey().getBytes(StandardCharsets.US_ASCII),
-                        hash.getBytes(StandardCharsets.US_ASCII)))
+                        h.getBytes(StandardCharsets.US_ASCII)))
                 .map(Map.Entry::getValue)
-                .findFirst();
+                .findFirst());
     }
 
     /**
@@ -75,7 +87,7 @@ public class ChannelService {
     @PreAuthorize("hasRole('ADMIN') or authentication.name == 'channel:' + #code")
     @Transactional(readOnly = true)
     public Optional<ChannelSystem> system(String code) {
-        return find(code);
+        return load(code == null ? "" : code);
     }
 
     /** The channel system behind an API principal ({@code channel:<code>}), for the controllers of this package. */
@@ -85,19 +97,24 @@ public class ChannelService {
         return find(code).orElseThrow(() -> new IllegalStateException("No channel system for " + principal));
     }
 
-    /** The same, unguarded, for this package only: the principal's own system, the callback and its sender. */
-    @Transactional(readOnly = true)
+    /**
+     * The same, unguarded, for this package only: the principal's own system, the callback and its sender. One
+     * SELECT, no transaction of its own; cached like {@link #authenticate}.
+     */
     Optional<ChannelSystem> find(String code) {
-        return jdbc.query("SELECT * FROM channel_system WHERE code = :code", Map.of("code", code == null ? "" : code),
-                SYSTEM).stream().findFirst();
+        return byCode.get(code == null ? "" : code, this::load);
     }
 
-    /** The channel systems whose cases on this channel get status callbacks. */
-    @Transactional(readOnly = true)
+    private Optional<ChannelSystem> load(String code) {
+        return jdbc.query("SELECT * FROM channel_system WHERE code = :code", Map.of("code", code), SYSTEM).stream()
+                .findFirst();
+    }
+
+    /** The channel system whose cases on this channel get status callbacks (cached like {@link #find}). */
     Optional<ChannelSystem> callbackSystem(Channel channel) {
-        return jdbc.query("""
+        return byChannel.get(channel, ch -> jdbc.query("""
                 SELECT * FROM channel_system WHERE channel = :channel AND active AND callback_url IS NOT NULL
-                AND callback_url <> '' ORDER BY id""", Map.of("channel", channel.name()), SYSTEM).stream().findFirst();
+                AND callback_url <> '' ORDER BY id""", Map.of("channel", ch.name()), SYSTEM).stream().findFirst());
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -152,6 +169,7 @@ public class ChannelService {
                     INSERT INTO channel_system (code, name, channel, callback_url, hmac_secret, active, created_at)
                     VALUES (:code, :name, :channel, :url, :secret, :active, :now)""", p);
         }
+        forgetCached();
         ChannelSystem after = system(code).orElseThrow();
         events.publishEvent(AuditEvent.change(actor, existing.isPresent() ? "CHANNEL_UPDATED" : "CHANNEL_CREATED",
                 "channel_system", code, existing.map(ChannelService::describe).orElse(null), describe(after)));
@@ -176,12 +194,16 @@ public class ChannelService {
         jdbc.update("""
                 INSERT INTO channel_api_key (channel_system_id, key_prefix, key_hash, label, created_at, created_by)
                 VALUES (:system, :prefix, :hash, :label, :now, :by)""", p);
+        forgetCached();
         events.publishEvent(AuditEvent.change(actor, "API_KEY_CREATED", "channel_api_key", s.code(), null,
                 "{\"system\":\"" + s.code() + "\",\"prefix\":\"" + key.substring(0, 8) + "\"}"));
         return key;
     }
 
-    /** Revokes a key at once: the next request with it is refused. */
+    /**
+     * Revokes a key: the next request with it on this node is refused, on other nodes within
+     * {@code civitas.cache.reference-ttl}.
+     */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void revokeKey(long keyId) {
@@ -192,7 +214,14 @@ public class ChannelService {
         if (n == 0) {
             throw new RuleViolation("channel.error.keyRevoked");
         }
+        forgetCached();
         events.publishEvent(AuditEvent.change(user.username(), "API_KEY_REVOKED", "channel_api_key", keyId, null, null));
+    }
+
+    private void forgetCached() {
+        byKeyHash.clear();
+        byCode.clear();
+        byChannel.clear();
     }
 
     static String describe(ChannelSystem s) {

@@ -98,12 +98,11 @@ class IntakeApi {
                 throw new RuleViolation("api.error.refRequired");
             }
             List<PhotoUpload> photos = photos(r.photos());
-            boolean existed = exists(system, r.ref());
             NewCase report = new NewCase(system.channel(), r.ref().strip(), null, r.name(), r.phone(),
                     Boolean.TRUE.equals(r.anonymous()), r.district(), r.street(), r.address(), r.lat(), r.lng(),
                     r.description(), r.item() == null || r.item().isBlank() ? null : r.item().strip());
-            PublicCase c = citizens.report(report, photos);
-            return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(view(c));
+            CitizenCases.Submitted s = citizens.submit(report, photos);
+            return ResponseEntity.status(s.created() ? HttpStatus.CREATED : HttpStatus.OK).body(view(s.filed()));
         }));
     }
 
@@ -140,15 +139,6 @@ class IntakeApi {
                     return ResponseEntity.ok(view(citizens.rateForChannel(system.channel(), ref, rating,
                             !Boolean.FALSE.equals(r.solved()), r.note())));
                 }));
-    }
-
-    private boolean exists(ChannelSystem system, String ref) {
-        try {
-            citizens.ofChannel(system.channel(), ref.strip());
-            return true;
-        } catch (RuleViolation e) {
-            return false;
-        }
     }
 
     private ChannelSystem system() {

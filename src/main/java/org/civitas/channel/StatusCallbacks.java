@@ -38,28 +38,23 @@ class StatusCallbacks {
 
     @EventListener
     void on(CaseChanged changed) {
-        List<Map<String, Object>> rows = jdbc.queryForList("""
-                SELECT c.channel, c.channel_ref, c.created_by, s.status AS last FROM case_file c
-                LEFT JOIN channel_callback_state s ON s.case_id = c.id WHERE c.id = :id""", Map.of("id", changed.caseId()));
-        if (rows.isEmpty() || rows.get(0).get("channel_ref") == null) {
-            return;
-        }
-        Map<String, Object> row = rows.get(0);
-        String status = changed.status().name();
-        if (status.equals(row.get("last"))) {
-            return;
-        }
-        Channel channel = Channel.valueOf((String) row.get("channel"));
-        if (channel == Channel.WEB || channel == Channel.INSPECTION) {
+        Channel channel = changed.channel();
+        if (changed.channelRef() == null || channel == null || channel == Channel.WEB
+                || channel == Channel.INSPECTION) {
             return;
         }
         // the system that filed the case hears of it, never another system on the same channel
-        String filer = (String) row.get("created_by");
+        String filer = changed.createdBy();
         var system = filer != null && filer.startsWith(ChannelService.PRINCIPAL_PREFIX)
                 ? channels.find(filer.substring(ChannelService.PRINCIPAL_PREFIX.length()))
                         .filter(s -> s.active() && s.callbackUrl() != null && !s.callbackUrl().isBlank())
                 : channels.callbackSystem(channel);
         if (system.isEmpty()) {
+            return;
+        }
+        String status = changed.status().name();
+        // a new case has had no callback yet; a changed one may already have told the channel this status
+        if (!changed.created() && status.equals(lastSent(changed.caseId()))) {
             return;
         }
         LocalDateTime now = LocalDateTime.now(clock);
@@ -70,7 +65,7 @@ class StatusCallbacks {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("event", "case.status_changed");
         body.put("number", changed.number());
-        body.put("ref", row.get("channel_ref"));
+        body.put("ref", changed.channelRef());
         body.put("status", status);
         body.put("changed_at", now.atZone(zone).toOffsetDateTime());
         jdbc.update("""
@@ -80,5 +75,10 @@ class StatusCallbacks {
                 new MapSqlParameterSource().addValue("channel", OutboxChannel.WEBHOOK.name())
                         .addValue("recipient", system.get().code()).addValue("body", Json.write(body))
                         .addValue("now", now));
+    }
+
+    private String lastSent(long caseId) {
+        return jdbc.query("SELECT status FROM channel_callback_state WHERE case_id = :id", Map.of("id", caseId),
+                rs -> rs.next() ? rs.getString(1) : null);
     }
 }

@@ -175,6 +175,7 @@ class SecurityMatrixTest {
             CitizenCases.rate                                ALL
             CitizenCases.rateForChannel                      CH
             CitizenCases.report                              ALL
+            CitizenCases.submit                              ALL
             CitizenCases.track                               ALL
             PublicRequests.byNumber                          ALL
             PublicRequests.search                            ALL
