@@ -9,6 +9,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
 import org.hibernate.annotations.Immutable;
 
 /** One step of a case's life. Written with the change, never edited. */
@@ -50,13 +52,15 @@ class CaseHistory {
         this.internal = internal;
     }
 
-    /** The columns of {@link #insertValues()}, for writing a change's rows in one batch. */
+    /** The placeholders of one row's {@link #insertValues()}. */
+    static final String VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** An INSERT of one row; append {@code ", " + VALUES} for each further row. */
     static final String INSERT = "insert into case_history (case_id, at, actor, action, from_status, to_status, "
-            + "unit_code, note, internal) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "unit_code, note, internal) values " + VALUES;
 
-    Object[] insertValues() {
-        return new Object[] {caseId, at, actor, action.name(), fromStatus == null ? null : fromStatus.name(),
-                toStatus == null ? null : toStatus.name(), unitCode, note, internal};
+    List<Object> insertValues() {
+        return Arrays.asList(caseId, at, actor, action.name(), fromStatus == null ? null : fromStatus.name(),
+                toStatus == null ? null : toStatus.name(), unitCode, note, internal);
     }
 
     void attachTo(Long caseId) {

@@ -33,16 +33,18 @@ class CaseStore {
             // another transaction changed the case first (or the database broke a deadlock): this one rolls back
             throw new RuleViolation("case.error.changed", c.getNumber());
         }
-        List<Object[]> rows = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(CaseHistory.INSERT);
         for (CaseHistory row : c.drainHistory()) {
             row.attachTo(saved.getId());
-            rows.add(row.insertValues());
+            if (!values.isEmpty()) {
+                sql.append(", ").append(CaseHistory.VALUES);
+            }
+            values.addAll(row.insertValues());
         }
-        // one batch (the driver pipelines it), not one JPA insert per row: a registration writes two
-        if (rows.size() == 1) {
-            jdbc.update(CaseHistory.INSERT, rows.get(0));
-        } else if (!rows.isEmpty()) {
-            jdbc.batchUpdate(CaseHistory.INSERT, rows);
+        // one multi-row INSERT, not one JPA insert per row: a registration writes two
+        if (!values.isEmpty()) {
+            jdbc.update(sql.toString(), values.toArray());
         }
         events.publishEvent(new CaseChanged(saved.getId(), saved.getNumber(), saved.getStatus(),
                 saved.getLeadUnitCode(), saved.getReceivedAt(), saved.getChannel(), saved.getChannelRef(),
