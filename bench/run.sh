@@ -19,6 +19,8 @@
 #   BENCH_SWEEP_OPEN=1000000      closed cases reopened (and put back) for the sweep over a million open cases
 #   BENCH_SWEEP_OVERDUE=20000     closed cases made overdue (and put back) for the sweep over a backlog
 #   BENCH_HTTP_PER_CLIENT=125     reports each of the 16 HTTP clients posts to /api/v1/cases
+#   BENCH_ONLY='CivitasBench#intake*'  run only these measures (a surefire -Dtest filter); the rows of earlier runs
+#                                 in target/bench are kept, so the table can be assembled measure by measure
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -88,7 +90,8 @@ echo "mariadbd $(mariadbd --version | awk '{print $3}') on 127.0.0.1:$PORT, data
 export SPRING_DATASOURCE_URL="jdbc:mariadb://127.0.0.1:$PORT/civitas?allowLocalInfile=true"
 export SPRING_DATASOURCE_USERNAME=bench SPRING_DATASOURCE_PASSWORD=bench
 export BENCH_CASES=$CASES BENCH_OUT=$ROOT/target/bench
-rm -rf "$BENCH_OUT"; mkdir -p "$BENCH_OUT"
+if [ -z "${BENCH_ONLY:-}" ]; then rm -rf "$BENCH_OUT"; fi
+mkdir -p "$BENCH_OUT"
 
 # The sessions measure (SessionBench) needs Civitas running in its own JVM with a 1 GB heap: the production jar
 # (BENCH_JAR, or built here with -Pproduction) on the same database, on a free port. BENCH_SESSIONS=0 skips it.
@@ -117,6 +120,7 @@ if [ "${BENCH_SESSIONS:-500}" != 0 ]; then
     echo "Civitas (-Xmx1g) on $BENCH_APP_URL, pid $APP_PID"
 fi
 MVN=(./mvnw -B -o -ntp -Pbench test)
+if [ -n "${BENCH_ONLY:-}" ]; then MVN+=("-Dtest=$BENCH_ONLY" -Dsurefire.failIfNoSpecifiedTests=false); fi
 if [ -n "${MAVEN_LOCK:-}" ]; then MVN=(flock "$MAVEN_LOCK" "${MVN[@]}"); fi
 # a measure that throws leaves its row out; the others are still written to the table
 "${MVN[@]}" || echo "bench: some measures failed (see above); the table holds the rows that were written" >&2
