@@ -49,6 +49,7 @@ public class CaseService {
     private final CaseRequestRepository requests;
     private final CaseAccess access;
     private final CaseQueries queries;
+    private final CaseLookups lookups;
     private final CasePhotoRepository photos;
     private final CatalogService catalog;
     private final CalendarService calendar;
@@ -56,9 +57,9 @@ public class CaseService {
     private final Clock clock;
 
     CaseService(CaseRepository cases, CaseStore store, CaseNumbers numbers, CaseHistoryRepository history,
-                CaseRequestRepository requests, CaseAccess access, CaseQueries queries, CasePhotoRepository photos,
-                CatalogService catalog,
-                CalendarService calendar, ApplicationEventPublisher events, Clock clock) {
+                CaseRequestRepository requests, CaseAccess access, CaseQueries queries, CaseLookups lookups,
+                CasePhotoRepository photos, CatalogService catalog, CalendarService calendar,
+                ApplicationEventPublisher events, Clock clock) {
         this.cases = cases;
         this.store = store;
         this.numbers = numbers;
@@ -66,6 +67,7 @@ public class CaseService {
         this.requests = requests;
         this.access = access;
         this.queries = queries;
+        this.lookups = lookups;
         this.photos = photos;
         this.catalog = catalog;
         this.calendar = calendar;
@@ -112,9 +114,9 @@ public class CaseService {
         CaseValidation.check(report, catalog);
         Photos.check(photoUploads);
         if (report.channelRef() != null) {
-            var existing = cases.findByChannelAndChannelRef(report.channel(), report.channelRef());
+            var existing = lookups.idOfChannelRef(report.channel(), report.channelRef());
             if (existing.isPresent()) {
-                return new Filed(details(existing.get()), false);
+                return new Filed(details(cases.findById(existing.get()).orElseThrow()), false);
             }
         }
         LocalDateTime now = now();

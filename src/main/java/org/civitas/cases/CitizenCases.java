@@ -33,16 +33,16 @@ public class CitizenCases {
 
     private final CaseService cases;
     private final CaseRepository repository;
-    private final CaseHistoryRepository history;
+    private final CaseLookups lookups;
     private final CaseStore store;
     private final CurrentUser user;
     private final Clock clock;
 
-    CitizenCases(CaseService cases, CaseRepository repository, CaseHistoryRepository history, CaseStore store,
+    CitizenCases(CaseService cases, CaseRepository repository, CaseLookups lookups, CaseStore store,
                  CurrentUser user, Clock clock) {
         this.cases = cases;
         this.repository = repository;
-        this.history = history;
+        this.lookups = lookups;
         this.store = store;
         this.user = user;
         this.clock = clock;
@@ -145,11 +145,7 @@ public class CitizenCases {
     }
 
     private PublicCase view(CaseFile c) {
-        List<PublicCase.Step> steps = history.findByCaseIdOrderByIdAsc(c.getId()).stream()
-                .map(CaseHistory::toEntry)
-                .filter(h -> !h.internal() && PUBLIC_STEPS.contains(h.action()))
-                .map(h -> new PublicCase.Step(h.at(), h.action(), h.to()))
-                .toList();
+        List<PublicCase.Step> steps = lookups.publicSteps(c.getId(), PUBLIC_STEPS);
         boolean replied = c.getReplyText() != null
                 && (c.getStatus() == CaseStatus.REPLIED || c.getStatus() == CaseStatus.CLOSED);
         return new PublicCase(c.getId(), c.getNumber(), c.getChannel(), c.getChannelRef(), c.getStatus(),

@@ -13,9 +13,6 @@ interface AppUserRepository extends JpaRepository<AppUser, Long> {
 
     boolean existsByUsername(String username);
 
-    @Query("select u from AppUser u join u.roles r where u.enabled = true and r = :role and u.unitCode = :unitCode")
-    List<AppUser> findActiveByRoleAndUnit(String role, String unitCode);
-
     @Query("select u from AppUser u join u.roles r where u.enabled = true and r = :role")
     List<AppUser> findActiveByRole(String role);
 

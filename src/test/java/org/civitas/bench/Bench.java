@@ -67,4 +67,32 @@ final class Bench {
     static String ratio(double civitas, double raw) {
         return raw <= 0 ? "—" : String.format("%.2f×", civitas / raw);
     }
+
+    /** CPU time this JVM has used so far, in ms. */
+    static double jvmCpuMillis() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e6 : -1;
+    }
+
+    /**
+     * CPU time the MariaDB server of the benchmark ({@code mariadbd} started with {@code --port=<port>} on this
+     * machine) has used so far, in ms; -1 when it is not found. Unlike wall-clock rates, CPU per case does not
+     * change with what else the shared cores run.
+     */
+    static double serverCpuMillis(int port) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().orElse("").endsWith("mariadbd"))
+                .filter(p -> java.util.Arrays.asList(p.info().arguments().orElse(new String[0]))
+                        .contains("--port=" + port))
+                .findFirst()
+                .flatMap(p -> p.info().totalCpuDuration())
+                .map(d -> d.toNanos() / 1e6)
+                .orElse(-1.0);
+    }
+
+    /** The port of {@code SPRING_DATASOURCE_URL} (jdbc:mariadb://host:port/db), 3306 without one. */
+    static int databasePort() {
+        var m = java.util.regex.Pattern.compile("//[^:/]+:(\\d+)").matcher(env("SPRING_DATASOURCE_URL", ""));
+        return m.find() ? Integer.parseInt(m.group(1)) : 3306;
+    }
 }
