@@ -424,8 +424,18 @@ public class CaseService {
     @PreAuthorize(CITY)
     @Transactional(readOnly = true)
     public List<CaseRow> inbox(CaseFilter filter, InboxCursor cursor, int limit) {
-        return queries.page(filter, access.scopedUnit(), cursor, Math.min(Math.max(limit, 1), 1000),
-                !access.seesComplainant(), now());
+        return inbox(filter, cursor, 0, limit);
+    }
+
+    /**
+     * The page that starts {@code skip} rows after {@code cursor}: a grid's jump to a deep offset from the nearest
+     * row it knows, without reading the rows in between (see {@link CaseQueries#page}).
+     */
+    @PreAuthorize(CITY)
+    @Transactional(readOnly = true)
+    public List<CaseRow> inbox(CaseFilter filter, InboxCursor cursor, int skip, int limit) {
+        return queries.page(filter, access.scopedUnit(), cursor, Math.max(skip, 0), Math.min(Math.max(limit, 1),
+                1000), !access.seesComplainant(), now());
     }
 
     @PreAuthorize(CITY)
