@@ -116,7 +116,7 @@ class CaseQueries {
             q.append(i == 0 ? "(" : " union (").append("select c.handle_due_at, c.id ").append(scopes[i]);
             where(q, params, f, now, CaseQueries::column);
             after(q, params, after);
-            q.append(" order by c.handle_due_at, c.id limit ").append(skip + limit).append(')');
+            q.append(" order by c.handle_due_at, c.id limit ").append((long) skip + limit).append(')');
         }
         return q.append(") m order by m.handle_due_at, m.id limit ").append(skip).append(", ").append(limit)
                 .toString();
