@@ -31,7 +31,7 @@ class CaseQueries {
             select c.id, c.number, c.status, c.channel, c.received_at, c.category_code, c.item_code, c.urgency,
                    c.district_code, c.street_code, c.address, c.lead_unit_code, c.handling_unit_code, c.sign_due_at,
                    c.handle_due_at, c.warn_at, c.complainant_phone, c.reopen_count
-            from case_file c where 1 = 1""";
+            from case_file c""";
 
     private final NamedParameterJdbcTemplate streaming;
     private final NamedParameterJdbcTemplate plain;
@@ -46,34 +46,94 @@ class CaseQueries {
     }
 
     /**
-     * One keyset page in deadline order. When the filter keeps to open cases (the inbox's usual view), the
-     * indexes that merely give deadline order are kept out of the plan: otherwise MariaDB walks {@code ix_case_due}
-     * from the oldest deadline and reads the millions of closed cases before the first open one (measured at
-     * 13 M cases: over 7 minutes; with the hint, under a second for a district clerk, 50 ms for a supervisor).
+     * One page in deadline order: {@code limit} rows, after skipping {@code skip} rows that follow {@code after}
+     * (null: the start). With nothing to skip and a filter that is not open-only, this is one plain keyset query.
+     * Otherwise the page's positions (deadline, id) are found first, by a query that reads only those two columns
+     * (from an index that holds them when the filter's columns are in it too, so skipping costs index entries, not
+     * table rows), and only the page's rows are then read by primary key.
+     * <p>
+     * When the filter keeps to open cases (the inbox's usual view), the indexes that merely give deadline order are
+     * kept out of the plan: otherwise MariaDB walks {@code ix_case_due} from the oldest deadline and reads the
+     * millions of closed cases before the first open one (measured at 13 M cases: over 7 minutes). A unit's open
+     * cases are then the union of three index ranges instead of an {@code OR} over every open case of the city:
+     * those it leads ({@code ix_case_lead_due}), those it handles ({@code ix_case_handling_due}) and those it
+     * co-handles ({@code case_co_unit}).
      */
-    List<CaseRow> page(CaseFilter f, Optional<String> scopeUnit, InboxCursor after, int limit, boolean maskPhone,
-                       LocalDateTime now) {
-        StringBuilder sql = new StringBuilder(openOnly(f) ? SQL_COLUMNS.replace("from case_file c where",
-                "from case_file c " + NOT_FOR_ORDER + " where") : SQL_COLUMNS);
+    List<CaseRow> page(CaseFilter f, Optional<String> scopeUnit, InboxCursor after, int skip, int limit,
+                       boolean maskPhone, LocalDateTime now) {
         Map<String, Object> params = new HashMap<>();
-        scope(sql, params, scopeUnit);
-        where(sql, params, f, now, CaseQueries::column);
-        if (after != null) {
-            if (after.handleDueAt() == null) {
-                sql.append(" and ((c.handle_due_at is null and c.id > :afterId) or c.handle_due_at is not null)");
-            } else {
-                sql.append(" and (c.handle_due_at > :afterDue or (c.handle_due_at = :afterDue and c.id > :afterId))");
-                params.put("afterDue", after.handleDueAt());
-            }
-            params.put("afterId", after.id());
+        String sql;
+        int n = Math.max(1, limit);
+        if (skip <= 0 && !openOnly(f)) {
+            StringBuilder q = new StringBuilder(SQL_COLUMNS).append(" where 1 = 1");
+            scope(q, params, scopeUnit);
+            where(q, params, f, now, CaseQueries::column);
+            after(q, params, after);
+            // MariaDB sorts NULL first in ascending order, as JPQL on MariaDB did
+            sql = q.append(" order by c.handle_due_at asc, c.id asc limit ").append(n).toString();
+        } else {
+            String keys = scopeUnit.isPresent() && openOnly(f)
+                    ? unitKeys(params, f, scopeUnit.get(), after, Math.max(0, skip), n, now)
+                    : keys(params, f, scopeUnit, after, now) + " order by c.handle_due_at, c.id limit "
+                    + Math.max(0, skip) + ", " + n;
+            sql = "select straight_join " + SQL_COLUMNS.substring("select ".length()).replace("from case_file c",
+                    "from (" + keys + ") k join case_file c on c.id = k.id") + " order by k.handle_due_at, k.id";
         }
-        // MariaDB sorts NULL first in ascending order, as JPQL on MariaDB did
-        sql.append(" order by c.handle_due_at asc, c.id asc limit ").append(Math.max(1, limit));
         params.replaceAll((k, v) -> jdbcValue(v));
-        return plain.query(sql.toString(), params, (rs, i) -> {
+        return plain.query(sql, params, (rs, i) -> {
             CaseRow r = row(rs);
             return maskPhone ? masked(r) : r;
         });
+    }
+
+    /** The positions (deadline, id) of the filtered cases after {@code after}, unsorted. */
+    private static String keys(Map<String, Object> params, CaseFilter f, Optional<String> scopeUnit,
+                               InboxCursor after, LocalDateTime now) {
+        StringBuilder q = new StringBuilder("select c.handle_due_at, c.id from case_file c ");
+        if (openOnly(f)) {
+            q.append(NOT_FOR_ORDER);
+        }
+        q.append(" where 1 = 1");
+        scope(q, params, scopeUnit);
+        where(q, params, f, now, CaseQueries::column);
+        after(q, params, after);
+        return q.toString();
+    }
+
+    /**
+     * The positions of a page of a unit's open cases: the first {@code skip + limit} of each of the three scopes,
+     * merged without duplicates (a case the unit both leads and co-handles is one row), sorted, limited.
+     */
+    private static String unitKeys(Map<String, Object> params, CaseFilter f, String unit, InboxCursor after,
+                                   int skip, int limit, LocalDateTime now) {
+        params.put("scope", unit);
+        String[] scopes = {
+            "from case_file c " + NOT_FOR_ORDER + " where c.lead_unit_code = :scope",
+            "from case_file c " + NOT_FOR_ORDER + " where c.handling_unit_code = :scope",
+            "from case_co_unit u join case_file c on c.id = u.case_id where u.unit_code = :scope"};
+        StringBuilder q = new StringBuilder("select m.handle_due_at, m.id from (");
+        for (int i = 0; i < scopes.length; i++) {
+            q.append(i == 0 ? "(" : " union (").append("select c.handle_due_at, c.id ").append(scopes[i]);
+            where(q, params, f, now, CaseQueries::column);
+            after(q, params, after);
+            q.append(" order by c.handle_due_at, c.id limit ").append((long) skip + limit).append(')');
+        }
+        return q.append(") m order by m.handle_due_at, m.id limit ").append(skip).append(", ").append(limit)
+                .toString();
+    }
+
+    /** Keyset: the rows after the cursor in deadline order (cases without a deadline first). */
+    private static void after(StringBuilder sql, Map<String, Object> params, InboxCursor after) {
+        if (after == null) {
+            return;
+        }
+        if (after.handleDueAt() == null) {
+            sql.append(" and ((c.handle_due_at is null and c.id > :afterId) or c.handle_due_at is not null)");
+        } else {
+            sql.append(" and (c.handle_due_at > :afterDue or (c.handle_due_at = :afterDue and c.id > :afterId))");
+            params.put("afterDue", after.handleDueAt());
+        }
+        params.put("afterId", after.id());
     }
 
     /** A unit clerk's cases: those the unit leads, handles or co-handles. */
@@ -103,7 +163,7 @@ class CaseQueries {
      */
     int stream(CaseFilter f, Optional<String> scopeUnit, boolean maskPhone, LocalDateTime now,
                Consumer<CaseRow> sink) {
-        StringBuilder sql = new StringBuilder(SQL_COLUMNS);
+        StringBuilder sql = new StringBuilder(SQL_COLUMNS).append(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         scope(sql, params, scopeUnit);
         where(sql, params, f, now, CaseQueries::column);

@@ -440,12 +440,24 @@ public class CaseService {
     /**
      * One page of the inbox in deadline order, after {@code cursor} (null: the first page). A unit clerk's or unit
      * leader's scope is part of the query, not a filter on the result.
+     * <p>
+     * No transaction: the page is one SELECT on an auto-commit connection (the read-only transaction's begin,
+     * {@code SET SESSION TRANSACTION READ ONLY} and commit were round trips of their own, most of what the service
+     * added to the query). Called inside a transaction, it reads on that transaction's connection.
      */
     @PreAuthorize(CITY)
-    @Transactional(readOnly = true)
     public List<CaseRow> inbox(CaseFilter filter, InboxCursor cursor, int limit) {
-        return queries.page(filter, access.scopedUnit(), cursor, Math.min(Math.max(limit, 1), 1000),
-                !access.seesComplainant(), now());
+        return inbox(filter, cursor, 0, limit);
+    }
+
+    /**
+     * The page that starts {@code skip} rows after {@code cursor}: a grid's jump to a deep offset from the nearest
+     * row it knows, without reading the rows in between (see {@link CaseQueries#page}).
+     */
+    @PreAuthorize(CITY)
+    public List<CaseRow> inbox(CaseFilter filter, InboxCursor cursor, int skip, int limit) {
+        return queries.page(filter, access.scopedUnit(), cursor, Math.max(skip, 0), Math.min(Math.max(limit, 1),
+                1000), !access.seesComplainant(), now());
     }
 
     @PreAuthorize(CITY)

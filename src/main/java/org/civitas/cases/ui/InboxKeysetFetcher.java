@@ -10,18 +10,20 @@ import java.util.TreeMap;
 /**
  * Serves a grid's offset/limit requests from a keyset-paged source. It remembers, for each offset it has reached,
  * the cursor of the row just before it: scrolling on asks for the rows after the last known cursor; a jump to an
- * unknown offset walks forward from the nearest known cursor, page by page, still by keyset and never by OFFSET.
- * One instance belongs to one data provider: make a new one (or {@link #reset()}) when the filter changes.
+ * unknown offset asks, in one request, for the page that starts that many rows after the nearest known cursor (the
+ * source skips them by index, without reading or sending the rows in between). A page larger than the source's
+ * limit is read in consecutive keyset pages. One instance belongs to one data provider: make a new one (or
+ * {@link #reset()}) when the filter changes.
  *
  * @param <T> the row
  * @param <C> the row's position in the order
  */
 final class InboxKeysetFetcher<T, C> implements Serializable {
 
-    /** The rows after {@code cursor} (null: from the start), at most {@code limit} of them. */
+    /** At most {@code limit} rows, starting {@code skip} rows after {@code cursor} (null: the start). */
     @FunctionalInterface
     interface Pages<T, C> extends Serializable {
-        List<T> after(C cursor, int limit);
+        List<T> after(C cursor, int skip, int limit);
     }
 
     private final Pages<T, C> pages;
@@ -51,32 +53,21 @@ final class InboxKeysetFetcher<T, C> implements Serializable {
             return List.of();
         }
         Map.Entry<Integer, C> start = known.floorEntry(offset);
-        int position = start.getKey();
         C cursor = start.getValue();
-        while (position < offset) {
-            int want = Math.min(maxPage, offset - position);
-            List<T> skipped = pages.after(cursor, want);
-            if (!skipped.isEmpty()) {
-                position += skipped.size();
-                cursor = cursorOf.apply(skipped.get(skipped.size() - 1));
-                known.put(position, cursor);
-            }
-            if (skipped.size() < want) {
-                end = position;
-                return List.of();
-            }
-        }
+        int skip = offset - start.getKey();
         List<T> rows = new ArrayList<>(Math.min(limit, maxPage));
         while (rows.size() < limit) {
             int want = Math.min(maxPage, limit - rows.size());
-            List<T> page = pages.after(cursor, want);
+            List<T> page = pages.after(cursor, skip, want);
+            skip = 0;
             rows.addAll(page);
             if (!page.isEmpty()) {
                 cursor = cursorOf.apply(page.get(page.size() - 1));
                 known.put(offset + rows.size(), cursor);
             }
             if (page.size() < want) {
-                end = offset + rows.size();
+                // exact when the page had rows; otherwise only known to be at or before the offset asked for
+                end = Math.min(end, offset + rows.size());
                 break;
             }
         }

@@ -107,7 +107,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
     private void show(CaseFilter f) {
         filter = f;
         InboxKeysetFetcher<CaseRow, InboxCursor> pages = new InboxKeysetFetcher<>(
-                (after, limit) -> cases.inbox(f, after, limit), CaseRow::cursor, MAX_PAGE);
+                (after, skip, limit) -> cases.inbox(f, after, skip, limit), CaseRow::cursor, MAX_PAGE);
         fetcher = pages;
         grid.setItems(query -> pages.fetch(query.getOffset(), query.getLimit()).stream());
         grid.scrollToStart();
