@@ -358,7 +358,7 @@ class CivitasBench {
     void intake_through_the_service_with_16_threads() throws Exception {
         int threads = 16, perThread = 125;
         // warm-up, as over HTTP: the JIT has compiled the path before the measured cases
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 1000; i++) {
             RunAs.user("operator", () -> cases.register(Reports.aReport().build()), "OPERATOR");
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -606,9 +606,9 @@ class CivitasBench {
                 {"ref":"BENCH-%s-%d","phone":"13812345678","district":"D05","street":"S0501",
                  "address":"中华路 %d 号","description":"路边有暴露垃圾，请尽快清运","item":"SR-01"}"""
                 .formatted(run, i, i % 300);
-        // warm-up: a few requests so the first measured ones do not pay for class loading
+        // warm-up: 1,000 requests, so the JIT has compiled the path before the measured ones (a server runs warm)
         try (RawHttp http = new RawHttp("127.0.0.1", port)) {
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < 1000; i++) {
                 var r = http.post("/api/v1/cases", headers, report.apply(-1 - i));
                 if (r.status() != 201) {
                     throw new IllegalStateException(r.status() + " " + r.body());
