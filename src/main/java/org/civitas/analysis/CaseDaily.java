@@ -42,16 +42,19 @@ public class CaseDaily {
             where received_at >= ? and received_at < ? and status not in ('INVALID', 'MERGED')
             group by 1, 2, 3, 4, 5, 6, 7""";
 
-    /** The same days' cases by address, for the repeated addresses of the analysis (V82). */
+    /**
+     * The same days' cases by address, for the repeated addresses of the analysis (V82). Counted by the key itself
+     * (an upsert per case) rather than by GROUP BY: MariaDB grouped the long address keys in a temporary table,
+     * 3.2–3.8 s for a month of 121,000 cases against 1.7–2.8 s, with the same rows.
+     */
     static final String REFRESH_ADDRESSES = """
             insert into case_daily_address (half_month, district_code, street_code, address, day, cases)
             select cast(received_at as date)
                        - interval (dayofmonth(received_at) - if(dayofmonth(received_at) > 15, 16, 1)) day,
-                   coalesce(district_code, ''), coalesce(street_code, ''), address, cast(received_at as date),
-                   count(*)
+                   coalesce(district_code, ''), coalesce(street_code, ''), address, cast(received_at as date), 1
             from case_file force index (ix_case_received)
             where received_at >= ? and received_at < ? and status not in ('INVALID', 'MERGED')
-            group by 1, 2, 3, 4, 5""";
+            on duplicate key update cases = cases + 1""";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
