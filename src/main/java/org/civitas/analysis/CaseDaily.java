@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps {@code case_daily} exactly equal to {@code case_file}. A received day is always recomputed whole by one
- * set-based statement (delete + insert … select … group by), so a refresh is idempotent and never drifts.
+ * Keeps {@code case_daily} and {@code case_daily_address} (the same counts by address) exactly equal to
+ * {@code case_file}. A received day is always recomputed whole by set-based statements in one transaction (delete +
+ * insert … select … group by, for each table), so a refresh is idempotent and never drifts.
  * <ul>
  *   <li>every saved change to a case ({@link CaseChanged}, published in the case's transaction) marks the case's
  *       received day in {@code case_daily_dirty}, in that same transaction;</li>
@@ -41,6 +42,20 @@ public class CaseDaily {
             where received_at >= ? and received_at < ? and status not in ('INVALID', 'MERGED')
             group by 1, 2, 3, 4, 5, 6, 7""";
 
+    /**
+     * The same days' cases by address, for the repeated addresses of the analysis (V82). Counted by the key itself
+     * (an upsert per case) rather than by GROUP BY: MariaDB grouped the long address keys in a temporary table,
+     * 3.2–3.8 s for a month of 121,000 cases against 1.7–2.8 s, with the same rows.
+     */
+    static final String REFRESH_ADDRESSES = """
+            insert into case_daily_address (half_month, district_code, street_code, address, day, cases)
+            select cast(received_at as date)
+                       - interval (dayofmonth(received_at) - if(dayofmonth(received_at) > 15, 16, 1)) day,
+                   coalesce(district_code, ''), coalesce(street_code, ''), address, cast(received_at as date), 1
+            from case_file force index (ix_case_received)
+            where received_at >= ? and received_at < ? and status not in ('INVALID', 'MERGED')
+            on duplicate key update cases = cases + 1""";
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
@@ -54,7 +69,10 @@ public class CaseDaily {
     public void refresh(LocalDate from, LocalDate to) {
         jdbc.update("delete from case_daily_dirty where day between ? and ?", from, to);
         jdbc.update("delete from case_daily where day between ? and ?", from, to);
+        jdbc.update("delete from case_daily_address where day between ? and ?", from, to);
         jdbc.update(REFRESH, from.atStartOfDay(), to.plusDays(1).atStartOfDay());
+        // the rows of these days were just read: the second pass finds them in the buffer pool
+        jdbc.update(REFRESH_ADDRESSES, from.atStartOfDay(), to.plusDays(1).atStartOfDay());
     }
 
     /** Recomputes the days marked dirty since the last refresh; returns how many. */
