@@ -37,6 +37,9 @@ class DeadlineSweepBacklogTest {
     static final LocalDateTime TUESDAY_DUE = LocalDateTime.of(2026, 11, 17, 17, 30);
     static final String SECOND_CLERK = "clerk.wuchang.b";
     static final String SECOND_CLERK_MAIL = "wuchang.b@civitas.test";
+    /** The notices {@code n} about this test's cases: by id and number (other tests notify about made-up ids). */
+    static final String OURS = " join case_file c on c.id = n.case_id and c.number = n.case_number"
+            + " where n.case_id in (:ids)";
 
     @Autowired DeadlineSweep sweep;
     @Autowired CaseService cases;
@@ -55,8 +58,8 @@ class DeadlineSweepBacklogTest {
                                       created_at, email)
                 values (:u, '武昌区经办人乙', '{noop}x', 'D05', true, now(), now(), :mail)""",
                 Map.of("u", SECOND_CLERK, "mail", SECOND_CLERK_MAIL));
-        jdbc.update("insert into app_user_role (user_id, role) select id, 'UNIT_CLERK' from app_user where username = :u",
-                Map.of("u", SECOND_CLERK));
+        jdbc.update("insert into app_user_role (user_id, role) select id, 'UNIT_CLERK' from app_user"
+                + " where username = :u", Map.of("u", SECOND_CLERK));
     }
 
     @AfterEach
@@ -68,7 +71,7 @@ class DeadlineSweepBacklogTest {
                     Map.of("t", TUESDAY_DUE, "ids", ids));
             // nor a pile of pending mails for the tests that run the outbox dispatcher
             jdbc.update("delete o from outbox_message o join notification n on n.id = o.notification_id"
-                    + " where n.case_id in (:ids)", Map.of("ids", ids));
+                    + OURS, Map.of("ids", ids));
         }
         jdbc.update("delete from app_user where username = :u", Map.of("u", SECOND_CLERK));
     }
@@ -111,8 +114,8 @@ class DeadlineSweepBacklogTest {
         assertOnePerCase("select case_id, count(*) from case_history where case_id in (:ids) and action = 'SUPERVISE'"
                 + " and actor = 'system' group by case_id");
         // as before: an automatic supervision order adds no notice
-        assertThat(jdbc.queryForObject("select count(*) from notification where case_id in (:ids)"
-                + " and kind = 'SUPERVISION_ORDER'", Map.of("ids", ids), Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from notification n" + OURS
+                + " and n.kind = 'SUPERVISION_ORDER'", Map.of("ids", ids), Integer.class)).isZero();
     }
 
     /** The second sweep at the same instant finds nothing left to do, in any case of the database. */
@@ -159,14 +162,14 @@ class DeadlineSweepBacklogTest {
             }
         }
         List<String> written = jdbc.queryForList("""
-                select concat(case_id, ' ', recipient, ' ', message_key, ' ', message_args) from notification
-                where case_id in (:ids) and kind = :kind""", Map.of("ids", ids, "kind", kind), String.class);
+                select concat(n.case_id, ' ', n.recipient, ' ', n.message_key, ' ', n.message_args)
+                from notification n""" + OURS + " and n.kind = :kind", Map.of("ids", ids, "kind", kind), String.class);
         assertThat(written).containsExactlyInAnyOrderElementsOf(expected);
 
         List<String> mails = jdbc.queryForList("""
                 select concat(n.case_number, ' ', o.recipient, ' ', o.state) from outbox_message o
-                join notification n on n.id = o.notification_id
-                where n.case_id in (:ids) and n.kind = :kind and o.body like concat('%', n.case_number, '%')
+                join notification n on n.id = o.notification_id""" + OURS + """
+                 and n.kind = :kind and o.body like concat('%', n.case_number, '%')
                   and o.subject like concat('%', n.case_number)""", Map.of("ids", ids, "kind", kind), String.class);
         assertThat(mails).containsExactlyInAnyOrderElementsOf(expectedMails);
     }
