@@ -1,7 +1,12 @@
 package org.civitas.notify;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +20,10 @@ import org.civitas.security.Recipient;
 import org.civitas.security.UserDirectory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,9 +42,19 @@ public class NotificationService {
     static final Locale MAIL_LOCALE = TranslationProvider.CHINESE;
     /** The key of the per-transaction cache of {@link #clerksOf}. */
     private static final Object CLERKS_OF_UNIT = new Object();
+    /** Rows per JDBC batch of {@link #notifyUnits}: one round trip each with the bulk protocol, bounded memory. */
+    private static final int BATCH = 1000;
+    private static final String INSERT_NOTIFICATION = """
+            insert into notification (recipient, kind, case_id, case_number, message_key, message_args, created_at)
+            values (?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_OUTBOX = """
+            insert into outbox_message (channel, recipient, subject, body, notification_id, state, attempts,
+                                        next_attempt_at, created_at, version)
+            values (?, ?, ?, ?, ?, ?, 0, ?, ?, 0)""";
 
     private final NotificationRepository notifications;
     private final OutboxRepository outbox;
+    private final JdbcTemplate jdbc;
     private final UserDirectory directory;
     private final UserEmails emails;
     private final TranslationProvider translations;
@@ -43,11 +62,12 @@ public class NotificationService {
     private final Clock clock;
     private final String baseUrl;
 
-    NotificationService(NotificationRepository notifications, OutboxRepository outbox, UserDirectory directory,
-                        UserEmails emails, TranslationProvider translations, CurrentUser currentUser, Clock clock,
-                        @Value("${civitas.notify.base-url:}") String baseUrl) {
+    NotificationService(NotificationRepository notifications, OutboxRepository outbox, JdbcTemplate jdbc,
+                        UserDirectory directory, UserEmails emails, TranslationProvider translations,
+                        CurrentUser currentUser, Clock clock, @Value("${civitas.notify.base-url:}") String baseUrl) {
         this.notifications = notifications;
         this.outbox = outbox;
+        this.jdbc = jdbc;
         this.directory = directory;
         this.emails = emails;
         this.translations = translations;
@@ -81,6 +101,83 @@ public class NotificationService {
         for (Recipient r : clerksOf(unitCode)) {
             write(r, kind, caseId, caseNumber, messageKey, args);
         }
+    }
+
+    /**
+     * Notifies the active clerks of each case's unit about that case, all with one kind and message: the same rows
+     * and mails as {@link #notifyUnit} once per case, written as JDBC batches (the deadline sweep tells units about
+     * thousands of cases at once). Clerks are looked up once per unit.
+     */
+    @PreAuthorize("permitAll()") // called from event listeners and jobs, often with no user signed in
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void notifyUnits(NotificationKind kind, String messageKey, Collection<CaseNotice> notices) {
+        Timestamp now = Timestamp.valueOf(now());
+        List<Object[]> rows = new ArrayList<>();
+        List<PendingMail> mails = new ArrayList<>();
+        for (CaseNotice n : notices) {
+            if (n.unitCode() == null) {
+                continue;
+            }
+            List<String> args = MessageArgs.strings(n.args().toArray());
+            String encoded = MessageArgs.encode(args);
+            for (Recipient r : clerksOf(n.unitCode())) {
+                Object[] row = {r.username(), kind.name(), n.caseId(), n.caseNumber(), messageKey, encoded, now};
+                if (r.email() == null || r.email().isBlank()) {
+                    rows.add(row);
+                } else {
+                    mails.add(new PendingMail(row, r.email().trim(), n, args));
+                }
+            }
+            if (rows.size() >= BATCH) {
+                jdbc.batchUpdate(INSERT_NOTIFICATION, rows);
+                rows.clear();
+            }
+            if (mails.size() >= BATCH) {
+                writeWithMails(kind, messageKey, mails, now);
+                mails.clear();
+            }
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(INSERT_NOTIFICATION, rows);
+        }
+        if (!mails.isEmpty()) {
+            writeWithMails(kind, messageKey, mails, now);
+        }
+    }
+
+    /** Notifications whose recipient has an address, then one outbox mail each, pointing at its notification. */
+    private void writeWithMails(NotificationKind kind, String messageKey, List<PendingMail> mails, Timestamp now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.batchUpdate(con -> con.prepareStatement(INSERT_NOTIFICATION, Statement.RETURN_GENERATED_KEYS),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        Object[] row = mails.get(i).row();
+                        for (int c = 0; c < row.length; c++) {
+                            ps.setObject(c + 1, row[c]);
+                        }
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return mails.size();
+                    }
+                }, keys);
+        List<Map<String, Object>> ids = keys.getKeyList();
+        if (ids.size() != mails.size()) {
+            throw new IllegalStateException("Expected " + mails.size() + " notification ids, got " + ids.size());
+        }
+        List<Object[]> outbox = new ArrayList<>(mails.size());
+        for (int i = 0; i < mails.size(); i++) {
+            PendingMail m = mails.get(i);
+            long id = ((Number) ids.get(i).values().iterator().next()).longValue();
+            outbox.add(new Object[] {OutboxChannel.EMAIL.name(), m.email(), subject(kind, m.notice().caseNumber()),
+                    mailBody(m.notice().caseId(), messageKey, m.args()), id, OutboxMessage.PENDING, now, now});
+        }
+        jdbc.batchUpdate(INSERT_OUTBOX, outbox);
+    }
+
+    private record PendingMail(Object[] row, String email, CaseNotice notice, List<String> args) {
     }
 
     /**

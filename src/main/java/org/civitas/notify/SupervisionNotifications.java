@@ -1,10 +1,11 @@
 package org.civitas.notify;
 
 import java.util.List;
-import org.civitas.supervision.CaseOverdue;
-import org.civitas.supervision.CaseWarned;
+import org.civitas.supervision.CasesOverdue;
+import org.civitas.supervision.CasesWarned;
 import org.civitas.supervision.SupervisionOrderAnswered;
 import org.civitas.supervision.SupervisionOrderIssued;
+import org.civitas.supervision.SweptCase;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -23,25 +24,28 @@ class SupervisionNotifications {
     }
 
     @EventListener
-    void on(CaseWarned e) {
-        notifications.notifyUnit(e.unitCode(), NotificationKind.WARNING, e.caseId(), e.caseNumber(),
-                "notify.warning", e.caseNumber(), e.handleDueAt());
+    void on(CasesWarned e) {
+        notifications.notifyUnits(NotificationKind.WARNING, "notify.warning", notices(e.cases()));
     }
 
-    /** The sweep's automatic reminder is announced here, once per overdue case. */
+    /** The sweep's automatic reminders are announced here, once per overdue case. */
     @EventListener
-    void on(CaseOverdue e) {
-        notifications.notifyUnit(e.unitCode(), NotificationKind.OVERDUE, e.caseId(), e.caseNumber(),
-                "notify.overdue", e.caseNumber(), e.handleDueAt());
+    void on(CasesOverdue e) {
+        notifications.notifyUnits(NotificationKind.OVERDUE, "notify.overdue", notices(e.cases()));
     }
+
+    // The sweep's automatic supervision orders (CasesSupervised) notify nobody, as before the sweep announced in
+    // bulk: only an order a supervisor issues reaches the unit's bell.
 
     @EventListener
     void on(SupervisionOrderIssued e) {
-        if (e.auto()) {
-            return;
-        }
         notifications.notifyUnit(e.unitCode(), NotificationKind.SUPERVISION_ORDER, e.caseId(), e.caseNumber(),
                 "notify.order." + e.level().name(), e.caseNumber(), e.dueAt());
+    }
+
+    private static List<CaseNotice> notices(List<SweptCase> cases) {
+        return cases.stream().map(c -> new CaseNotice(c.unitCode(), c.caseId(), c.caseNumber(),
+                List.of(c.caseNumber(), c.handleDueAt()))).toList();
     }
 
     @EventListener

@@ -24,8 +24,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Tells open views (the board, the inbox) that cases changed, by server push. It hears every committed case change
  * ({@link CaseChanged}) and every sweep or supervision event; a change that rolls back is never announced. Each
- * registration is refreshed at most once per {@code civitas.push.debounce-ms}: a burst of changes (a sweep that
- * marks a thousand cases) costs one refresh, and the last change of a burst is never missed.
+ * registration is refreshed at most once per {@code civitas.push.debounce-ms}: a burst of changes costs one refresh,
+ * and the last change of a burst is never missed. A sweep step arrives as one event for all its cases.
  *
  * <p>Registrations live in this node's memory with the UI they belong to. A node pushes the changes made on it at
  * once; changes made on other nodes arrive through {@link ClusterChanges}, which watches the database.
@@ -81,13 +81,19 @@ public class CaseBroadcaster {
         changed();
     }
 
+    /** A sweep step is one event whatever the number of its cases, so one refresh, not one per case. */
     @TransactionalEventListener(fallbackExecution = true)
-    void on(CaseWarned e) {
+    void on(CasesWarned e) {
         changed();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    void on(CaseOverdue e) {
+    void on(CasesOverdue e) {
+        changed();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CasesSupervised e) {
         changed();
     }
 

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -17,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -37,6 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * replying at the same moment either commits first and is left out, or waits), then marked, and the orders and
  * history rows are written with {@code INSERT … SELECT}. A mark counts only for the deadline it was made for, so
  * running the sweep again changes nothing, and a re-dispatched or extended case is watched afresh.
+ *
+ * <p>Each step announces what it did in one event carrying all its cases ({@link CasesWarned}, {@link CasesOverdue},
+ * {@link CasesSupervised}), never one per case: a backlog of thousands of cases is then one batch of notifications
+ * and one push, not thousands of listener calls (docs/benchmarks.md).
  */
 @Component
 class DeadlineSweep {
@@ -46,6 +50,8 @@ class DeadlineSweep {
     static final String REMINDER_REASON = "supervision.reason.overdue";
     static final String SUPERVISION_REASON = "supervision.reason.autoSupervision";
     private static final int CHUNK = 1000;
+    private static final RowMapper<SweptCase> CANDIDATE = (rs, i) -> new SweptCase(rs.getLong(1), rs.getString(2),
+            rs.getString(3), rs.getTimestamp(4).toLocalDateTime());
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -108,13 +114,14 @@ class DeadlineSweep {
                 select id, number, lead_unit_code, handle_due_at from case_file
                 where status in %s and warn_at <= :now and lead_unit_code is not null
                   and (warning_noted_at is null or warning_noted_at < warn_at or warning_noted_at < dispatched_at)
-                for update""".formatted(AWAITING), Map.of("now", now), (rs, i) -> new Candidate(rs.getLong(1),
-                rs.getString(2), rs.getString(3), rs.getTimestamp(4).toLocalDateTime()));
+                for update""".formatted(AWAITING), Map.of("now", now), CANDIDATE);
         for (List<Long> ids : chunks(rows)) {
             jdbc.update("update case_file set warning_noted_at = :now where id in (:ids)", params(now, ids));
         }
-        rows.stream().filter(c -> !c.dueAt().isBefore(now)).forEach(c ->
-                events.publishEvent(new CaseWarned(c.id(), c.number(), c.unitCode(), c.dueAt())));
+        List<SweptCase> inTime = rows.stream().filter(c -> !c.handleDueAt().isBefore(now)).toList();
+        if (!inTime.isEmpty()) {
+            events.publishEvent(new CasesWarned(inTime));
+        }
         return rows.size();
     }
 
@@ -125,16 +132,15 @@ class DeadlineSweep {
                 where status in %s and handle_due_at < :now and lead_unit_code is not null
                   and (overdue_noted_at is null or overdue_noted_at <= handle_due_at
                        or overdue_noted_at < dispatched_at)
-                for update""".formatted(AWAITING), Map.of("now", now), (rs, i) -> new Candidate(rs.getLong(1),
-                rs.getString(2), rs.getString(3), rs.getTimestamp(4).toLocalDateTime()));
-        Map<Long, Long> reminders = new HashMap<>();
+                for update""".formatted(AWAITING), Map.of("now", now), CANDIDATE);
         for (List<Long> ids : chunks(rows)) {
             MapSqlParameterSource p = params(now, ids).addValue("reason", REMINDER_REASON);
             jdbc.update("update case_file set overdue_noted_at = :now where id in (:ids)", p);
-            reminders.putAll(issue(p, "REMINDER", null, "REMIND"));
+            issue(p, "REMINDER", null, "REMIND");
         }
-        rows.forEach(c -> events.publishEvent(new CaseOverdue(c.id(), c.number(), c.unitCode(), c.dueAt(),
-                reminders.get(c.id()))));
+        if (!rows.isEmpty()) {
+            events.publishEvent(new CasesOverdue(rows));
+        }
         return rows.size();
     }
 
@@ -154,21 +160,19 @@ class DeadlineSweep {
                   and not exists (select 1 from supervision_order o
                                   where o.case_id = c.id and o.level = 'SUPERVISION' and o.auto
                                     and o.issued_at >= c.dispatched_at and o.case_due_at = c.handle_due_at)
-                for update""".formatted(AWAITING), Map.of("cutoff", cutoff), (rs, i) -> new Candidate(rs.getLong(1),
-                rs.getString(2), rs.getString(3), rs.getTimestamp(4).toLocalDateTime()));
+                for update""".formatted(AWAITING), Map.of("cutoff", cutoff), CANDIDATE);
         LocalDateTime answerDue = calc.handleDue(now, answerWorkingDays, LimitUnit.WORKING_DAYS);
-        Map<Long, Long> issued = new HashMap<>();
         for (List<Long> ids : chunks(rows)) {
-            issued.putAll(issue(params(now, ids).addValue("reason", SUPERVISION_REASON), "SUPERVISION", answerDue,
-                    "SUPERVISE"));
+            issue(params(now, ids).addValue("reason", SUPERVISION_REASON), "SUPERVISION", answerDue, "SUPERVISE");
         }
-        rows.forEach(c -> events.publishEvent(new SupervisionOrderIssued(issued.get(c.id()), c.id(), c.number(),
-                c.unitCode(), SupervisionLevel.SUPERVISION, true, answerDue)));
+        if (!rows.isEmpty()) {
+            events.publishEvent(new CasesSupervised(answerDue, rows));
+        }
         return rows.size();
     }
 
-    /** Automatic orders of one level for the cases {@code ids}, with their history rows; case id → order id. */
-    private Map<Long, Long> issue(MapSqlParameterSource p, String level, LocalDateTime dueAt, String action) {
+    /** Automatic orders of one level for the cases {@code ids}, with their history rows. */
+    private void issue(MapSqlParameterSource p, String level, LocalDateTime dueAt, String action) {
         p.addValue("level", level).addValue("dueAt", dueAt == null ? null : Timestamp.valueOf(dueAt))
                 .addValue("system", CurrentUser.SYSTEM).addValue("action", action);
         jdbc.update("""
@@ -181,14 +185,6 @@ class DeadlineSweep {
                 insert into case_history (case_id, at, actor, action, from_status, to_status, unit_code, note, internal)
                 select id, :now, :system, :action, status, status, lead_unit_code, null, false
                 from case_file where id in (:ids)""", p);
-        Map<Long, Long> byCase = new HashMap<>();
-        jdbc.query("""
-                select case_id, max(id) from supervision_order
-                where case_id in (:ids) and level = :level and auto and issued_at = :now group by case_id""", p,
-                rs -> {
-                    byCase.put(rs.getLong(1), rs.getLong(2));
-                });
-        return byCase;
     }
 
     /**
@@ -211,14 +207,11 @@ class DeadlineSweep {
         return new MapSqlParameterSource().addValue("now", Timestamp.valueOf(now)).addValue("ids", ids);
     }
 
-    private static List<List<Long>> chunks(List<Candidate> rows) {
+    private static List<List<Long>> chunks(List<SweptCase> rows) {
         List<List<Long>> chunks = new ArrayList<>();
         for (int i = 0; i < rows.size(); i += CHUNK) {
-            chunks.add(rows.subList(i, Math.min(rows.size(), i + CHUNK)).stream().map(Candidate::id).toList());
+            chunks.add(rows.subList(i, Math.min(rows.size(), i + CHUNK)).stream().map(SweptCase::caseId).toList());
         }
         return chunks;
-    }
-
-    private record Candidate(long id, String number, String unitCode, LocalDateTime dueAt) {
     }
 }

@@ -3,10 +3,10 @@ package org.civitas.supervision;
 import java.time.LocalDateTime;
 
 /**
- * A reminder or supervision order went to a unit, by a supervisor or automatically ({@code auto}, issued by the
- * sweep). Published inside the transaction that wrote it. The sweep's automatic reminders are announced by
- * {@link CaseOverdue} instead, so a unit is told once per overdue case.
+ * A supervisor sent a reminder or supervision order to a unit. Published inside the transaction that wrote it. The
+ * sweep's automatic orders are announced in bulk instead: reminders by {@link CasesOverdue}, supervision orders by
+ * {@link CasesSupervised}.
  */
 public record SupervisionOrderIssued(long orderId, long caseId, String caseNumber, String unitCode,
-                                     SupervisionLevel level, boolean auto, LocalDateTime dueAt) {
+                                     SupervisionLevel level, LocalDateTime dueAt) {
 }

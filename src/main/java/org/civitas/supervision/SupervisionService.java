@@ -68,7 +68,7 @@ public class SupervisionService {
                 text);
         SupervisionOrder o = orders.saveAndFlush(new SupervisionOrder(caseId, c.number(), c.leadUnitCode(), level, text,
                 access.actor(), now, dueAt, c.handleDueAt()));
-        events.publishEvent(new SupervisionOrderIssued(o.getId(), caseId, c.number(), c.leadUnitCode(), level, false,
+        events.publishEvent(new SupervisionOrderIssued(o.getId(), caseId, c.number(), c.leadUnitCode(), level,
                 dueAt));
         return o.toRow();
     }

@@ -259,6 +259,42 @@ class NotificationsTest {
     }
 
     @Test
+    void notices_of_many_cases_at_once_are_the_rows_and_mails_a_notice_per_case_gives() {
+        LocalDateTime due = LocalDateTime.of(2026, 3, 3, 17, 30);
+        long one = 900_001, many = 900_002;
+        tx.executeWithoutResult(s -> {
+            notifications.notifyUnit("D05", NotificationKind.OVERDUE, one, "WM-ONE", "notify.overdue", "WM-ONE", due);
+            notifications.notifyUnits(NotificationKind.OVERDUE, "notify.overdue", List.of(
+                    new CaseNotice("D05", many, "WM-MANY", List.of("WM-MANY", due)),
+                    new CaseNotice("D01", many + 1, "WM-MANY-1", List.of("WM-MANY-1", due)),
+                    new CaseNotice(null, many + 2, "WM-MANY-2", List.of("WM-MANY-2", due))));
+        });
+        // the rows of the case told alone, its number swapped for the other's: what the batch must have written
+        String asOne = """
+                select n.recipient who, n.kind, n.message_key, replace(n.message_args, 'WM-ONE', 'WM-MANY') args,
+                       n.created_at, n.read_at, o.channel, o.recipient address,
+                       replace(o.subject, 'WM-ONE', 'WM-MANY') subject, replace(o.body, 'WM-ONE', 'WM-MANY') body,
+                       o.state, o.attempts, o.next_attempt_at, o.created_at queued_at
+                from notification n left join outbox_message o on o.notification_id = n.id where n.case_id = ?""";
+        String asMany = """
+                select n.recipient who, n.kind, n.message_key, n.message_args args, n.created_at, n.read_at,
+                       o.channel, o.recipient address, o.subject, o.body, o.state, o.attempts, o.next_attempt_at,
+                       o.created_at queued_at
+                from notification n left join outbox_message o on o.notification_id = n.id where n.case_id = ?""";
+        Map<String, Object> alone = jdbc.queryForMap(asOne, one);
+        assertThat(alone).containsEntry("who", "clerk.wuchang").containsEntry("address", WUCHANG_MAIL);
+        assertThat(alone.get("body").toString()).contains("WM-MANY");
+        assertThat(jdbc.queryForList(asMany, many)).containsExactly(alone);
+        assertThat(jdbc.queryForList("select recipient from notification where case_id = ?", String.class, many + 1))
+                .containsExactly("clerk.jiangan");
+        assertThat(jdbc.queryForObject("select count(*) from notification where case_id = ?", Integer.class,
+                many + 2)).isZero();
+        // no mail left pending for the other tests' dispatcher runs
+        jdbc.update("delete o from outbox_message o join notification n on n.id = o.notification_id"
+                + " where n.case_id in (?, ?)", one, many);
+    }
+
+    @Test
     void notices_are_only_written_inside_the_callers_transaction() {
         assertThatThrownBy(() -> notifications.notifyUsers(List.of("clerk.wuchang"), NotificationKind.OTHER, null,
                 null, "notify.none")).isInstanceOf(IllegalTransactionStateException.class);

@@ -202,6 +202,7 @@ class SecurityMatrixTest {
             NotificationService.markAllRead                  OP SUP CLK INS LDR ADM AUD SEC CH
             NotificationService.markRead                     OP SUP CLK INS LDR ADM AUD SEC CH
             NotificationService.notifyUnit                   ALL
+            NotificationService.notifyUnits                  ALL
             NotificationService.notifyUsers                  ALL
             NotificationService.smsToComplainant             ALL
             NotificationService.unreadCount                  OP SUP CLK INS LDR ADM AUD SEC CH

@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CaseBroadcasterTest {
 
     @Autowired CaseBroadcaster broadcaster;
+    @Autowired DeadlineSweep sweep;
     @Autowired CaseService cases;
     @Autowired MutableClock clock;
     @Autowired UserDetailsService userDetails;
@@ -70,6 +71,14 @@ class CaseBroadcasterTest {
         }))).get();
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
                 .untilAsserted(() -> assertThat(calls.get()).isZero());
+    }
+
+    @Test
+    void a_sweep_that_finds_an_overdue_case_is_announced_after_it_commits() throws Exception {
+        clock.set(c.handleDueAt().plusMinutes(1));
+        SweepResult result = CompletableFuture.supplyAsync(sweep::sweep).get();
+        assertThat(result.overdue()).isPositive();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(calls.get()).isPositive());
     }
 
     @Test

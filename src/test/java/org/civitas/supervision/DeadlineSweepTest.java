@@ -5,6 +5,7 @@ import static org.civitas.cases.Reports.aReport;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.function.Function;
 import org.civitas.cases.CaseAction;
 import org.civitas.cases.CaseDetails;
 import org.civitas.cases.CaseService;
@@ -55,13 +56,13 @@ class DeadlineSweepTest {
 
         sweepAt(LocalDateTime.of(2026, 4, 3, 10, 59, 59));
         assertThat(column(c, "warning_noted_at")).isNull();
-        assertThat(events.stream(CaseWarned.class).filter(e -> e.caseId() == c.id())).isEmpty();
+        assertThat(swept(CasesWarned.class, CasesWarned::cases, c)).isEmpty();
 
         sweepAt(LocalDateTime.of(2026, 4, 3, 11, 0));
         sweepAt(LocalDateTime.of(2026, 4, 3, 11, 1));
         assertThat(column(c, "warning_noted_at")).isEqualTo(LocalDateTime.of(2026, 4, 3, 11, 0));
-        assertThat(events.stream(CaseWarned.class).filter(e -> e.caseId() == c.id()))
-                .containsExactly(new CaseWarned(c.id(), c.number(), "D05", FRIDAY_DUE));
+        assertThat(swept(CasesWarned.class, CasesWarned::cases, c))
+                .containsExactly(new SweptCase(c.id(), c.number(), "D05", FRIDAY_DUE));
 
         sweepAt(FRIDAY_DUE);
         assertThat(column(c, "overdue_noted_at")).isNull();
@@ -73,8 +74,8 @@ class DeadlineSweepTest {
         sweepAt(FRIDAY_DUE.plusMinutes(10));
         assertThat(column(c, "overdue_noted_at")).isEqualTo(FRIDAY_DUE.plusSeconds(1));
         assertThat(orders(c, "REMINDER")).isOne();
-        assertThat(events.stream(CaseOverdue.class).filter(e -> e.caseId() == c.id())).singleElement()
-                .satisfies(e -> assertThat(e.unitCode()).isEqualTo("D05"));
+        assertThat(swept(CasesOverdue.class, CasesOverdue::cases, c))
+                .containsExactly(new SweptCase(c.id(), c.number(), "D05", FRIDAY_DUE));
 
         // two natural days later, but no working day yet: Saturday, Sunday and Monday are days off
         sweepAt(LocalDateTime.of(2026, 4, 5, 18, 0));
@@ -92,8 +93,12 @@ class DeadlineSweepTest {
         assertThat(orders(c, "REMINDER")).isOne();
         assertThat(jdbc.queryForObject("select due_at from supervision_order where case_id = ? and level = 'SUPERVISION'",
                 LocalDateTime.class, c.id())).isEqualTo(LocalDateTime.of(2026, 4, 9, 17, 30));
-        assertThat(events.stream(SupervisionOrderIssued.class).filter(e -> e.caseId() == c.id())).singleElement()
-                .satisfies(e -> assertThat(e.auto()).isTrue());
+        assertThat(swept(CasesSupervised.class, CasesSupervised::cases, c))
+                .containsExactly(new SweptCase(c.id(), c.number(), "D05", FRIDAY_DUE));
+        assertThat(events.stream(CasesSupervised.class).filter(e -> e.cases().stream()
+                .anyMatch(s -> s.caseId() == c.id()))).singleElement()
+                .satisfies(e -> assertThat(e.answerDueAt()).isEqualTo(LocalDateTime.of(2026, 4, 9, 17, 30)));
+        assertThat(events.stream(SupervisionOrderIssued.class).filter(e -> e.caseId() == c.id())).isEmpty();
 
         List<HistoryEntry> history = users().as("supervisor", () -> cases.history(c.id()));
         assertThat(history).extracting(HistoryEntry::action).containsExactly(CaseAction.REGISTER,
@@ -145,6 +150,11 @@ class DeadlineSweepTest {
     private void sweepAt(LocalDateTime t) {
         clock.set(t);
         sweep.sweep();
+    }
+
+    /** The case as the sweep's events of one kind announced it, once per event that named it. */
+    private <E> List<SweptCase> swept(Class<E> type, Function<E, List<SweptCase>> cases, CaseDetails c) {
+        return events.stream(type).flatMap(e -> cases.apply(e).stream()).filter(s -> s.caseId() == c.id()).toList();
     }
 
     private LocalDateTime column(CaseDetails c, String column) {
