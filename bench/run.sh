@@ -109,10 +109,10 @@ if [ "${BENCH_SESSIONS:-500}" != 0 ]; then
     (cd "$DATA/app" && exec java -Xmx1g -jar "$JAR" --server.port="$APP_PORT" --civitas.demo.enabled=false \
         > "$DATA/app/civitas.log" 2>&1) &
     APP_PID=$!
-    for i in $(seq 1 180); do
+    for i in $(seq 1 1800); do  # a migration on a large database can take minutes
         kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$DATA/app/civitas.log"; echo "Civitas exited"; exit 1; }
         [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APP_PORT/login")" = 200 ] && break
-        [ "$i" = 180 ] && { echo "Civitas did not answer"; exit 1; }
+        [ "$i" = 1800 ] && { echo "Civitas did not answer"; exit 1; }
         sleep 1
     done
     # the JVM's own pid (the subshell exec'ed java)
