@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Runs a piece of a test as a user with the given roles, then restores the previous authentication. */
 public final class RunAs {
@@ -17,6 +18,22 @@ public final class RunAs {
         var authorities = Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
         SecurityContextHolder.getContext().setAuthentication(
                 new UsernamePasswordAuthenticationToken(username, "n/a", authorities));
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    /**
+     * Runs {@code action} as a real account of the database (its roles and unit, as after a login), then restores the
+     * previous authentication: for tests of what a unit clerk is scoped to.
+     */
+    public static <T> T account(UserDetailsService users, String username, Supplier<T> action) {
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        var details = users.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
         try {
             return action.get();
         } finally {
