@@ -60,9 +60,24 @@ public class CaseLoad implements ApplicationRunner {
         if (missing <= 0) {
             return 0;
         }
-        int count = Math.toIntExact(missing);
-        var options = new CaseGenerator.Options(count, now.minusYears(5), now.minusMinutes(5), now,
-                20_261_128L + existing, true);
+        return generate(dataSource, Math.toIntExact(missing), now.minusYears(5), now.minusMinutes(5), now,
+                20_261_128L + existing, true, bar);
+    }
+
+    /**
+     * Adds {@code count} cases received within {@code window} before {@code now} (uniform, no season): most of them
+     * still in their deadlines, hence open. Benchmarks use it for a city with a million cases in progress.
+     */
+    public static int addRecent(DataSource dataSource, int count, java.time.Duration window, LocalDateTime now,
+                                PrintStream bar) throws SQLException {
+        Long existing = new JdbcTemplate(dataSource).queryForObject("select max(id) from case_file", Long.class);
+        return generate(dataSource, count, now.minus(window), now.minusMinutes(5), now,
+                31_000_000L + (existing == null ? 0 : existing), false, bar);
+    }
+
+    private static int generate(DataSource dataSource, int count, LocalDateTime from, LocalDateTime to,
+                                LocalDateTime now, long seed, boolean seasonal, PrintStream bar) throws SQLException {
+        var options = new CaseGenerator.Options(count, from, to, now, seed, seasonal);
         long start = System.nanoTime();
         int done = new CaseGenerator(dataSource, options).generate(n -> {
             if (n % 10_000 == 0 || n == count) {

@@ -53,6 +53,8 @@ import org.springframework.web.bind.annotation.RestController;
 class IntakeApi {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeApi.class);
+    /** Reports per batch request: a hotline system's minute of calls, bounded so one request stays short. */
+    static final int BATCH_MAX = 100;
 
     private final CitizenCases citizens;
     private final ChannelService channels;
@@ -81,6 +83,11 @@ class IntakeApi {
                          List<PhotoJson> photos) {
     }
 
+    /** Reports of one request to {@code /cases/batch}, at most {@link #BATCH_MAX}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record BatchRequest(List<IntakeRequest> cases) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     record RatingRequest(String rating, Boolean solved, String note) {
     }
@@ -93,17 +100,69 @@ class IntakeApi {
                                     @RequestHeader(name = "Idempotency-Key", required = false) String idemKey) {
         ChannelSystem system = system();
         return idempotency.run(system.code(), idemKey, hash("POST /cases", body), () -> respond(() -> {
-            IntakeRequest r = parse(body, IntakeRequest.class);
-            if (r.ref() == null || r.ref().isBlank()) {
-                throw new RuleViolation("api.error.refRequired");
-            }
-            List<PhotoUpload> photos = photos(r.photos());
-            NewCase report = new NewCase(system.channel(), r.ref().strip(), null, r.name(), r.phone(),
-                    Boolean.TRUE.equals(r.anonymous()), r.district(), r.street(), r.address(), r.lat(), r.lng(),
-                    r.description(), r.item() == null || r.item().isBlank() ? null : r.item().strip());
-            CitizenCases.Submitted s = citizens.submit(report, photos);
+            CitizenCases.Submitted s = submit(system, parse(body, IntakeRequest.class));
             return ResponseEntity.status(s.created() ? HttpStatus.CREATED : HttpStatus.OK).body(view(s.filed()));
         }));
+    }
+
+    @Operation(summary = "Register up to 100 cases in one request",
+            description = "Each report is registered on its own, as by POST /cases, and answered on its own in "
+                    + "\"results\" (index, ref, status 201/200 or 4xx, case or errors); the request is 200 when the "
+                    + "batch was read, whatever each report's outcome.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = BatchRequest.class))))
+    @PostMapping(path = "/cases/batch", consumes = MediaType.ALL_VALUE)
+    ResponseEntity<String> registerBatch(@RequestBody(required = false) String body,
+                                         @RequestHeader(name = "Idempotency-Key", required = false) String idemKey) {
+        ChannelSystem system = system();
+        return idempotency.run(system.code(), idemKey, hash("POST /cases/batch", body), () -> respond(() -> {
+            BatchRequest batch = parse(body, BatchRequest.class);
+            if (batch.cases() == null || batch.cases().isEmpty()) {
+                throw new RuleViolation("api.error.batchEmpty");
+            }
+            if (batch.cases().size() > BATCH_MAX) {
+                throw new RuleViolation("api.error.batchTooLarge", BATCH_MAX);
+            }
+            List<Map<String, Object>> results = new ArrayList<>();
+            for (int i = 0; i < batch.cases().size(); i++) {
+                results.add(batchResult(system, i, batch.cases().get(i)));
+            }
+            return ResponseEntity.ok(Map.of("results", results));
+        }));
+    }
+
+    /** One report of a batch: registered in its own transaction, so one refused report leaves the others filed. */
+    private Map<String, Object> batchResult(ChannelSystem system, int index, IntakeRequest r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("index", index);
+        out.put("ref", r == null ? null : r.ref());
+        try {
+            CitizenCases.Submitted s = submit(system, r);
+            out.put("status", s.created() ? HttpStatus.CREATED.value() : HttpStatus.OK.value());
+            out.put("case", view(s.filed()));
+        } catch (RuleViolation v) {
+            out.put("status", ApiErrors.status(v).value());
+            out.putAll(ApiErrors.body(v));
+        } catch (org.springframework.dao.DataAccessException e) {
+            log.info("Conflicting intake in a batch: {}", e.getMessage());
+            out.put("status", HttpStatus.CONFLICT.value());
+            out.putAll(ApiErrors.body(null, "api.error.conflict"));
+        }
+        return out;
+    }
+
+    private CitizenCases.Submitted submit(ChannelSystem system, IntakeRequest r) {
+        if (r == null) {
+            throw new RuleViolation("api.error.body");
+        }
+        if (r.ref() == null || r.ref().isBlank()) {
+            throw new RuleViolation("api.error.refRequired");
+        }
+        List<PhotoUpload> photos = photos(r.photos());
+        NewCase report = new NewCase(system.channel(), r.ref().strip(), null, r.name(), r.phone(),
+                Boolean.TRUE.equals(r.anonymous()), r.district(), r.street(), r.address(), r.lat(), r.lng(),
+                r.description(), r.item() == null || r.item().isBlank() ? null : r.item().strip());
+        return citizens.submit(report, photos);
     }
 
     @Operation(summary = "Status and public timeline by the channel's ref")

@@ -4,13 +4,11 @@ import static org.civitas.bench.Bench.ms;
 import static org.civitas.bench.Bench.percentile;
 import static org.civitas.bench.Bench.ratio;
 
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -31,8 +29,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The measures available now, each beside the raw operation in the same run (docs/benchmarks.md). A measure that
@@ -43,9 +39,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CivitasBench {
 
     static final int PAGE = 50;
-    /** Ids per transaction when the sweep measures reopen cases and put them back. */
-    static final int SWEEP_CHUNK = 10_000;
-    static final int SWEEP_CLERKS = Integer.parseInt(Bench.env("BENCH_SWEEP_CLERKS", "0"));
     static final String RAW_INBOX = """
             select id, number, status, channel, received_at, category_code, item_code, urgency, district_code,
                    street_code, address, lead_unit_code, handling_unit_code, sign_due_at, handle_due_at, warn_at,
@@ -62,8 +55,6 @@ class CivitasBench {
     CaseService cases;
     @Autowired
     ApplicationContext context;
-    @Autowired
-    PlatformTransactionManager transactions;
     @Autowired
     org.civitas.analysis.AnalysisService analysis;
     @Autowired
@@ -267,177 +258,6 @@ class CivitasBench {
                 "p50 " + ms(p50) + ", p95 " + ms(p95),
                 "keyset SQL (scope as `OR`) from the known cursor over JDBC: p50 " + ms(r50) + ", p95 " + ms(r95),
                 ratio(p95, r95) + " (p95)", "p95 < 100 ms and ≤ 2× raw", p95 < 100 && p95 <= 2 * r95);
-    }
-
-    @Test
-    void deadline_sweep_over_the_open_cases() throws Exception {
-        sweep("20-sweep", 0);
-    }
-
-    /**
-     * A city whose units stopped answering: {@code OVERDUE} closed cases are put back to "in progress" and overdue
-     * for the run (saved before, restored after), so the sweep has that many reminders and orders to issue.
-     */
-    @Test
-    void deadline_sweep_over_a_backlog_of_overdue_cases() throws Exception {
-        int overdue = Integer.parseInt(Bench.env("BENCH_SWEEP_OVERDUE", "20000"));
-        jdbc.execute("drop table if exists bench_sweep_saved");
-        jdbc.execute("create table bench_sweep_saved as select id, status, handle_due_at, warn_at, warning_noted_at, "
-                + "overdue_noted_at from case_file where status = 'CLOSED' and lead_unit_code is not null "
-                + "order by id limit " + overdue);
-        LocalDateTime now = LocalDateTime.now();
-        jdbc.update("update case_file c join bench_sweep_saved s on s.id = c.id set c.status = 'IN_PROGRESS', "
-                + "c.handle_due_at = ?, c.warn_at = ?", now.minusDays(5), now.minusDays(6));
-        try {
-            sweep("21-sweep-backlog", overdue);
-        } finally {
-            jdbc.update("update case_file c join bench_sweep_saved s on s.id = c.id set c.status = s.status, "
-                    + "c.handle_due_at = s.handle_due_at, c.warn_at = s.warn_at, "
-                    + "c.warning_noted_at = s.warning_noted_at, c.overdue_noted_at = s.overdue_noted_at");
-            jdbc.execute("drop table bench_sweep_saved");
-        }
-    }
-
-    /**
-     * The target as stated: a sweep over a million open cases. The closed cases among the newest
-     * {@code BENCH_SWEEP_OPEN} cases (default 1,000,000: one contiguous id range) are reopened for the run with
-     * deadlines spread over the next 20 days, one in a thousand of them overdue now: the steady state of a city with
-     * a million cases in progress, where a sweep meets the few that came due since the last one.
-     *
-     * <p>The range is prepared and put back in chunks of {@link #SWEEP_CHUNK} ids, each chunk one transaction that
-     * saves the rows it changes and then changes exactly those: one statement over a million rows (the first
-     * version) kept a transaction of a million row versions and index changes open and had not finished after 78 s.
-     * Afterwards the saved columns are written back, and the orders, history rows, notices and mails the sweep wrote
-     * for the range are deleted (they are the rows above the high-water marks taken before the run).
-     */
-    @Test
-    void deadline_sweep_over_a_million_open_cases() throws Exception {
-        int size = Integer.parseInt(Bench.env("BENCH_SWEEP_OPEN", "1000000"));
-        long hi = jdbc.queryForObject("select max(id) from case_file", Long.class);
-        // the newest `size` cases, not ids: the raw intake measures leave gaps of a million ids above the cases
-        long lo = jdbc.query("select id from case_file order by id desc limit 1 offset ?",
-                rs -> rs.next() ? rs.getLong(1) : 1L, size - 1);
-        jdbc.execute("drop table if exists bench_open_saved");
-        jdbc.execute("create table bench_open_saved (primary key (id)) as select id, status, handle_due_at, warn_at, "
-                + "warning_noted_at, overdue_noted_at from case_file where false");
-        TransactionTemplate tx = new TransactionTemplate(transactions);
-        LocalDateTime now = LocalDateTime.now();
-        Map<String, Long> marks = new LinkedHashMap<>();
-        for (String table : List.of("supervision_order", "case_history", "notification", "outbox_message")) {
-            marks.put(table, jdbc.queryForObject("select coalesce(max(id), 0) from " + table, Long.class));
-        }
-        long t0 = System.nanoTime();
-        long reopened = 0;
-        try {
-            for (long a = lo; a <= hi; a += SWEEP_CHUNK) {
-                long from = a, to = Math.min(hi, a + SWEEP_CHUNK - 1);
-                reopened += tx.execute(s -> {
-                    jdbc.update("insert into bench_open_saved select id, status, handle_due_at, warn_at, "
-                            + "warning_noted_at, overdue_noted_at from case_file where id between ? and ? "
-                            + "and status = 'CLOSED' and lead_unit_code is not null", from, to);
-                    return jdbc.update("update case_file c join bench_open_saved s on s.id = c.id "
-                            + "set c.status = 'IN_PROGRESS', "
-                            + "c.handle_due_at = if(c.id % 1000 = 0, ? - interval 1 hour, "
-                            + "? + interval (1 + c.id % 20) day), "
-                            + "c.warn_at = if(c.id % 1000 = 0, ? - interval 1 day, "
-                            + "? + interval (c.id % 20) day + interval 1 hour), "
-                            + "c.warning_noted_at = null, c.overdue_noted_at = null "
-                            + "where s.id between ? and ?", now, now, now, now, from, to);
-                });
-            }
-            double prepared = (System.nanoTime() - t0) / 1e9;
-            Bench.note("22-sweep-open", String.format("The %,d closed cases among the newest %,d cases (ids %,d–%,d) "
-                    + "were reopened for the sweep measure in %.0f s (chunks of %,d ids) and put back after it.",
-                    reopened, size, lo, hi, prepared, SWEEP_CHUNK));
-            sweep("22-sweep-open", 0);
-        } finally {
-            long t1 = System.nanoTime();
-            for (long a = lo; a <= hi; a += SWEEP_CHUNK) {
-                long b = Math.min(hi, a + SWEEP_CHUNK - 1);
-                jdbc.update("update case_file c join bench_open_saved s on s.id = c.id set c.status = s.status, "
-                        + "c.handle_due_at = s.handle_due_at, c.warn_at = s.warn_at, "
-                        + "c.warning_noted_at = s.warning_noted_at, c.overdue_noted_at = s.overdue_noted_at "
-                        + "where s.id between ? and ?", a, b);
-            }
-            // what the sweep wrote about the reopened cases (the helper's own resets are those of every measure)
-            jdbc.update("delete o from outbox_message o join notification n on n.id = o.notification_id "
-                    + "join bench_open_saved s on s.id = n.case_id where o.id > ? and n.id > ?",
-                    marks.get("outbox_message"), marks.get("notification"));
-            for (String table : List.of("notification", "case_history", "supervision_order")) {
-                jdbc.update("delete t from " + table + " t join bench_open_saved s on s.id = t.case_id "
-                        + "where t.id > ?", marks.get(table));
-            }
-            jdbc.execute("drop table bench_open_saved");
-            System.out.printf("put back %,d reopened cases in %.0f s%n", reopened, (System.nanoTime() - t1) / 1e9);
-        }
-    }
-
-    private void sweep(String key, int backlog) throws Exception {
-        Class<?> type = Class.forName("org.civitas.supervision.DeadlineSweep");
-        Object sweep = org.springframework.test.util.AopTestUtils.getTargetObject(context.getBean(type));
-        Method m = type.getDeclaredMethod("sweep");
-        m.setAccessible(true);
-        String awaiting = "('DISPATCHED','IN_PROGRESS','RETURN_REQUESTED')";
-        String reset = "update case_file set warning_noted_at = null, overdue_noted_at = null where status in "
-                + awaiting;
-        Long open = jdbc.queryForObject("select count(*) from case_file where status in " + awaiting, Long.class);
-        jdbc.update(reset);
-        jdbc.update("delete from supervision_order where auto and issued_by = 'system'");
-        addBenchClerks();
-        Object result;
-        double civitas;
-        long notices;
-        try {
-            long t0 = System.nanoTime();
-            result = m.invoke(sweep);
-            civitas = (System.nanoTime() - t0) / 1e6;
-        } finally {
-            notices = removeBenchClerks();
-        }
-        jdbc.update(reset);
-        LocalDateTime now = LocalDateTime.now();
-        long t1 = System.nanoTime();
-        int warned = jdbc.update("update case_file set warning_noted_at = ? where status in " + awaiting
-                + " and warn_at <= ? and lead_unit_code is not null", now, now);
-        int overdue = jdbc.update("update case_file set overdue_noted_at = ? where status in " + awaiting
-                + " and handle_due_at < ? and lead_unit_code is not null", now, now);
-        double raw = (System.nanoTime() - t1) / 1e6;
-        // the cost grows with the cases the sweep acts on (warned + overdue), not with the open cases it skips
-        double perMillion = civitas / Math.max(1, warned + overdue) * 1_000_000 / 1000;
-        Bench.row(key, String.format("deadline sweep (`DeadlineSweep`) over the %,d open cases%s (%s%s)", open,
-                        backlog > 0 ? String.format(", %,d of them made overdue for the run", backlog) : "",
-                        result, SWEEP_CLERKS > 0 ? String.format("; %d clerk(s) per unit: %,d notices", SWEEP_CLERKS,
-                                notices) : ""), ms(civitas),
-                String.format("two bare `UPDATE … WHERE` (%,d warned, %,d overdue): %s", warned, overdue, ms(raw)),
-                ratio(civitas, raw), open >= 1_000_000 ? "< 5 s at 1 M open"
-                        : String.format("< 5 s at 1 M open (≈ %,.0f s if all 1 M were overdue, linear in the rows "
-                        + "acted on)", perMillion), open >= 1_000_000 ? civitas < 5000 : perMillion < 5);
-    }
-
-    /**
-     * {@code BENCH_SWEEP_CLERKS} clerks per active unit for the sweep measures (default none: the generated database
-     * has no users, so the sweep then writes no notices), removed after the run with every notice they got.
-     */
-    private void addBenchClerks() {
-        if (SWEEP_CLERKS <= 0) {
-            return;
-        }
-        jdbc.update("insert into app_user (username, display_name, password_hash, unit_code, enabled, "
-                + "password_changed_at, created_at) select concat('bench.clerk.', u.code, '.', s.seq), "
-                + "concat('bench ', u.code), '{noop}x', u.code, true, now(), now() from unit u "
-                + "join seq_1_to_" + SWEEP_CLERKS + " s where u.active");
-        jdbc.update("insert into app_user_role (user_id, role) select id, 'UNIT_CLERK' from app_user "
-                + "where username like 'bench.clerk.%'");
-    }
-
-    /** Removes the bench clerks and their notices; returns how many notices they had. */
-    private long removeBenchClerks() {
-        if (SWEEP_CLERKS <= 0) {
-            return 0;
-        }
-        long notices = jdbc.update("delete from notification where recipient like 'bench.clerk.%'");
-        jdbc.update("delete from app_user where username like 'bench.clerk.%'");
-        return notices;
     }
 
     @Test
