@@ -137,7 +137,8 @@ public class BulletinExporter {
 
     private String names(List<UnitScore> units) {
         return units.isEmpty() ? t("rankings.none")
-                : units.stream().map(u -> u.unitName() + " " + u.score()).collect(Collectors.joining("，"));
+                : units.stream().map(u -> u.unitName() + " " + u.score())
+                        .collect(Collectors.joining(t("rankings.separator")));
     }
 
     /** Empty rates stay empty cells rather than showing full marks as 100 %. */

@@ -16,11 +16,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every key exists in both languages, and every literal key used in the code exists. */
+/**
+ * Every key exists in both languages, every literal key used in the code exists, and view code writes no Chinese of
+ * its own.
+ */
 class TranslationsTest {
 
     static final Pattern KEY_IN_CODE = Pattern.compile(
             "(?:getTranslation|RuleViolation|translate)\\(\\s*\"([A-Za-z0-9_.]+)\"\\s*[,)]|title\\s*=\\s*\"([A-Za-z0-9_.]+)\"");
+
+    /** A comment, a text block, a string or a char literal of Java source: the first one wins at each place. */
+    static final Pattern JAVA_TOKEN = Pattern.compile(
+            "//[^\\n]*|/\\*[\\s\\S]*?\\*/|\"\"\"[\\s\\S]*?\"\"\"|\"(?:[^\"\\\\\\n]|\\\\.)*\"|'(?:[^'\\\\\\n]|\\\\.)+'");
+    static final Pattern CHINESE = Pattern.compile("[\\p{IsHan}\\u3000-\\u303f\\uff00-\\uffef]");
 
     @Test
     void chinese_and_english_have_the_same_keys() throws IOException {
@@ -54,6 +62,30 @@ class TranslationsTest {
             }
         }
         assertThat(missing).isEmpty();
+    }
+
+    /** Labels, messages, units of time and full-width punctuation ("：", "、") are keys, so English gets its own. */
+    @Test
+    void view_code_writes_no_chinese_of_its_own() throws IOException {
+        Set<String> found = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")
+                    && p.toString().replace('\\', '/').contains("/ui/")).toList()) {
+                String source = Files.readString(f);
+                Matcher m = JAVA_TOKEN.matcher(source);
+                while (m.find()) {
+                    String token = m.group();
+                    if (!token.startsWith("/") && CHINESE.matcher(token).find()) {
+                        found.add(f.getFileName() + ":" + lineOf(source, m.start()) + " " + token);
+                    }
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
+    private static long lineOf(String source, int offset) {
+        return source.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
     }
 
     private static Properties load(String file) throws IOException {

@@ -7,15 +7,16 @@ import static org.civitas.cases.Reports.aReport;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.function.Supplier;
 import org.civitas.base.RuleViolation;
 import org.civitas.test.IntegrationTest;
 import org.civitas.test.MutableClock;
+import org.civitas.test.RunAs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -201,15 +202,7 @@ class CaseLifecycleTest {
                 .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.key()).isEqualTo("case.error.street"));
     }
 
-    private <T> T as(String username, java.util.function.Supplier<T> action) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        var details = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+    private <T> T as(String username, Supplier<T> action) {
+        return RunAs.account(users, username, action);
     }
 }

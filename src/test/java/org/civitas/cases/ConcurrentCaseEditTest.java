@@ -10,12 +10,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.civitas.base.RuleViolation;
 import org.civitas.test.IntegrationTest;
+import org.civitas.test.RunAs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Two users press a button on the same case at the same moment: one wins, the other is told, nothing is lost. */
@@ -97,14 +97,7 @@ class ConcurrentCaseEditTest {
         };
     }
 
-    private <T> T as(String username, java.util.function.Supplier<T> action) {
-        var details = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+    private <T> T as(String username, Supplier<T> action) {
+        return RunAs.account(users, username, action);
     }
 }

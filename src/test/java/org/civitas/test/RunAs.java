@@ -41,6 +41,13 @@ public final class RunAs {
         }
     }
 
+    public static void account(UserDetailsService users, String username, Runnable action) {
+        account(users, username, () -> {
+            action.run();
+            return null;
+        });
+    }
+
     public static void user(String username, Runnable action, String... roles) {
         user(username, () -> {
             action.run();

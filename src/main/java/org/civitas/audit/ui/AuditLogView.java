@@ -85,7 +85,8 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         if (v.intact()) {
             Toasts.success(getTranslation("audit.verify.intact", v.rowsChecked()));
         } else {
-            Toasts.error(getTranslation("audit.verify.broken", String.join("；", v.problems())));
+            String problems = String.join(getTranslation("audit.verify.separator"), v.problems());
+            Toasts.error(getTranslation("audit.verify.broken", problems));
         }
     }
 

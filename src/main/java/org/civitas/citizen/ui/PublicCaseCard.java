@@ -79,7 +79,7 @@ class PublicCaseCard extends VerticalLayout {
     }
 
     private Div field(String labelKey, com.vaadin.flow.component.Component value) {
-        Span label = new Span(getTranslation(labelKey) + "：");
+        Span label = new Span(getTranslation("public.track.field", getTranslation(labelKey)));
         label.getStyle().set("color", "var(--lumo-secondary-text-color)");
         Div row = new Div(label, value);
         row.getStyle().set("margin", "var(--lumo-space-xs) 0");

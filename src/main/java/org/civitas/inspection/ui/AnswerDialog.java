@@ -21,9 +21,9 @@ class AnswerDialog extends Dialog {
         setHeaderTitle(getTranslation("notice.answer.title", number));
         VerticalLayout list = new VerticalLayout();
         list.setPadding(false);
-        findings.forEach(f -> list.add(new com.vaadin.flow.component.html.Span(
-                f.itemCode() + " " + f.itemName() + " — " + f.address()
-                        + (f.note() == null ? "" : "（" + f.note() + "）"))));
+        findings.forEach(f -> list.add(new com.vaadin.flow.component.html.Span(f.note() == null
+                ? getTranslation("notice.answer.finding", f.itemCode(), f.itemName(), f.address())
+                : getTranslation("notice.answer.findingNote", f.itemCode(), f.itemName(), f.address(), f.note()))));
         text.setLabel(getTranslation("notice.answer.text"));
         text.setWidthFull();
         add(list, text, photos);

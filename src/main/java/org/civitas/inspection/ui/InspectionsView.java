@@ -150,10 +150,11 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
         rounds.addColumn(r -> r.startsOn() + " ~ " + r.endsOn()).setHeader(getTranslation("inspection.round.dates"))
                 .setAutoWidth(true);
         rounds.addColumn(RoundRow::team).setHeader(getTranslation("inspection.round.team")).setAutoWidth(true);
-        rounds.addColumn(r -> r.districtCodes().stream().map(this::unitName).collect(Collectors.joining("、")))
+        String separator = getTranslation("list.separator");
+        rounds.addColumn(r -> r.districtCodes().stream().map(this::unitName).collect(Collectors.joining(separator)))
                 .setHeader(getTranslation("inspection.round.districts"));
         rounds.addColumn(r -> r.placeTypes().stream().map(t -> getTranslation("inspection.placeType." + t.name()))
-                .collect(Collectors.joining("、"))).setHeader(getTranslation("inspection.round.placeTypes"));
+                .collect(Collectors.joining(separator))).setHeader(getTranslation("inspection.round.placeTypes"));
         rounds.addColumn(RoundRow::findings).setHeader(getTranslation("inspection.round.findings")).setAutoWidth(true);
         rounds.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(r -> showRound(r.id()),
                 () -> detail.setVisible(false)));

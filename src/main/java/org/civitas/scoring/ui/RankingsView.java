@@ -128,7 +128,8 @@ public class RankingsView extends VerticalLayout implements HasDynamicTitle, Bef
 
     private String names(List<UnitScore> units) {
         return units.isEmpty() ? getTranslation("rankings.none")
-                : units.stream().map(u -> u.unitName() + " " + u.score()).collect(Collectors.joining("，"));
+                : units.stream().map(u -> u.unitName() + " " + u.score())
+                        .collect(Collectors.joining(getTranslation("rankings.separator")));
     }
 
     @Override

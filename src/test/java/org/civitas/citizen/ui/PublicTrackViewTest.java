@@ -74,6 +74,7 @@ class PublicTrackViewTest extends KaribuTest {
                 "2026-07-13 10:30 答复 → 已答复");
         assertThat(card.reply.getText()).isEqualTo("垃圾已清运，路面已冲洗");
         String all = card.getElement().getTextRecursively();
+        assertThat(all).contains("当前状态：", "受理时间：", "答复时间：");
         assertThat(all).doesNotContain("需要协调", "clerk.wuchang", "申请延期", "13900002468");
         assertThat(_get(PublicRatingForm.class).isVisible()).isTrue();
     }

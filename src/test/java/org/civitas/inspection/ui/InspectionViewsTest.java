@@ -98,6 +98,7 @@ class InspectionViewsTest extends KaribuTest {
         view.grid.select(view.grid.getListDataView().getItems().filter(n -> n.id() == notice.id()).findFirst()
                 .orElseThrow());
         _click(view.answer);
+        _get(view.dialog, Span.class, spec -> spec.withText("SR-01 暴露垃圾 — 武昌区答复测试巷1号"));
         view.dialog.text.setValue("已清理完毕并安排专人保洁");
         _click(view.dialog.save);
 
