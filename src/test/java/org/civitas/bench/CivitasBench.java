@@ -39,6 +39,8 @@ import org.springframework.test.context.ActiveProfiles;
 class CivitasBench {
 
     static final int PAGE = 50;
+    /** The clerk inbox measure runs its raw query for one page in this many. */
+    static final int RAW_EVERY = 5;
     static final String RAW_INBOX = """
             select id, number, status, channel, received_at, category_code, item_code, urgency, district_code,
                    street_code, address, lead_unit_code, handling_unit_code, sign_due_at, handle_due_at, warn_at,
@@ -152,8 +154,7 @@ class CivitasBench {
                     if (got != rawRows) {
                         throw new IllegalStateException("service " + got + " rows, raw " + rawRows);
                     }
-                    service[i] = (t1 - t0) / 1e6;
-                    raw[i] = (t2 - t1) / 1e6;
+                    raw[i / RAW_EVERY] = (t2 - t1) / 1e6;
                 }
             }
         }
@@ -209,7 +210,7 @@ class CivitasBench {
         }
         var users = context.getBean(org.springframework.security.core.userdetails.UserDetailsService.class);
         double[] service = new double[n];
-        double[] raw = new double[n];
+        double[] raw = new double[n / RAW_EVERY];
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(RAW_CLERK_OPEN)) {
             for (int pass = 0; pass < 2; pass++) {
                 for (int i = 0; i < n; i++) {
@@ -222,6 +223,11 @@ class CivitasBench {
                     int got = cases.inbox(open, null, offsets[k], PAGE).size();
                     long t1 = System.nanoTime();
                     org.springframework.security.core.context.SecurityContextHolder.clearContext();
+                    service[i] = (t1 - t0) / 1e6;
+                    // the raw `OR` query takes seconds with a million cases open: every fifth page, second pass only
+                    if (pass == 0 || i % RAW_EVERY != 0) {
+                        continue;
+                    }
                     InboxCursor at = offsets[i] == 0 ? null : positions.get(ds[i]).get(offsets[i] - 1);
                     Timestamp due = at == null || at.handleDueAt() == null ? null : Timestamp.valueOf(at.handleDueAt());
                     for (int p = 1; p <= 3; p++) {
@@ -244,8 +250,7 @@ class CivitasBench {
                     if (got != rawRows) {
                         throw new IllegalStateException("service " + got + " rows, raw " + rawRows);
                     }
-                    service[i] = (t1 - t0) / 1e6;
-                    raw[i] = (t2 - t1) / 1e6;
+                    raw[i / RAW_EVERY] = (t2 - t1) / 1e6;
                 }
             }
         }
@@ -256,7 +261,8 @@ class CivitasBench {
                         + "(lead, handling or co-unit; up to " + most + " per district), by deadline, through "
                         + "`CaseService.inbox(filter, null, offset, " + PAGE + ")` (" + n + " pages)",
                 "p50 " + ms(p50) + ", p95 " + ms(p95),
-                "keyset SQL (scope as `OR`) from the known cursor over JDBC: p50 " + ms(r50) + ", p95 " + ms(r95),
+                "keyset SQL (scope as `OR`) from the known cursor over JDBC, every " + RAW_EVERY + "th page: p50 "
+                        + ms(r50) + ", p95 " + ms(r95),
                 ratio(p95, r95) + " (p95)", "p95 < 100 ms and ≤ 2× raw", p95 < 100 && p95 <= 2 * r95);
     }
 
