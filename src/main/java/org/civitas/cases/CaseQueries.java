@@ -35,8 +35,11 @@ class CaseQueries {
 
     private final NamedParameterJdbcTemplate streaming;
     private final NamedParameterJdbcTemplate plain;
+    /** The keyword filter asks the Mroonga side table (DD031); decided once at start. */
+    private final boolean fulltext;
 
-    CaseQueries(DataSource dataSource) {
+    CaseQueries(DataSource dataSource, CaseSearchIndex search) {
+        this.fulltext = search.fulltext();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         // MariaDB Connector/J streams a forward-only result set when the fetch size is set: the rows arrive
         // STREAM_FETCH at a time instead of all at once
@@ -67,7 +70,7 @@ class CaseQueries {
         if (skip <= 0 && !openOnly(f)) {
             StringBuilder q = new StringBuilder(SQL_COLUMNS).append(" where 1 = 1");
             scope(q, params, scopeUnit);
-            where(q, params, f, now, CaseQueries::column);
+            where(q, params, f, now);
             after(q, params, after);
             // MariaDB sorts NULL first in ascending order, as JPQL on MariaDB did
             sql = q.append(" order by c.handle_due_at asc, c.id asc limit ").append(n).toString();
@@ -87,7 +90,7 @@ class CaseQueries {
     }
 
     /** The positions (deadline, id) of the filtered cases after {@code after}, unsorted. */
-    private static String keys(Map<String, Object> params, CaseFilter f, Optional<String> scopeUnit,
+    private String keys(Map<String, Object> params, CaseFilter f, Optional<String> scopeUnit,
                                InboxCursor after, LocalDateTime now) {
         StringBuilder q = new StringBuilder("select c.handle_due_at, c.id from case_file c ");
         if (openOnly(f)) {
@@ -95,7 +98,7 @@ class CaseQueries {
         }
         q.append(" where 1 = 1");
         scope(q, params, scopeUnit);
-        where(q, params, f, now, CaseQueries::column);
+        where(q, params, f, now);
         after(q, params, after);
         return q.toString();
     }
@@ -104,7 +107,7 @@ class CaseQueries {
      * The positions of a page of a unit's open cases: the first {@code skip + limit} of each of the three scopes,
      * merged without duplicates (a case the unit both leads and co-handles is one row), sorted, limited.
      */
-    private static String unitKeys(Map<String, Object> params, CaseFilter f, String unit, InboxCursor after,
+    private String unitKeys(Map<String, Object> params, CaseFilter f, String unit, InboxCursor after,
                                    int skip, int limit, LocalDateTime now) {
         params.put("scope", unit);
         String[] scopes = {
@@ -114,7 +117,7 @@ class CaseQueries {
         StringBuilder q = new StringBuilder("select m.handle_due_at, m.id from (");
         for (int i = 0; i < scopes.length; i++) {
             q.append(i == 0 ? "(" : " union (").append("select c.handle_due_at, c.id ").append(scopes[i]);
-            where(q, params, f, now, CaseQueries::column);
+            where(q, params, f, now);
             after(q, params, after);
             q.append(" order by c.handle_due_at, c.id limit ").append((long) skip + limit).append(')');
         }
@@ -166,7 +169,7 @@ class CaseQueries {
         StringBuilder sql = new StringBuilder(SQL_COLUMNS).append(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         scope(sql, params, scopeUnit);
-        where(sql, params, f, now, CaseQueries::column);
+        where(sql, params, f, now);
         // MariaDB sorts NULL first in ascending order, as the JPQL pages do
         sql.append(" order by c.handle_due_at asc, c.id asc");
         params.replaceAll((k, v) -> jdbcValue(v));
@@ -224,8 +227,8 @@ class CaseQueries {
         return s.toString();
     }
 
-    private static void where(StringBuilder q, Map<String, Object> params, CaseFilter f, LocalDateTime now,
-                              Function<String, String> col) {
+    private void where(StringBuilder q, Map<String, Object> params, CaseFilter f, LocalDateTime now) {
+        Function<String, String> col = CaseQueries::column;
         if (f.statuses() != null && !f.statuses().isEmpty()) {
             q.append(" and ").append(col.apply("status")).append(" in (:statuses)");
             params.put("statuses", f.statuses());
@@ -264,6 +267,7 @@ class CaseQueries {
                     .append(col.apply("handleDueAt")).append(" >= :soonNow");
             params.put("soonNow", now);
         }
+        KeywordClause.append(q, params, f.keywordTerms(), fulltext, col);
     }
 
     private static void eq(StringBuilder q, Map<String, Object> params, Function<String, String> col, String field,
