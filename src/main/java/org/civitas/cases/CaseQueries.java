@@ -35,7 +35,7 @@ class CaseQueries {
 
     private final NamedParameterJdbcTemplate streaming;
     private final NamedParameterJdbcTemplate plain;
-    /** The keyword filter asks the Mroonga side table (DD031); decided once at start. */
+    /** The keyword filter may ask the Mroonga side table (DD031); decided once at start. */
     private final boolean fulltext;
 
     CaseQueries(DataSource dataSource, CaseSearchIndex search) {
@@ -67,17 +67,18 @@ class CaseQueries {
         Map<String, Object> params = new HashMap<>();
         String sql;
         int n = Math.max(1, limit);
+        boolean index = byIndex(f, scopeUnit.isPresent() && openOnly(f), false);
         if (skip <= 0 && !openOnly(f)) {
             StringBuilder q = new StringBuilder(SQL_COLUMNS).append(" where 1 = 1");
             scope(q, params, scopeUnit);
-            where(q, params, f, now);
+            where(q, params, f, now, index);
             after(q, params, after);
             // MariaDB sorts NULL first in ascending order, as JPQL on MariaDB did
             sql = q.append(" order by c.handle_due_at asc, c.id asc limit ").append(n).toString();
         } else {
             String keys = scopeUnit.isPresent() && openOnly(f)
-                    ? unitKeys(params, f, scopeUnit.get(), after, Math.max(0, skip), n, now)
-                    : keys(params, f, scopeUnit, after, now) + " order by c.handle_due_at, c.id limit "
+                    ? unitKeys(params, f, scopeUnit.get(), after, Math.max(0, skip), n, now, index)
+                    : keys(params, f, scopeUnit, after, now, index) + " order by c.handle_due_at, c.id limit "
                     + Math.max(0, skip) + ", " + n;
             sql = "select straight_join " + SQL_COLUMNS.substring("select ".length()).replace("from case_file c",
                     "from (" + keys + ") k join case_file c on c.id = k.id") + " order by k.handle_due_at, k.id";
@@ -90,15 +91,15 @@ class CaseQueries {
     }
 
     /** The positions (deadline, id) of the filtered cases after {@code after}, unsorted. */
-    private String keys(Map<String, Object> params, CaseFilter f, Optional<String> scopeUnit,
-                               InboxCursor after, LocalDateTime now) {
+    private static String keys(Map<String, Object> params, CaseFilter f, Optional<String> scopeUnit,
+                               InboxCursor after, LocalDateTime now, boolean index) {
         StringBuilder q = new StringBuilder("select c.handle_due_at, c.id from case_file c ");
         if (openOnly(f)) {
             q.append(NOT_FOR_ORDER);
         }
         q.append(" where 1 = 1");
         scope(q, params, scopeUnit);
-        where(q, params, f, now);
+        where(q, params, f, now, index);
         after(q, params, after);
         return q.toString();
     }
@@ -107,8 +108,8 @@ class CaseQueries {
      * The positions of a page of a unit's open cases: the first {@code skip + limit} of each of the three scopes,
      * merged without duplicates (a case the unit both leads and co-handles is one row), sorted, limited.
      */
-    private String unitKeys(Map<String, Object> params, CaseFilter f, String unit, InboxCursor after,
-                                   int skip, int limit, LocalDateTime now) {
+    private static String unitKeys(Map<String, Object> params, CaseFilter f, String unit, InboxCursor after,
+                                   int skip, int limit, LocalDateTime now, boolean index) {
         params.put("scope", unit);
         String[] scopes = {
             "from case_file c " + NOT_FOR_ORDER + " where c.lead_unit_code = :scope",
@@ -117,7 +118,7 @@ class CaseQueries {
         StringBuilder q = new StringBuilder("select m.handle_due_at, m.id from (");
         for (int i = 0; i < scopes.length; i++) {
             q.append(i == 0 ? "(" : " union (").append("select c.handle_due_at, c.id ").append(scopes[i]);
-            where(q, params, f, now);
+            where(q, params, f, now, index);
             after(q, params, after);
             q.append(" order by c.handle_due_at, c.id limit ").append((long) skip + limit).append(')');
         }
@@ -169,7 +170,7 @@ class CaseQueries {
         StringBuilder sql = new StringBuilder(SQL_COLUMNS).append(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         scope(sql, params, scopeUnit);
-        where(sql, params, f, now);
+        where(sql, params, f, now, byIndex(f, false, true));
         // MariaDB sorts NULL first in ascending order, as the JPQL pages do
         sql.append(" order by c.handle_due_at asc, c.id asc");
         params.replaceAll((k, v) -> jdbcValue(v));
@@ -227,7 +228,31 @@ class CaseQueries {
         return s.toString();
     }
 
-    private void where(StringBuilder q, Map<String, Object> params, CaseFilter f, LocalDateTime now) {
+    /**
+     * Whether the keyword is looked up in the full-text index rather than checked with {@code LIKE} on the rows the
+     * other filters and the deadline order reach (DD031, measured). The index's plan reads every matching case by key
+     * and sorts them all, so a page costs what the word's frequency costs; reading in deadline order stops after a
+     * page of hits, which a frequent word gives soon. A page therefore counts the matches first (one index look-up)
+     * and takes the index only up to {@value #DENSE}. A unit's open cases are few and the union would search the
+     * index once per scope: always {@code LIKE}. The export reads every row anyway: always the index.
+     */
+    private boolean byIndex(CaseFilter f, boolean unitOpen, boolean whole) {
+        if (!fulltext || f.keyword() == null || unitOpen) {
+            return false;
+        }
+        if (whole) {
+            return true;
+        }
+        Long matches = plain.getJdbcTemplate().queryForObject(KeywordClause.COUNT, Long.class,
+                KeywordClause.booleanQuery(f.keywordTerms()));
+        return matches != null && matches <= DENSE;
+    }
+
+    /** Matches up to which the index's plan is taken for a page (DD031). */
+    static final long DENSE = 20_000;
+
+    private static void where(StringBuilder q, Map<String, Object> params, CaseFilter f, LocalDateTime now,
+                              boolean index) {
         Function<String, String> col = CaseQueries::column;
         if (f.statuses() != null && !f.statuses().isEmpty()) {
             q.append(" and ").append(col.apply("status")).append(" in (:statuses)");
@@ -267,7 +292,7 @@ class CaseQueries {
                     .append(col.apply("handleDueAt")).append(" >= :soonNow");
             params.put("soonNow", now);
         }
-        KeywordClause.append(q, params, f.keywordTerms(), fulltext, col);
+        KeywordClause.append(q, params, f.keywordTerms(), index, col);
     }
 
     private static void eq(StringBuilder q, Map<String, Object> params, Function<String, String> col, String field,

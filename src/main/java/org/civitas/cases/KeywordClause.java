@@ -15,6 +15,9 @@ final class KeywordClause {
     /** The LIKE escape character: not the backslash, which the SQL mode may or may not treat as one in literals. */
     static final char ESCAPE = '!';
 
+    /** How many cases the full-text index holds for a {@link #booleanQuery}. */
+    static final String COUNT = "select count(*) from case_search where match(text) against (? in boolean mode)";
+
     private KeywordClause() {
     }
 
