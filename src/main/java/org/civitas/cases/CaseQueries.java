@@ -67,7 +67,7 @@ class CaseQueries {
         Map<String, Object> params = new HashMap<>();
         String sql;
         int n = Math.max(1, limit);
-        boolean index = byIndex(f, scopeUnit.isPresent() && openOnly(f), false);
+        boolean index = byIndex(f, scopeUnit);
         if (skip <= 0 && !openOnly(f)) {
             StringBuilder q = new StringBuilder(SQL_COLUMNS).append(" where 1 = 1");
             scope(q, params, scopeUnit);
@@ -170,7 +170,7 @@ class CaseQueries {
         StringBuilder sql = new StringBuilder(SQL_COLUMNS).append(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         scope(sql, params, scopeUnit);
-        where(sql, params, f, now, byIndex(f, false, true));
+        where(sql, params, f, now, byIndex(f, scopeUnit));
         // MariaDB sorts NULL first in ascending order, as the JPQL pages do
         sql.append(" order by c.handle_due_at asc, c.id asc");
         params.replaceAll((k, v) -> jdbcValue(v));
@@ -234,14 +234,12 @@ class CaseQueries {
      * and sorts them all, so a page costs what the word's frequency costs; reading in deadline order stops after a
      * page of hits, which a frequent word gives soon. A page therefore counts the matches first (one index look-up)
      * and takes the index only up to {@value #DENSE}. A unit's open cases are few and the union would search the
-     * index once per scope: always {@code LIKE}. The export reads every row anyway: always the index.
+     * index once per scope: always {@code LIKE}. The export chooses as the pages do, so that both hold the same rows
+     * (the index's normalizer and the column's collation do not fold quite the same characters).
      */
-    private boolean byIndex(CaseFilter f, boolean unitOpen, boolean whole) {
-        if (!fulltext || f.keyword() == null || unitOpen) {
+    private boolean byIndex(CaseFilter f, Optional<String> scopeUnit) {
+        if (!fulltext || f.keyword() == null || (scopeUnit.isPresent() && openOnly(f))) {
             return false;
-        }
-        if (whole) {
-            return true;
         }
         Long matches = plain.getJdbcTemplate().queryForObject(KeywordClause.COUNT, Long.class,
                 KeywordClause.booleanQuery(f.keywordTerms()));
