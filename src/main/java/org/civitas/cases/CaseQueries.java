@@ -35,8 +35,11 @@ class CaseQueries {
 
     private final NamedParameterJdbcTemplate streaming;
     private final NamedParameterJdbcTemplate plain;
+    /** The keyword filter may ask the Mroonga side table (DD031); decided once at start. */
+    private final boolean fulltext;
 
-    CaseQueries(DataSource dataSource) {
+    CaseQueries(DataSource dataSource, CaseSearchIndex search) {
+        this.fulltext = search.fulltext();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         // MariaDB Connector/J streams a forward-only result set when the fetch size is set: the rows arrive
         // STREAM_FETCH at a time instead of all at once
@@ -64,17 +67,18 @@ class CaseQueries {
         Map<String, Object> params = new HashMap<>();
         String sql;
         int n = Math.max(1, limit);
+        boolean index = byIndex(f, scopeUnit);
         if (skip <= 0 && !openOnly(f)) {
             StringBuilder q = new StringBuilder(SQL_COLUMNS).append(" where 1 = 1");
             scope(q, params, scopeUnit);
-            where(q, params, f, now, CaseQueries::column);
+            where(q, params, f, now, index);
             after(q, params, after);
             // MariaDB sorts NULL first in ascending order, as JPQL on MariaDB did
             sql = q.append(" order by c.handle_due_at asc, c.id asc limit ").append(n).toString();
         } else {
             String keys = scopeUnit.isPresent() && openOnly(f)
-                    ? unitKeys(params, f, scopeUnit.get(), after, Math.max(0, skip), n, now)
-                    : keys(params, f, scopeUnit, after, now) + " order by c.handle_due_at, c.id limit "
+                    ? unitKeys(params, f, scopeUnit.get(), after, Math.max(0, skip), n, now, index)
+                    : keys(params, f, scopeUnit, after, now, index) + " order by c.handle_due_at, c.id limit "
                     + Math.max(0, skip) + ", " + n;
             sql = "select straight_join " + SQL_COLUMNS.substring("select ".length()).replace("from case_file c",
                     "from (" + keys + ") k join case_file c on c.id = k.id") + " order by k.handle_due_at, k.id";
@@ -88,14 +92,14 @@ class CaseQueries {
 
     /** The positions (deadline, id) of the filtered cases after {@code after}, unsorted. */
     private static String keys(Map<String, Object> params, CaseFilter f, Optional<String> scopeUnit,
-                               InboxCursor after, LocalDateTime now) {
+                               InboxCursor after, LocalDateTime now, boolean index) {
         StringBuilder q = new StringBuilder("select c.handle_due_at, c.id from case_file c ");
         if (openOnly(f)) {
             q.append(NOT_FOR_ORDER);
         }
         q.append(" where 1 = 1");
         scope(q, params, scopeUnit);
-        where(q, params, f, now, CaseQueries::column);
+        where(q, params, f, now, index);
         after(q, params, after);
         return q.toString();
     }
@@ -105,7 +109,7 @@ class CaseQueries {
      * merged without duplicates (a case the unit both leads and co-handles is one row), sorted, limited.
      */
     private static String unitKeys(Map<String, Object> params, CaseFilter f, String unit, InboxCursor after,
-                                   int skip, int limit, LocalDateTime now) {
+                                   int skip, int limit, LocalDateTime now, boolean index) {
         params.put("scope", unit);
         String[] scopes = {
             "from case_file c " + NOT_FOR_ORDER + " where c.lead_unit_code = :scope",
@@ -114,7 +118,7 @@ class CaseQueries {
         StringBuilder q = new StringBuilder("select m.handle_due_at, m.id from (");
         for (int i = 0; i < scopes.length; i++) {
             q.append(i == 0 ? "(" : " union (").append("select c.handle_due_at, c.id ").append(scopes[i]);
-            where(q, params, f, now, CaseQueries::column);
+            where(q, params, f, now, index);
             after(q, params, after);
             q.append(" order by c.handle_due_at, c.id limit ").append((long) skip + limit).append(')');
         }
@@ -166,7 +170,7 @@ class CaseQueries {
         StringBuilder sql = new StringBuilder(SQL_COLUMNS).append(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         scope(sql, params, scopeUnit);
-        where(sql, params, f, now, CaseQueries::column);
+        where(sql, params, f, now, byIndex(f, scopeUnit));
         // MariaDB sorts NULL first in ascending order, as the JPQL pages do
         sql.append(" order by c.handle_due_at asc, c.id asc");
         params.replaceAll((k, v) -> jdbcValue(v));
@@ -224,8 +228,30 @@ class CaseQueries {
         return s.toString();
     }
 
+    /**
+     * Whether the keyword is looked up in the full-text index rather than checked with {@code LIKE} on the rows the
+     * other filters and the deadline order reach (DD031, measured). The index's plan reads every matching case by key
+     * and sorts them all, so a page costs what the word's frequency costs; reading in deadline order stops after a
+     * page of hits, which a frequent word gives soon. A page therefore counts the matches first (one index look-up)
+     * and takes the index only up to {@value #DENSE}. A unit's open cases are few and the union would search the
+     * index once per scope: always {@code LIKE}. The export chooses as the pages do, so that both hold the same rows
+     * (the index's normalizer and the column's collation do not fold quite the same characters).
+     */
+    private boolean byIndex(CaseFilter f, Optional<String> scopeUnit) {
+        if (!fulltext || f.keyword() == null || (scopeUnit.isPresent() && openOnly(f))) {
+            return false;
+        }
+        Long matches = plain.getJdbcTemplate().queryForObject(KeywordClause.COUNT, Long.class,
+                KeywordClause.booleanQuery(f.keywordTerms()));
+        return matches != null && matches <= DENSE;
+    }
+
+    /** Matches up to which the index's plan is taken for a page (DD031). */
+    static final long DENSE = 20_000;
+
     private static void where(StringBuilder q, Map<String, Object> params, CaseFilter f, LocalDateTime now,
-                              Function<String, String> col) {
+                              boolean index) {
+        Function<String, String> col = CaseQueries::column;
         if (f.statuses() != null && !f.statuses().isEmpty()) {
             q.append(" and ").append(col.apply("status")).append(" in (:statuses)");
             params.put("statuses", f.statuses());
@@ -264,6 +290,7 @@ class CaseQueries {
                     .append(col.apply("handleDueAt")).append(" >= :soonNow");
             params.put("soonNow", now);
         }
+        KeywordClause.append(q, params, f.keywordTerms(), index, col);
     }
 
     private static void eq(StringBuilder q, Map<String, Object> params, Function<String, String> col, String field,

@@ -456,8 +456,17 @@ public class CaseService {
      */
     @PreAuthorize(CITY)
     public List<CaseRow> inbox(CaseFilter filter, InboxCursor cursor, int skip, int limit) {
-        return queries.page(filter, access.scopedUnit(), cursor, Math.max(skip, 0), Math.min(Math.max(limit, 1),
-                1000), !access.seesComplainant(), now());
+        return queries.page(checked(filter), access.scopedUnit(), cursor, Math.max(skip, 0),
+                Math.min(Math.max(limit, 1), 1000), !access.seesComplainant(), now());
+    }
+
+    /** The filter, refused with a message when its keyword is too short or too long for the search (DD031). */
+    private static CaseFilter checked(CaseFilter filter) {
+        CaseFilter f = filter == null ? CaseFilter.any() : filter;
+        if (!CaseFilter.validKeyword(f.keyword())) {
+            throw new RuleViolation("inbox.error.keyword", CaseFilter.KEYWORD_MIN, CaseFilter.KEYWORD_MAX);
+        }
+        return f;
     }
 
     @PreAuthorize(CITY)
@@ -601,7 +610,7 @@ public class CaseService {
     @PreAuthorize(CITY)
     @Transactional
     public int forEachInboxRow(CaseFilter filter, java.util.function.Consumer<CaseRow> sink) {
-        CaseFilter f = filter == null ? CaseFilter.any() : filter;
+        CaseFilter f = checked(filter);
         int count = queries.stream(f, access.scopedUnit(), !access.seesComplainant(), now(), sink);
         String json = org.civitas.base.Snapshots.json(f);
         events.publishEvent(new AuditEvent(access.actor(), "CASES_EXPORTED", "case_file", null, null, json,

@@ -37,7 +37,8 @@ import org.civitas.catalog.Urgency;
 
 /**
  * The inbox's collapsible filter bar. Every change is applied at once (text fields on Enter or leaving the field);
- * street follows district and item follows category. The phone filter is only offered to those who see phones.
+ * street follows district and item follows category. The phone filter is only offered to those who see phones. A
+ * keyword the search refuses (too short or too long) is marked on its field and left out of the filter.
  */
 class InboxFilters extends Details {
 
@@ -55,6 +56,7 @@ class InboxFilters extends Details {
     final Checkbox dueSoon = new Checkbox();
     final TextField number = new TextField();
     final TextField phone = new TextField();
+    final TextField keyword = new TextField();
 
     private final InboxNames names;
     private final List<Runnable> listeners = new ArrayList<>();
@@ -85,7 +87,13 @@ class InboxFilters extends Details {
         number.setValueChangeMode(ValueChangeMode.ON_CHANGE);
         phone.setValueChangeMode(ValueChangeMode.ON_CHANGE);
         phone.setVisible(phoneFilter);
-        for (TextField t : List.of(number, phone)) {
+        // on Enter or leaving the field, not while typing: a Chinese input method puts pinyin letters into the
+        // field until a word is chosen, and each of those would start a search
+        keyword.setValueChangeMode(ValueChangeMode.ON_CHANGE);
+        keyword.setMaxLength(CaseFilter.KEYWORD_MAX);
+        keyword.setTooltipText(getTranslation("inbox.filter.keyword.help"));
+        keyword.setErrorMessage(getTranslation("inbox.error.keyword", CaseFilter.KEYWORD_MIN, CaseFilter.KEYWORD_MAX));
+        for (TextField t : List.of(number, phone, keyword)) {
             t.setClearButtonVisible(true);
         }
         for (ComboBox<?> c : List.of(category, item, leadUnit, district, street, channel, urgency)) {
@@ -102,6 +110,7 @@ class InboxFilters extends Details {
         label(urgency, "inbox.filter.urgency");
         label(number, "inbox.col.number");
         label(phone, "inbox.col.phone");
+        label(keyword, "inbox.filter.keyword");
         overdue.setLabel(getTranslation("inbox.filter.overdue"));
         dueSoon.setLabel(getTranslation("inbox.filter.dueSoon"));
 
@@ -123,11 +132,17 @@ class InboxFilters extends Details {
         for (HasValue<?, ?> field : fields()) {
             field.addValueChangeListener(e -> changed());
         }
+        keyword.addValueChangeListener(e -> {
+            keyword.setInvalid(!CaseFilter.validKeyword(e.getValue()));
+            if (!keyword.isInvalid()) {
+                changed();
+            }
+        });
 
         Button clear = new Button(getTranslation("inbox.filter.clear"), e -> setValue(CaseFilter.any(), true));
         clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        FlexLayout bar = new FlexLayout(status, category, item, leadUnit, district, street, channel, urgency, from, to,
-                number, phone, overdue, dueSoon, clear);
+        FlexLayout bar = new FlexLayout(keyword, status, category, item, leadUnit, district, street, channel, urgency,
+                from, to, number, phone, overdue, dueSoon, clear);
         bar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.getStyle().set("gap", "var(--lumo-space-s) var(--lumo-space-m)");
@@ -140,7 +155,8 @@ class InboxFilters extends Details {
                 code(street, UnitView::code), channel.getValue(),
                 urgency.getValue() == null ? null : urgency.getValue().name(), from.getValue(), to.getValue(),
                 overdue.getValue(), dueSoon.getValue(), blankToNull(number.getValue()),
-                phone.isVisible() ? blankToNull(phone.getValue()) : null);
+                phone.isVisible() ? blankToNull(phone.getValue()) : null,
+                CaseFilter.validKeyword(keyword.getValue()) ? keyword.getValue() : null);
     }
 
     /** Shows a filter (from the address bar, or cleared); {@code notify} tells the listeners once afterwards. */
@@ -160,6 +176,8 @@ class InboxFilters extends Details {
             dueSoon.setValue(f.dueSoon());
             number.setValue(Objects.requireNonNullElse(f.number(), ""));
             phone.setValue(Objects.requireNonNullElse(f.phone(), ""));
+            keyword.setValue(Objects.requireNonNullElse(f.keyword(), ""));
+            keyword.setInvalid(false);
         });
         if (notify) {
             listeners.forEach(Runnable::run);

@@ -18,7 +18,8 @@ import org.civitas.cases.Channel;
 /**
  * The inbox filter in the address bar, so other pages link to a filtered inbox
  * ({@code cases?overdue=true&unit=D05&status=DISPATCHED,IN_PROGRESS}) and a reload keeps it. Unknown values are
- * ignored. The complainant's phone never goes into an address: addresses end up in logs and browser history.
+ * ignored, a keyword the search would refuse too. The complainant's phone never goes into an address: addresses end
+ * up in logs and browser history.
  */
 final class InboxQuery {
 
@@ -39,7 +40,8 @@ final class InboxQuery {
         return new CaseFilter(statuses, text(p, "category"), text(p, "item"), text(p, "unit"), text(p, "district"),
                 text(p, "street"), parse(text(p, "channel"), Channel::valueOf), text(p, "urgency"),
                 parse(text(p, "from"), LocalDate::parse), parse(text(p, "to"), LocalDate::parse),
-                "true".equals(text(p, "overdue")), "true".equals(text(p, "dueSoon")), text(p, "number"), null);
+                "true".equals(text(p, "overdue")), "true".equals(text(p, "dueSoon")), text(p, "number"), null,
+                CaseFilter.validKeyword(text(p, "keyword")) ? text(p, "keyword") : null);
     }
 
     static QueryParameters of(CaseFilter f) {
@@ -59,6 +61,7 @@ final class InboxQuery {
         put(p, "overdue", f.overdue() ? "true" : null);
         put(p, "dueSoon", f.dueSoon() ? "true" : null);
         put(p, "number", f.number());
+        put(p, "keyword", f.keyword());
         return QueryParameters.simple(p);
     }
 

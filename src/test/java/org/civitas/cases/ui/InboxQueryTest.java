@@ -52,6 +52,14 @@ class InboxQueryTest {
                 "D05", "S0501", Channel.WECHAT, "NORMAL", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 15), true,
                 true, "WM202603020001", null);
         assertThat(InboxQuery.parse(InboxQuery.of(f))).isEqualTo(f);
+        assertThat(InboxQuery.parse(InboxQuery.of(f.withKeyword("占道 经营")))).isEqualTo(f.withKeyword("占道 经营"));
+    }
+
+    @Test
+    void a_keyword_the_search_would_refuse_is_left_out_of_a_link() {
+        assertThat(InboxQuery.parse(QueryParameters.fromString("keyword=%E5%99%AA")).keyword()).isNull();
+        assertThat(InboxQuery.parse(QueryParameters.fromString("keyword=%E5%99%AA%E9%9F%B3")).keyword())
+                .isEqualTo("噪音");
     }
 
     @Test

@@ -99,6 +99,34 @@ class InboxViewTest extends KaribuTest {
         assertThat(rows(view)).extracting(CaseRow::id).containsExactly(s0101);
     }
 
+    @Test
+    void a_keyword_narrows_the_rows_and_one_of_a_single_character_is_marked_instead_of_applied() {
+        LocalDate day = LocalDate.of(2029, 5, 18); // a Friday
+        clock.set(day.atTime(9, 0));
+        long noise = as("operator", () -> cases.register(aReport().item("SR-02").in("D01", "S0101")
+                .description("夜市摊位噪音扰民").build())).id();
+        long other = register("D01", "S0101", "SR-02");
+
+        login("supervisor");
+        assertThat(open("cases?from=" + day + "&to=" + day)).hasSize(2);
+        InboxView view = _get(InboxView.class);
+        view.filters.keyword.setValue("噪音");
+        assertThat(rows(view)).extracting(CaseRow::id).containsExactly(noise);
+        assertThat(view.filters.keyword.isInvalid()).isFalse();
+
+        view.filters.keyword.setValue("噪");
+        assertThat(view.filters.keyword.isInvalid()).isTrue();
+        assertThat(view.filters.keyword.getErrorMessage()).isEqualTo("关键词每个词至少 2 个字，总长不超过 50 个字。");
+        assertThat(rows(view)).as("the last valid filter stays").extracting(CaseRow::id).containsExactly(noise);
+        view.filters.keyword.clear();
+        assertThat(rows(view)).extracting(CaseRow::id).containsExactlyInAnyOrder(noise, other);
+
+        // the same filter from a link on another page
+        assertThat(open("cases?keyword=%E5%99%AA%E9%9F%B3&from=" + day + "&to=" + day)).extracting(CaseRow::id)
+                .containsExactly(noise);
+        assertThat(_get(InboxView.class).filters.keyword.getValue()).isEqualTo("噪音");
+    }
+
     /** As a link from another page would open it: {@code cases?overdue=true&unit=D05}. */
     private List<CaseRow> open(String location) {
         int q = location.indexOf('?');
