@@ -127,7 +127,7 @@ if [ -z "${BENCH_ONLY:-}" ]; then
     "${LOCK[@]}" ./mvnw -B -o -ntp -Pbench test || failed
 else
     # the chosen measures in the 2 GB JVM; the Excel export (ExportBench) only if named, in its own 256 MB JVM
-    ONLY=$(echo "$BENCH_ONLY" | tr ',' '\n' | grep -v '^ExportBench' | paste -sd, -)
+    ONLY=$(echo "$BENCH_ONLY" | tr ',' '\n' | { grep -v '^ExportBench' || true; } | paste -sd, -)
     if [ -n "$ONLY" ]; then
         "${LOCK[@]}" ./mvnw -B -o -ntp -Pbench test-compile surefire:test@default-test "-Dtest=$ONLY" \
             -Dsurefire.failIfNoSpecifiedTests=false || failed

@@ -233,17 +233,19 @@ class CaseQueries {
      * other filters and the deadline order reach (DD031, measured). The index's plan reads every matching case by key
      * and sorts them all, so a page costs what the word's frequency costs; reading in deadline order stops after a
      * page of hits, which a frequent word gives soon. A page therefore counts the matches first (one index look-up)
-     * and takes the index only up to {@value #DENSE}. A unit's open cases are few and the union would search the
-     * index once per scope: always {@code LIKE}. The export chooses as the pages do, so that both hold the same rows
-     * (the index's normalizer and the column's collation do not fold quite the same characters).
+     * and takes the index only up to {@value #DENSE}. A unit's open cases are read as a union of three scopes, each
+     * searching the index: up to a third of that. They are not few either: at 21.9 M cases with a million open a
+     * district holds 138,000, and {@code LIKE} read them all for a word no case holds (≈ 310 ms, docs/benchmarks.md).
+     * The export chooses as the pages do, so that both hold the same rows (the index's normalizer and the column's
+     * collation do not fold quite the same characters).
      */
     private boolean byIndex(CaseFilter f, Optional<String> scopeUnit) {
-        if (!fulltext || f.keyword() == null || (scopeUnit.isPresent() && openOnly(f))) {
+        if (!fulltext || f.keyword() == null) {
             return false;
         }
         Long matches = plain.getJdbcTemplate().queryForObject(KeywordClause.COUNT, Long.class,
                 KeywordClause.booleanQuery(f.keywordTerms()));
-        return matches != null && matches <= DENSE;
+        return matches != null && matches <= (scopeUnit.isPresent() && openOnly(f) ? DENSE / 3 : DENSE);
     }
 
     /** Matches up to which the index's plan is taken for a page (DD031). */
