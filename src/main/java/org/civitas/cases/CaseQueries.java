@@ -37,6 +37,12 @@ class CaseQueries {
     private final NamedParameterJdbcTemplate plain;
     /** The keyword filter may ask the Mroonga side table (DD031); decided once at start. */
     private final boolean fulltext;
+    /**
+     * Matches per keyword, for the choice of plan only (never the rows): a user paging through one keyword's cases
+     * counts it once a minute, not once a page (≈ 150 ms for a word in 400,000 cases at 21.9 M).
+     */
+    private final org.civitas.base.ReferenceCache<String, Long> matchCounts =
+            new org.civitas.base.ReferenceCache<>(java.time.Duration.ofMinutes(1), 10_000);
 
     CaseQueries(DataSource dataSource, CaseSearchIndex search) {
         this.fulltext = search.fulltext();
@@ -243,8 +249,8 @@ class CaseQueries {
         if (!fulltext || f.keyword() == null) {
             return false;
         }
-        Long matches = plain.getJdbcTemplate().queryForObject(KeywordClause.COUNT, Long.class,
-                KeywordClause.booleanQuery(f.keywordTerms()));
+        Long matches = matchCounts.get(KeywordClause.booleanQuery(f.keywordTerms()),
+                q -> plain.getJdbcTemplate().queryForObject(KeywordClause.COUNT, Long.class, q));
         return matches != null && matches <= (scopeUnit.isPresent() && openOnly(f) ? DENSE / 3 : DENSE);
     }
 
