@@ -47,11 +47,21 @@ class IntakeApiTest {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc = mvc(context);
+        key = key(channels);
+    }
+
+    /** MockMvc over the whole filter chain, API key filter included. */
+    static MockMvc mvc(WebApplicationContext context) {
+        return MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+    }
+
+    /** A fresh key of the test's WeChat channel system, which is created on first use. */
+    static String key(ChannelService channels) {
         if (channels.find(CODE).isEmpty()) {
             channels.upsert(CODE, "测试微信", Channel.WECHAT, null, "s3cret", true, "test");
         }
-        key = RunAs.user("admin", () -> channels.createKey(CODE, "test"), "ADMIN");
+        return RunAs.user("admin", () -> channels.createKey(CODE, "test"), "ADMIN");
     }
 
     static String report(String ref, String description) {

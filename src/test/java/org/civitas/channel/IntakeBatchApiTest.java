@@ -10,18 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.civitas.cases.Channel;
 import org.civitas.test.IntegrationTest;
-import org.civitas.test.RunAs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /** {@code POST /api/v1/cases/batch}: each report filed or refused on its own, the batch bounded. */
@@ -40,11 +36,8 @@ class IntakeBatchApiTest {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
-        if (channels.find(IntakeApiTest.CODE).isEmpty()) {
-            channels.upsert(IntakeApiTest.CODE, "测试微信", Channel.WECHAT, null, "s3cret", true, "test");
-        }
-        key = RunAs.user("admin", () -> channels.createKey(IntakeApiTest.CODE, "test"), "ADMIN");
+        mvc = IntakeApiTest.mvc(context);
+        key = IntakeApiTest.key(channels);
     }
 
     MockHttpServletResponse batch(String body, String apiKey) throws Exception {

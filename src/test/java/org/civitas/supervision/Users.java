@@ -1,8 +1,7 @@
 package org.civitas.supervision;
 
 import java.util.function.Supplier;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.civitas.test.RunAs;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Runs a step of a test as one of the demo users (with their unit), then restores who was signed in. */
@@ -15,15 +14,7 @@ final class Users {
     }
 
     <T> T as(String username, Supplier<T> action) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        var details = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        return RunAs.account(users, username, action);
     }
 
     void as(String username, Runnable action) {

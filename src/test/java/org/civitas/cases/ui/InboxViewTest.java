@@ -17,11 +17,10 @@ import org.civitas.cases.CaseRow;
 import org.civitas.cases.CaseService;
 import org.civitas.test.KaribuTest;
 import org.civitas.test.MutableClock;
+import org.civitas.test.RunAs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The inbox as its users see it. Each test registers its cases on a day of its own, far from the other tests'
@@ -148,14 +147,6 @@ class InboxViewTest extends KaribuTest {
     }
 
     private CaseDetails as(String username, Supplier<CaseDetails> action) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        var details = userDetails.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        return RunAs.account(userDetails, username, action);
     }
 }

@@ -25,13 +25,12 @@ import org.civitas.cases.ReplyOutcome;
 import org.civitas.citizen.PublicLimits;
 import org.civitas.test.KaribuTest;
 import org.civitas.test.MutableClock;
+import org.civitas.test.RunAs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The public tracking page and the one-time rating, as an anonymous visitor. */
 class PublicTrackViewTest extends KaribuTest {
@@ -233,14 +232,6 @@ class PublicTrackViewTest extends KaribuTest {
     }
 
     private <T> T as(String username, Supplier<T> action) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        var details = userDetails.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        return RunAs.account(userDetails, username, action);
     }
 }

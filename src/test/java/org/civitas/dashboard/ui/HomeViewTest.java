@@ -22,12 +22,11 @@ import org.civitas.cases.ReplyOutcome;
 import org.civitas.dashboard.DeadlineRow;
 import org.civitas.test.KaribuTest;
 import org.civitas.test.MutableClock;
+import org.civitas.test.RunAs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The landing page by role, in April 2025: a month no other test uses. */
 class HomeViewTest extends KaribuTest {
@@ -115,14 +114,6 @@ class HomeViewTest extends KaribuTest {
     }
 
     private <T> T as(String username, Supplier<T> action) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        var details = userDetails.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        return RunAs.account(userDetails, username, action);
     }
 }
