@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -63,10 +65,9 @@ class CaseQueries {
      * <p>
      * When the filter keeps to open cases (the inbox's usual view), the indexes that merely give deadline order are
      * kept out of the plan: otherwise MariaDB walks {@code ix_case_due} from the oldest deadline and reads the
-     * millions of closed cases before the first open one (measured at 13 M cases: over 7 minutes). A unit's open
-     * cases are then the union of three index ranges instead of an {@code OR} over every open case of the city:
-     * those it leads ({@code ix_case_lead_due}), those it handles ({@code ix_case_handling_due}) and those it
-     * co-handles ({@code case_co_unit}).
+     * millions of closed cases before the first open one (measured at 13 M cases: over 7 minutes). The open cases
+     * are then read as a union of ranges, one per state and, for a unit, per way it holds a case (see
+     * {@link #openKeys}), instead of an {@code OR} over every open case of the city.
      */
     List<CaseRow> page(CaseFilter f, Optional<String> scopeUnit, InboxCursor after, int skip, int limit,
                        boolean maskPhone, LocalDateTime now) {
@@ -74,6 +75,9 @@ class CaseQueries {
         String sql;
         int n = Math.max(1, limit);
         boolean index = byIndex(f, scopeUnit);
+        if (openOnly(f) && openStates(f).isEmpty()) {
+            return List.of(); // e.g. overdue among replied cases: no such case can exist
+        }
         if (skip <= 0 && !openOnly(f)) {
             StringBuilder q = new StringBuilder(SQL_COLUMNS).append(" where 1 = 1");
             scope(q, params, scopeUnit);
@@ -82,8 +86,8 @@ class CaseQueries {
             // MariaDB sorts NULL first in ascending order, as JPQL on MariaDB did
             sql = q.append(" order by c.handle_due_at asc, c.id asc limit ").append(n).toString();
         } else {
-            String keys = scopeUnit.isPresent() && openOnly(f)
-                    ? unitKeys(params, f, scopeUnit.get(), after, Math.max(0, skip), n, now, index)
+            String keys = openOnly(f)
+                    ? openKeys(params, f, scopeUnit, after, Math.max(0, skip), n, now, index)
                     : keys(params, f, scopeUnit, after, now, index) + " order by c.handle_due_at, c.id limit "
                     + Math.max(0, skip) + ", " + n;
             sql = "select straight_join " + SQL_COLUMNS.substring("select ".length()).replace("from case_file c",
@@ -111,25 +115,55 @@ class CaseQueries {
     }
 
     /**
-     * The positions of a page of a unit's open cases: the first {@code skip + limit} of each of the three scopes,
-     * merged without duplicates (a case the unit both leads and co-handles is one row), sorted, limited.
+     * The positions of a page of open cases: a union of index ranges that are each already in deadline order, read
+     * only up to {@code skip + limit} rows each, merged without duplicates (a case the unit both leads and co-handles
+     * is one row), sorted, limited. Open cases are split by state, because every index that leads with the state
+     * ({@code ix_case_status_due}, and for a unit {@code ix_case_lead_due} and {@code ix_case_handling_due}) holds one
+     * deadline order per state: an {@code IN} over the states made MariaDB read all of them and sort (at a million
+     * open cases, every open case of a district on every page). A unit's cases are those it leads, those it handles
+     * and those it co-handles ({@code case_co_unit}). The keyword index drives its own plan (DD031): no split then.
      */
-    private static String unitKeys(Map<String, Object> params, CaseFilter f, String unit, InboxCursor after,
-                                   int skip, int limit, LocalDateTime now, boolean index) {
-        params.put("scope", unit);
-        String[] scopes = {
-            "from case_file c " + NOT_FOR_ORDER + " where c.lead_unit_code = :scope",
-            "from case_file c " + NOT_FOR_ORDER + " where c.handling_unit_code = :scope",
-            "from case_co_unit u join case_file c on c.id = u.case_id where u.unit_code = :scope"};
+    private static String openKeys(Map<String, Object> params, CaseFilter f, Optional<String> scopeUnit,
+                                   InboxCursor after, int skip, int limit, LocalDateTime now, boolean index) {
+        String from = "from case_file c " + NOT_FOR_ORDER + " where ";
+        List<String> owned = scopeUnit.isPresent()
+                ? List.of(from + "c.lead_unit_code = :scope", from + "c.handling_unit_code = :scope")
+                : List.of(from + "1 = 1");
+        List<String> ranges = new ArrayList<>();
+        for (String range : owned) {
+            if (index) {
+                ranges.add(range);
+                continue;
+            }
+            for (CaseStatus state : openStates(f)) {
+                ranges.add(range + " and c.status = :state" + state.ordinal());
+                params.put("state" + state.ordinal(), state);
+            }
+        }
+        scopeUnit.ifPresent(unit -> {
+            params.put("scope", unit);
+            ranges.add("from case_co_unit u join case_file c on c.id = u.case_id where u.unit_code = :scope");
+        });
         StringBuilder q = new StringBuilder("select m.handle_due_at, m.id from (");
-        for (int i = 0; i < scopes.length; i++) {
-            q.append(i == 0 ? "(" : " union (").append("select c.handle_due_at, c.id ").append(scopes[i]);
+        for (int i = 0; i < ranges.size(); i++) {
+            q.append(i == 0 ? "(" : " union (").append("select c.handle_due_at, c.id ").append(ranges.get(i));
             where(q, params, f, now, index);
             after(q, params, after);
             q.append(" order by c.handle_due_at, c.id limit ").append((long) skip + limit).append(')');
         }
         return q.append(") m order by m.handle_due_at, m.id limit ").append(skip).append(", ").append(limit)
                 .toString();
+    }
+
+    /** The states an open-only filter keeps; none is final. */
+    static Set<CaseStatus> openStates(CaseFilter f) {
+        Set<CaseStatus> states = f.statuses() == null || f.statuses().isEmpty()
+                ? EnumSet.allOf(CaseStatus.class) : EnumSet.copyOf(f.statuses());
+        if (f.overdue() || f.dueSoon()) {
+            states.retainAll(CaseStatus.AWAITING_UNIT);
+        }
+        states.removeIf(CaseStatus::isFinal);
+        return states;
     }
 
     /** Keyset: the rows after the cursor in deadline order (cases without a deadline first). */

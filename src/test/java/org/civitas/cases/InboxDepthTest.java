@@ -107,6 +107,25 @@ class InboxDepthTest {
         sameAtEveryDepth("clerk.wuchang", CaseFilter.any().withStatuses(OPEN), 200);
     }
 
+    /** Overdue keeps the states awaiting the unit; each state is its own index range, merged into one order. */
+    @Test
+    void overdue_cases_at_every_depth_keep_to_the_states_awaiting_the_unit() {
+        List<CaseRow> clerk = sameAtEveryDepth("clerk.wuchang", overdue(OPEN), 60);
+        assertThat(clerk).extracting(CaseRow::status).containsOnly(CaseStatus.DISPATCHED, CaseStatus.IN_PROGRESS);
+        List<CaseRow> supervisor = sameAtEveryDepth("supervisor", overdue(Set.of()), 500);
+        assertThat(supervisor).extracting(CaseRow::status).containsOnly(CaseStatus.DISPATCHED, CaseStatus.IN_PROGRESS);
+        // a replied case awaits the citizen, not the unit: never overdue
+        as("supervisor", () -> {
+            CaseFilter replied = overdue(Set.of(CaseStatus.REPLIED));
+            assertThat(cases.inbox(replied, null, 0, 50)).isEmpty();
+            assertThat(cases.inbox(replied, supervisor.get(0).cursor(), 10, 50)).isEmpty();
+            List<CaseRow> streamed = new ArrayList<>();
+            cases.forEachInboxRow(replied, streamed::add);
+            assertThat(streamed).isEmpty();
+            return streamed;
+        });
+    }
+
     @Test
     void a_supervisor_finds_at_every_depth_the_rows_of_the_pages_before_it() {
         sameAtEveryDepth("supervisor", filter(OPEN), 1500);
@@ -154,6 +173,10 @@ class InboxDepthTest {
 
     private static CaseFilter filter(Set<CaseStatus> statuses) {
         return new CaseFilter(statuses, null, null, null, null, null, null, null, FROM, TO, false, false, null, null);
+    }
+
+    private static CaseFilter overdue(Set<CaseStatus> statuses) {
+        return new CaseFilter(statuses, null, null, null, null, null, null, null, FROM, TO, true, false, null, null);
     }
 
     private static List<Long> concat(List<Long> a, List<Long> b) {
