@@ -118,41 +118,61 @@ class CaseQueries {
      * The positions of a page of open cases: a union of index ranges that are each already in deadline order, read
      * only up to {@code skip + limit} rows each, merged without duplicates (a case the unit both leads and co-handles
      * is one row), sorted, limited. Open cases are split by state, because every index that leads with the state
-     * ({@code ix_case_status_due}, and for a unit {@code ix_case_lead_due} and {@code ix_case_handling_due}) holds one
-     * deadline order per state: an {@code IN} over the states made MariaDB read all of them and sort (at a million
-     * open cases, every open case of a district on every page). A unit's cases are those it leads, those it handles
-     * and those it co-handles ({@code case_co_unit}). The keyword index drives its own plan (DD031): no split then.
+     * ({@code ix_case_status_due}, and for a unit {@code ix_case_lead_due}, {@code ix_case_handling_due} and
+     * {@code ix_case_co_unit_open}) holds one deadline order per state: an {@code IN} over the states made MariaDB
+     * read all of them and sort (at a million open cases, every open case of a district on every page). A unit's
+     * cases are those it leads, those it handles and those it co-handles, whose rows carry the case's state and
+     * deadline (V84). The keyword index drives its own plan (DD031): no split then.
      */
     private static String openKeys(Map<String, Object> params, CaseFilter f, Optional<String> scopeUnit,
                                    InboxCursor after, int skip, int limit, LocalDateTime now, boolean index) {
         String from = "from case_file c " + NOT_FOR_ORDER + " where ";
-        List<String> owned = scopeUnit.isPresent()
-                ? List.of(from + "c.lead_unit_code = :scope", from + "c.handling_unit_code = :scope")
-                : List.of(from + "1 = 1");
-        List<String> ranges = new ArrayList<>();
-        for (String range : owned) {
+        List<Range> owned = new ArrayList<>();
+        if (scopeUnit.isPresent()) {
+            params.put("scope", scopeUnit.get());
+            owned.add(new Range(from + "c.lead_unit_code = :scope", "c"));
+            owned.add(new Range(from + "c.handling_unit_code = :scope", "c"));
+            owned.add(index
+                    ? new Range("from case_co_unit u join case_file c on c.id = u.case_id where u.unit_code = :scope",
+                            "c")
+                    : new Range("from case_co_unit u straight_join case_file c on c.id = u.case_id"
+                            + " where u.unit_code = :scope", "u"));
+        } else {
+            owned.add(new Range(from + "1 = 1", "c"));
+        }
+        List<Range> ranges = new ArrayList<>();
+        for (Range range : owned) {
             if (index) {
                 ranges.add(range);
                 continue;
             }
             for (CaseStatus state : openStates(f)) {
-                ranges.add(range + " and c.status = :state" + state.ordinal());
+                ranges.add(new Range(range.from() + " and " + range.table() + ".status = :state" + state.ordinal(),
+                        range.table()));
                 params.put("state" + state.ordinal(), state);
             }
         }
-        scopeUnit.ifPresent(unit -> {
-            params.put("scope", unit);
-            ranges.add("from case_co_unit u join case_file c on c.id = u.case_id where u.unit_code = :scope");
-        });
         StringBuilder q = new StringBuilder("select m.handle_due_at, m.id from (");
         for (int i = 0; i < ranges.size(); i++) {
-            q.append(i == 0 ? "(" : " union (").append("select c.handle_due_at, c.id ").append(ranges.get(i));
+            Range r = ranges.get(i);
+            String due = r.table() + ".handle_due_at";
+            String id = r.table().equals("u") ? "u.case_id" : "c.id";
+            q.append(i == 0 ? "(" : " union (").append("select ").append(due).append(", ").append(id)
+                    .append(" as id ").append(r.from());
             where(q, params, f, now, index);
-            after(q, params, after);
-            q.append(" order by c.handle_due_at, c.id limit ").append((long) skip + limit).append(')');
+            after(q, params, after, due, id);
+            q.append(" order by ").append(due).append(", ").append(id).append(" limit ").append((long) skip + limit)
+                    .append(')');
         }
         return q.append(") m order by m.handle_due_at, m.id limit ").append(skip).append(", ").append(limit)
                 .toString();
+    }
+
+    /**
+     * One index range: its {@code from … where} and the alias whose state, deadline and id give its order
+     * ({@code u}: a co-unit row, which carries its case's).
+     */
+    private record Range(String from, String table) {
     }
 
     /** The states an open-only filter keeps; none is final. */
@@ -168,13 +188,18 @@ class CaseQueries {
 
     /** Keyset: the rows after the cursor in deadline order (cases without a deadline first). */
     private static void after(StringBuilder sql, Map<String, Object> params, InboxCursor after) {
+        after(sql, params, after, "c.handle_due_at", "c.id");
+    }
+
+    private static void after(StringBuilder sql, Map<String, Object> params, InboxCursor after, String due,
+                              String id) {
         if (after == null) {
             return;
         }
         if (after.handleDueAt() == null) {
-            sql.append(" and ((c.handle_due_at is null and c.id > :afterId) or c.handle_due_at is not null)");
+            sql.append(" and ((%1$s is null and %2$s > :afterId) or %1$s is not null)".formatted(due, id));
         } else {
-            sql.append(" and (c.handle_due_at > :afterDue or (c.handle_due_at = :afterDue and c.id > :afterId))");
+            sql.append(" and (%1$s > :afterDue or (%1$s = :afterDue and %2$s > :afterId))".formatted(due, id));
             params.put("afterDue", after.handleDueAt());
         }
         params.put("afterId", after.id());
