@@ -25,17 +25,14 @@ import org.civitas.test.RunAs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The measures available now, each beside the raw operation in the same run (docs/benchmarks.md). A measure that
  * needs a feature not yet in main is a TODO row; adding it is one more method here.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("bench")
+@BenchContext
 class CivitasBench {
 
     static final int PAGE = 50;
