@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import javax.sql.DataSource;
 import org.civitas.cases.CaseLoad;
+import org.civitas.test.RunAs;
 
 /** What every measure shares: the size asked for, the top-up load, percentiles, the rows of the table. */
 final class Bench {
@@ -94,5 +95,23 @@ final class Bench {
     static int databasePort() {
         var m = java.util.regex.Pattern.compile("//[^:/]+:(\\d+)").matcher(env("SPRING_DATASOURCE_URL", ""));
         return m.find() ? Integer.parseInt(m.group(1)) : 3306;
+    }
+
+    /** Runs {@code op} once to warm up, then {@code times} times; the median in ms, and the first (cold) run. */
+    static double[] timed(int times, java.util.concurrent.Callable<?> op) throws Exception {
+        long c0 = System.nanoTime();
+        op.call();
+        double cold = (System.nanoTime() - c0) / 1e6;
+        double[] t = new double[times];
+        for (int i = 0; i < times; i++) {
+            long t0 = System.nanoTime();
+            op.call();
+            t[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        return new double[] {percentile(t, 50), cold};
+    }
+
+    static <T> T as(String role, java.util.function.Supplier<T> action) {
+        return RunAs.user(role.toLowerCase(), action, role);
     }
 }

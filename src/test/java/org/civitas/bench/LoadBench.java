@@ -3,12 +3,9 @@ package org.civitas.bench;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** Tops the server up to BENCH_CASES cases (the first of the bench classes: A… runs before the others). */
-@SpringBootTest
-@ActiveProfiles("bench")
+@BenchContext
 class LoadBench {
 
     @Autowired

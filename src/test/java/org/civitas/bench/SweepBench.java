@@ -11,14 +11,11 @@ import org.civitas.cases.CaseLoad;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The deadline sweep's measures (docs/benchmarks.md): the open cases as loaded, a backlog, a million open. */
-@SpringBootTest
-@ActiveProfiles("bench")
+@BenchContext
 class SweepBench {
 
     static final String AWAITING = "('DISPATCHED','IN_PROGRESS','RETURN_REQUESTED')";
