@@ -52,7 +52,6 @@ import org.civitas.security.AppRoles;
 public class InboxView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     static final int MAX_PAGE = 1000;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -109,7 +108,9 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
         InboxKeysetFetcher<CaseRow, InboxCursor> pages = new InboxKeysetFetcher<>(
                 (after, skip, limit) -> cases.inbox(f, after, skip, limit), CaseRow::cursor, MAX_PAGE);
         fetcher = pages;
-        grid.setItems(query -> pages.fetch(query.getOffset(), query.getLimit()).stream());
+        // rows are known by their id: the grid keys every row it sends, and a record's own hash reads all its fields
+        grid.setItems(query -> pages.fetch(query.getOffset(), query.getLimit()).stream())
+                .setIdentifierProvider(CaseRow::id);
         grid.scrollToStart();
     }
 
@@ -191,7 +192,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
     }
 
     private static String format(LocalDateTime t) {
-        return t == null ? "" : t.format(TIME);
+        return t == null ? "" : CaseFormat.minute(t);
     }
 
     @Override
