@@ -122,7 +122,9 @@ class CaseQueries {
      * {@code ix_case_co_unit_open}) holds one deadline order per state: an {@code IN} over the states made MariaDB
      * read all of them and sort (at a million open cases, every open case of a district on every page). A unit's
      * cases are those it leads, those it handles and those it co-handles, whose rows carry the case's state and
-     * deadline (V84). The keyword index drives its own plan (DD031): no split then.
+     * deadline (V84). A filter that picks out few cases (a phone number, a day received) still gets its own index
+     * in each range: MariaDB costs each range on its own (measured at 3.87 M cases: 2–5 ms either way). No split when
+     * the keyword index drives the plan (DD031).
      */
     private static String openKeys(Map<String, Object> params, CaseFilter f, Optional<String> scopeUnit,
                                    InboxCursor after, int skip, int limit, LocalDateTime now, boolean index) {

@@ -17,8 +17,9 @@ import org.civitas.test.RunAs;
 import org.junit.jupiter.api.Test;
 
 /**
- * The inbox measures (docs/benchmarks.md): a page at a random depth of a district, and a district clerk's jump to a
- * random page of the open cases, each beside its keyset SQL over JDBC.
+ * The inbox measures (docs/benchmarks.md): a page at a random depth of a district, a district clerk's jump to a
+ * random page of the open cases, and the first pages of open cases for a supervisor, a department and a district,
+ * each beside its keyset SQL over JDBC.
  */
 class InboxBench extends BenchFixture {
 
@@ -114,16 +115,10 @@ class InboxBench extends BenchFixture {
      */
     @Test
     void inbox_clerk_page_at_random_offsets() throws Exception {
-        CaseFilter open = new CaseFilter(java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(
-                org.civitas.cases.CaseStatus.FINAL)), null, null, null, null, null, null, null, null, null, false,
-                false, null, null);
+        CaseFilter open = OPEN;
         java.util.Map<String, List<InboxCursor>> positions = new java.util.HashMap<>();
         for (String d : districts) {
-            String name = "bench.inbox." + d;
-            jdbc.update("insert ignore into app_user (username, display_name, password_hash, unit_code, "
-                    + "password_changed_at, created_at) values (?, ?, 'n/a', ?, now(6), now(6))", name, name, d);
-            jdbc.update("insert ignore into app_user_role (user_id, role) select id, 'UNIT_CLERK' from app_user "
-                    + "where username = ?", name);
+            clerk(d);
             positions.put(d, jdbc.query(RAW_CLERK_OPEN.replace("limit ?", ""), (rs, i) -> new InboxCursor(
                     rs.getTimestamp(15) == null ? null : rs.getTimestamp(15).toLocalDateTime(), rs.getLong(1)),
                     d, d, d, 0, null, 0L, null, null));
@@ -192,5 +187,85 @@ class InboxBench extends BenchFixture {
                 "keyset SQL (scope as `OR`) from the known cursor over JDBC, every " + RAW_EVERY + "th page: p50 "
                         + ms(r50) + ", p95 " + ms(r95),
                 ratio(p95, r95) + " (p95)", "p95 < 100 ms and ≤ 2× raw", p95 < 100 && p95 <= 2 * r95);
+    }
+
+    /** The grid's default view: every state that is not final. */
+    static final CaseFilter OPEN = CaseFilter.any().withStatuses(java.util.EnumSet.complementOf(
+            java.util.EnumSet.copyOf(org.civitas.cases.CaseStatus.FINAL)));
+
+    /** A clerk of the unit for the measures, {@code bench.inbox.<unit>} (no password: signed in by the test). */
+    private String clerk(String unit) {
+        String name = "bench.inbox." + unit;
+        jdbc.update("insert ignore into app_user (username, display_name, password_hash, unit_code, "
+                + "password_changed_at, created_at) values (?, ?, 'n/a', ?, now(6), now(6))", name, name, unit);
+        jdbc.update("insert ignore into app_user_role (user_id, role) select id, 'UNIT_CLERK' from app_user "
+                + "where username = ?", name);
+        return name;
+    }
+
+    static final String RAW_STATE_PAGE = """
+            select id, number, status, channel, received_at, category_code, item_code, urgency, district_code,
+                   street_code, address, lead_unit_code, handling_unit_code, sign_due_at, handle_due_at, warn_at,
+                   complainant_phone, reopen_count
+            from case_file where status = 'IN_PROGRESS' order by handle_due_at, id limit ?""";
+
+    /**
+     * The first five pages of open cases, by cursor, for the three scopes a page reads differently: a supervisor
+     * (every open case), the department that co-handles the most cases and the district that leads the most open
+     * ones; 20 walks each. Raw: the first page of one state over its index, the cheapest read of a page of open cases.
+     */
+    @Test
+    void inbox_first_pages_of_open_cases_by_role() throws Exception {
+        String department = jdbc.queryForObject("select unit_code from case_co_unit group by unit_code "
+                + "order by count(*) desc limit 1", String.class);
+        String district = districts.stream().max(java.util.Comparator.comparing(d -> jdbc.queryForObject(
+                "select count(*) from case_file where lead_unit_code = ? and status = 'IN_PROGRESS'", Long.class,
+                d))).orElseThrow();
+        var users = context.getBean(org.springframework.security.core.userdetails.UserDetailsService.class);
+        String[] who = {"supervisor", clerk(department), clerk(district)};
+        String[] label = {"supervisor", "department " + department, "district " + district};
+        StringBuilder civitas = new StringBuilder();
+        double worst = 0;
+        for (int w = 0; w < who.length; w++) {
+            String user = who[w];
+            java.util.function.Supplier<double[]> walks = () -> {
+                double[] t = new double[20 * 5];
+                for (int walk = 0; walk < 20; walk++) {
+                    InboxCursor after = null;
+                    for (int page = 0; page < 5; page++) {
+                        long t0 = System.nanoTime();
+                        List<org.civitas.cases.CaseRow> rows = cases.inbox(OPEN, after, PAGE);
+                        t[walk * 5 + page] = (System.nanoTime() - t0) / 1e6;
+                        after = rows.isEmpty() ? null : rows.get(rows.size() - 1).cursor();
+                    }
+                }
+                return t;
+            };
+            double[] t = w == 0 ? RunAs.user(user, walks, "SUPERVISOR") : RunAs.account(users, user, walks);
+            double p95 = percentile(t, 95);
+            worst = Math.max(worst, p95);
+            civitas.append(w == 0 ? "" : "; ").append(label[w]).append(": p50 ").append(ms(percentile(t, 50)))
+                    .append(", p95 ").append(ms(p95));
+        }
+        double[] raw = new double[100];
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(RAW_STATE_PAGE)) {
+            ps.setInt(1, PAGE);
+            for (int i = 0; i < raw.length; i++) {
+                long t0 = System.nanoTime();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getString(2);
+                    }
+                }
+                raw[i] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        double r95 = percentile(raw, 95);
+        Bench.row("12-inbox-open-roles", "the first five pages of " + PAGE + " open cases (the grid's default view), "
+                        + "by cursor, through `CaseService.inbox`, 20 walks per scope: a supervisor, the department "
+                        + "that co-handles the most cases, the district that leads the most open ones",
+                civitas.toString(), "the first page of one state (`IN_PROGRESS`) over `ix_case_status_due`: p50 "
+                        + ms(percentile(raw, 50)) + ", p95 " + ms(r95), ratio(worst, r95) + " (worst p95)",
+                "p95 < 100 ms", worst < 100);
     }
 }

@@ -175,8 +175,9 @@ class InboxDepthTest {
         return new CaseFilter(statuses, null, null, null, null, null, null, null, FROM, TO, false, false, null, null);
     }
 
+    /** Without days received: a range of days would keep the page from reading one range per state. */
     private static CaseFilter overdue(Set<CaseStatus> statuses) {
-        return new CaseFilter(statuses, null, null, null, null, null, null, null, FROM, TO, true, false, null, null);
+        return new CaseFilter(statuses, null, null, null, null, null, null, null, null, null, true, false, null, null);
     }
 
     private static List<Long> concat(List<Long> a, List<Long> b) {
