@@ -6,7 +6,6 @@ import static org.civitas.bench.Bench.ratio;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -71,13 +70,7 @@ class InboxBench extends BenchFixture {
                     ps.setTimestamp(3, due);
                     ps.setLong(4, at[i].id());
                     ps.setInt(5, PAGE);
-                    int rawRows = 0;
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            rs.getString(2);
-                            rawRows++;
-                        }
-                    }
+                    int rawRows = Bench.readAll(ps);
                     long t2 = System.nanoTime();
                     if (got != rawRows) {
                         throw new IllegalStateException("service " + got + " rows, raw " + rawRows);
@@ -162,13 +155,7 @@ class InboxBench extends BenchFixture {
                     ps.setTimestamp(7, due);
                     ps.setTimestamp(8, due);
                     ps.setInt(9, PAGE);
-                    int rawRows = 0;
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            rs.getString(2);
-                            rawRows++;
-                        }
-                    }
+                    int rawRows = Bench.readAll(ps);
                     long t2 = System.nanoTime();
                     if (got != rawRows) {
                         throw new IllegalStateException("service " + got + " rows, raw " + rawRows);
@@ -252,11 +239,7 @@ class InboxBench extends BenchFixture {
             ps.setInt(1, PAGE);
             for (int i = 0; i < raw.length; i++) {
                 long t0 = System.nanoTime();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rs.getString(2);
-                    }
-                }
+                Bench.readAll(ps);
                 raw[i] = (System.nanoTime() - t0) / 1e6;
             }
         }
