@@ -91,8 +91,15 @@ class SessionBench {
         double openSeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("%d sessions open in %.0f s (%d failed)%n", open.size(), openSeconds, failedOpen.get());
 
-        // every session scrolls its inbox every 2–8 s for the run, all at once
+        // every session scrolls its inbox every 2–8 s for the run, all at once; the CPU each scroll costs does not
+        // depend on what else the two cores run, as its round trip does
+        double[] cpu0 = cpuMillis();
         Phase scrolls = run(open, session -> session.scroll());
+        double[] cpu = cpuMillis();
+        String perScroll = String.format("CPU per scroll: Civitas %.2f ms + MariaDB %.2f ms, the sessions' driver "
+                + "%.2f ms", (cpu[0] - cpu0[0]) / scrolls.count(), (cpu[1] - cpu0[1]) / scrolls.count(),
+                (cpu[2] - cpu0[2]) / scrolls.count());
+        System.out.println(perScroll);
         long peakAfterScrolls = heap.peakMb();
         // the raw round trip: the same clients, the same pace, a bare endpoint
         Phase raw = run(open, session -> session.health());
@@ -106,15 +113,22 @@ class SessionBench {
         Bench.row("64-sessions", String.format("%d concurrent back-office sessions on the inbox, server JVM -Xmx1g: "
                         + "each signed in through the form, inbox opened, then every 2–8 s a scroll to a random page "
                         + "(UIDL `setViewportRange` → rows → `confirmUpdate`), %d s", sessions, seconds),
-                String.format("%,d scrolls: p50 %s, p95 %s, %d failed; heap (max %,d MB): peak used %,d MB, "
+                String.format("%,d scrolls: p50 %s, p95 %s, %d failed; %s; heap (max %,d MB): peak used %,d MB, "
                                 + "peak old generation %,d MB, GC %.1f s in all; %d of %d sessions opened in %.0f s "
                                 + "(open p95 %s)", scrolls.count(), Bench.ms(p50), Bench.ms(p95),
-                        scrolls.failed(), maxHeapMb(pid), peakAfterScrolls, heap.peakOldMb(), heap.gcSeconds(), open.size(), sessions,
+                        scrolls.failed(), perScroll, maxHeapMb(pid), peakAfterScrolls, heap.peakOldMb(), heap.gcSeconds(), open.size(), sessions,
                         openSeconds,
                         Bench.ms(Bench.percentile(openMillis.stream().mapToDouble(Double::doubleValue).toArray(), 95))),
                 String.format("`GET /actuator/health` from the same %d clients at the same pace: p50 %s, p95 %s",
                         open.size(), Bench.ms(Bench.percentile(raw.millis(), 50)), Bench.ms(rawP95)),
                 Bench.ratio(p95, rawP95) + " (p95)", "1 GB heap, round trip p95 < 200 ms", met);
+    }
+
+    /** CPU time used so far, in ms: by Civitas ({@code BENCH_APP_PID}; -1 unknown), MariaDB and this JVM. */
+    double[] cpuMillis() {
+        double app = pid.isBlank() ? -1 : ProcessHandle.of(Long.parseLong(pid))
+                .flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toNanos() / 1e6).orElse(-1.0);
+        return new double[] {app, Bench.serverCpuMillis(Bench.databasePort()), Bench.jvmCpuMillis()};
     }
 
     /** The server's -Xmx as the JVM itself reports it (jcmd VM.flags); unknown is reported as too large. */

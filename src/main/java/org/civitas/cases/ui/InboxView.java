@@ -31,6 +31,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.civitas.base.RuleViolation;
+import org.civitas.base.ui.RowGrid;
 import org.civitas.base.ui.Toasts;
 import org.civitas.cases.CaseExcelExporter;
 import org.civitas.cases.CaseFilter;
@@ -60,7 +61,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
     private final I18NProvider i18n;
     private final InboxNames names;
     final InboxFilters filters;
-    final Grid<CaseRow> grid = new Grid<>();
+    final Grid<CaseRow> grid = new RowGrid<>();
     /** Read by the export's download request, which runs outside the UI's session lock. */
     private volatile CaseFilter filter = CaseFilter.any();
     private InboxKeysetFetcher<CaseRow, InboxCursor> fetcher;
