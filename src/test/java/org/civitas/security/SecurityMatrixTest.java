@@ -182,22 +182,22 @@ class SecurityMatrixTest {
             DashboardService.nearestDeadlines                OP SUP CLK INS LDR
             DashboardService.overview                        SUP LDR
             DashboardService.queue                           OP SUP CLK INS LDR
-            InspectionService.answer                         CLK
             InspectionService.createRound                    INS
             InspectionService.findings                       SUP INS LDR
-            InspectionService.findingsOfNotice               SUP CLK INS LDR
-            InspectionService.issueNotices                   INS
-            InspectionService.notice                         SUP CLK INS LDR
-            InspectionService.noticePdf                      SUP CLK INS LDR
-            InspectionService.notices                        SUP CLK INS LDR | SUP INS LDR
-            InspectionService.overdueCount                   SUP CLK INS LDR
             InspectionService.recordFinding                  INS
-            InspectionService.reinspect                      INS
             InspectionService.round                          SUP INS LDR
             InspectionService.roundExcel                     SUP INS LDR
             InspectionService.rounds                         SUP INS LDR
-            InspectionService.sweepOverdue                   ALL
             InspectionService.updateRound                    INS
+            NoticeService.answer                             CLK
+            NoticeService.findingsOfNotice                   SUP CLK INS LDR
+            NoticeService.issueNotices                       INS
+            NoticeService.notice                             SUP CLK INS LDR
+            NoticeService.noticePdf                          SUP CLK INS LDR
+            NoticeService.notices                            SUP CLK INS LDR | SUP INS LDR
+            NoticeService.overdueCount                       SUP CLK INS LDR
+            NoticeService.reinspect                          INS
+            NoticeService.sweepOverdue                       ALL
             NotificationService.latest                       OP SUP CLK INS LDR ADM AUD SEC CH
             NotificationService.markAllRead                  OP SUP CLK INS LDR ADM AUD SEC CH
             NotificationService.markRead                     OP SUP CLK INS LDR ADM AUD SEC CH
