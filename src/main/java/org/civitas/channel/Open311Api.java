@@ -158,7 +158,8 @@ class Open311Api {
             checkJurisdiction(jurisdictionId);
             List<String> numbers = list(ids);
             if (numbers.size() > PublicRequests.MAX_NUMBERS) {
-                throw new Open311Refusal(HttpStatus.BAD_REQUEST, "open311.error.tooManyIds", PublicRequests.MAX_NUMBERS);
+                throw new Open311Refusal(HttpStatus.BAD_REQUEST, "open311.error.tooManyIds",
+                        PublicRequests.MAX_NUMBERS);
             }
             Set<Boolean> open = new LinkedHashSet<>();
             for (String s : list(status)) {
