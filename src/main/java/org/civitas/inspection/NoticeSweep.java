@@ -8,15 +8,15 @@ import org.springframework.stereotype.Component;
 @Component
 class NoticeSweep {
 
-    private final InspectionService inspections;
+    private final NoticeService notices;
 
-    NoticeSweep(InspectionService inspections) {
-        this.inspections = inspections;
+    NoticeSweep(NoticeService notices) {
+        this.notices = notices;
     }
 
     @Scheduled(cron = "${civitas.inspection.sweep-cron:0 */5 * * * *}")
     @SchedulerLock(name = "notice-sweep", lockAtMostFor = "PT5M")
     void run() {
-        inspections.sweepOverdue();
+        notices.sweepOverdue();
     }
 }

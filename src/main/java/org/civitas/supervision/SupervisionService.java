@@ -11,6 +11,7 @@ import org.civitas.base.RuleViolation;
 import org.civitas.cases.CaseAction;
 import org.civitas.cases.CaseDetails;
 import org.civitas.cases.CaseService;
+import org.civitas.cases.SupervisionRecords;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
@@ -34,15 +35,17 @@ public class SupervisionService {
     private final SupervisionOrderRepository orders;
     private final SupervisionAccess access;
     private final CaseService cases;
+    private final SupervisionRecords records;
     private final EntityManager em;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SupervisionService(SupervisionOrderRepository orders, SupervisionAccess access, CaseService cases,
-                       EntityManager em, ApplicationEventPublisher events, Clock clock) {
+                       SupervisionRecords records, EntityManager em, ApplicationEventPublisher events, Clock clock) {
         this.orders = orders;
         this.access = access;
         this.cases = cases;
+        this.records = records;
         this.em = em;
         this.events = events;
         this.clock = clock;
@@ -64,7 +67,7 @@ public class SupervisionService {
         if (c.leadUnitCode() == null) {
             throw new RuleViolation("supervision.error.noUnit", c.number());
         }
-        cases.recordSupervision(caseId, level == SupervisionLevel.REMINDER ? CaseAction.REMIND : CaseAction.SUPERVISE,
+        records.recordSupervision(caseId, level == SupervisionLevel.REMINDER ? CaseAction.REMIND : CaseAction.SUPERVISE,
                 text);
         SupervisionOrder o = orders.saveAndFlush(new SupervisionOrder(caseId, c.number(), c.leadUnitCode(), level, text,
                 access.actor(), now, dueAt, c.handleDueAt()));
@@ -83,7 +86,7 @@ public class SupervisionService {
                 ? new AccessDeniedException("order " + orderId + " is not addressed to " + unit)
                 : new RuleViolation("error.notFound"));
         o.answer(answer, access.actor(), now());
-        cases.recordSupervision(o.getCaseId(), CaseAction.ANSWER_SUPERVISION, answer);
+        records.recordSupervision(o.getCaseId(), CaseAction.ANSWER_SUPERVISION, answer);
         o = save(o);
         events.publishEvent(new SupervisionOrderAnswered(o.getId(), o.getCaseId(), o.getCaseNumber(),
                 o.getUnitCode(), o.getIssuedBy(), access.actor()));

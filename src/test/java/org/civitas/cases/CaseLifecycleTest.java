@@ -24,6 +24,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class CaseLifecycleTest {
 
     @Autowired CaseService cases;
+
+    @Autowired CaseRequestService caseRequests;
     @Autowired MutableClock clock;
     @Autowired UserDetailsService users;
     @Autowired UnratedCaseCloser closer;
@@ -121,7 +123,7 @@ class CaseLifecycleTest {
         CaseDetails c = as("operator", () -> cases.register(aReport().item("SR-04").build()));
         CaseDetails signed = as("clerk.wuchang", () -> cases.sign(c.ref()));
         // a second clerk still looks at the dispatched case
-        assertThatThrownBy(() -> as("clerk.wuchang", () -> cases.requestExtension(c.ref(), "需要协调",
+        assertThatThrownBy(() -> as("clerk.wuchang", () -> caseRequests.requestExtension(c.ref(), "需要协调",
                 c.handleDueAt().plusDays(3)))).isInstanceOfSatisfying(RuleViolation.class,
                 v -> assertThat(v.key()).isEqualTo("case.error.changed"));
         CaseDetails now = as("supervisor", () -> cases.get(c.id()));
@@ -132,11 +134,11 @@ class CaseLifecycleTest {
     @Test
     void an_approved_return_goes_to_the_chosen_unit_with_a_fresh_deadline() {
         CaseDetails c = as("operator", () -> cases.register(aReport().item("SR-04").build()));
-        CaseDetails asked = as("clerk.wuchang", () -> cases.requestReturn(c.ref(), "不属本区职责", "《条例》第3条"));
+        CaseDetails asked = as("clerk.wuchang", () -> caseRequests.requestReturn(c.ref(), "不属本区职责", "《条例》第3条"));
         assertThat(asked.status()).isEqualTo(CaseStatus.RETURN_REQUESTED);
-        long requestId = as("supervisor", () -> cases.requests(c.id())).get(0).id();
+        long requestId = as("supervisor", () -> caseRequests.requests(c.id())).get(0).id();
         clock.advance(Duration.ofDays(2)); // waiting for approval does not count against the next unit
-        CaseDetails moved = as("supervisor", () -> cases.decideReturn(asked.ref(), requestId, true, "G01", "转城管"));
+        CaseDetails moved = as("supervisor", () -> caseRequests.decideReturn(asked.ref(), requestId, true, "G01", "转城管"));
         assertThat(moved.status()).isEqualTo(CaseStatus.DISPATCHED);
         assertThat(moved.leadUnitCode()).isEqualTo("G01");
         assertThat(moved.dispatchedAt()).isEqualTo(LocalDateTime.of(2026, 3, 4, 9, 0));
@@ -147,10 +149,10 @@ class CaseLifecycleTest {
     void an_approved_extension_moves_the_deadline() {
         CaseDetails c = as("operator", () -> cases.register(aReport().item("SR-04").build()));
         LocalDateTime newDue = c.handleDueAt().plusDays(5);
-        CaseDetails asked = as("clerk.wuchang", () -> cases.requestExtension(c.ref(), "需要协调", newDue));
+        CaseDetails asked = as("clerk.wuchang", () -> caseRequests.requestExtension(c.ref(), "需要协调", newDue));
         assertThat(asked.status()).isEqualTo(CaseStatus.DISPATCHED);
-        long requestId = as("supervisor", () -> cases.requests(c.id())).get(0).id();
-        CaseDetails extended = as("supervisor", () -> cases.decideExtension(asked.ref(), requestId, true, "同意"));
+        long requestId = as("supervisor", () -> caseRequests.requests(c.id())).get(0).id();
+        CaseDetails extended = as("supervisor", () -> caseRequests.decideExtension(asked.ref(), requestId, true, "同意"));
         assertThat(extended.handleDueAt()).isEqualTo(newDue);
     }
 

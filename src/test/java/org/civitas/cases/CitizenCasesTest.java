@@ -22,6 +22,7 @@ class CitizenCasesTest {
 
     @Autowired CitizenCases citizens;
     @Autowired CaseService cases;
+    @Autowired CaseRequestService caseRequests;
     @Autowired MutableClock clock;
     @Autowired org.springframework.security.core.userdetails.UserDetailsService users;
 
@@ -77,7 +78,7 @@ class CitizenCasesTest {
                 .isInstanceOfSatisfying(RuleViolation.class,
                         v -> assertThat(v.key()).isEqualTo("citizen.error.notRateable"));
         CaseDetails signed = as("clerk.wuchang", () -> cases.sign(as("supervisor", () -> cases.get(c.id())).ref()));
-        CaseDetails asked = as("clerk.wuchang", () -> cases.requestExtension(signed.ref(), "需要协调",
+        CaseDetails asked = as("clerk.wuchang", () -> caseRequests.requestExtension(signed.ref(), "需要协调",
                 signed.handleDueAt().plusDays(3)));
 
         PublicCase before = citizens.track(c.number(), "4321");

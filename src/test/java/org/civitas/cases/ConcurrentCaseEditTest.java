@@ -23,6 +23,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class ConcurrentCaseEditTest {
 
     @Autowired CaseService cases;
+
+    @Autowired CaseRequestService caseRequests;
     @Autowired UserDetailsService users;
 
     @Test
@@ -35,7 +37,7 @@ class ConcurrentCaseEditTest {
         results.add(pool.submit(attempt(start, () -> as("clerk.wuchang",
                 () -> cases.reply(signed.ref(), ReplyOutcome.RESOLVED, "已处理", List.of())))));
         results.add(pool.submit(attempt(start, () -> as("clerk.wuchang",
-                () -> cases.requestReturn(signed.ref(), "不属本区", null)))));
+                () -> caseRequests.requestReturn(signed.ref(), "不属本区", null)))));
         start.countDown();
         List<String> outcomes = new ArrayList<>();
         for (Future<String> f : results) {
@@ -65,7 +67,7 @@ class ConcurrentCaseEditTest {
             int n = i;
             results.add(pool.submit(attempt(start, () -> as("clerk.wuchang", () -> switch (n % 3) {
                 case 0 -> cases.reply(signed.ref(), ReplyOutcome.RESOLVED, "答复 " + n, List.of());
-                case 1 -> cases.requestReturn(signed.ref(), "退回 " + n, "依据 " + n);
+                case 1 -> caseRequests.requestReturn(signed.ref(), "退回 " + n, "依据 " + n);
                 default -> cases.subDispatch(signed.ref(), "S0501");
             }))));
         }

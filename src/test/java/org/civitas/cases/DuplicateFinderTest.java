@@ -24,6 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DuplicateFinderTest {
 
     @Autowired CaseService cases;
+
+    @Autowired DuplicateFinder finder;
     @Autowired MutableClock clock;
 
     @BeforeEach
@@ -96,6 +98,6 @@ class DuplicateFinderTest {
     }
 
     private List<CaseDetails> duplicates(String item, String street, String address, BigDecimal lat, BigDecimal lon) {
-        return RunAs.user("operator", () -> cases.possibleDuplicates(item, street, address, lat, lon), "OPERATOR");
+        return RunAs.user("operator", () -> finder.possibleDuplicates(item, street, address, lat, lon), "OPERATOR");
     }
 }

@@ -29,6 +29,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class InspectionDocumentsTest {
 
     @Autowired InspectionService inspections;
+    @Autowired NoticeService noticeService;
     @Autowired UserDetailsService users;
     @Autowired MutableClock clock;
     @Autowired NamedParameterJdbcTemplate jdbc;
@@ -60,9 +61,9 @@ class InspectionDocumentsTest {
                 null, "江岸区三阳路菜场东门", "垃圾桶满溢", false), List.of()));
         as("inspector", () -> inspections.recordFinding(round.id(), new NewFinding("SR-02", PlaceType.MARKET, "D01",
                 null, "江岸区三阳路菜场西门", null, false), List.of()));
-        NoticeRow notice = as("inspector", () -> inspections.issueNotices(round.id())).get(0);
+        NoticeRow notice = as("inspector", () -> noticeService.issueNotices(round.id())).get(0);
 
-        byte[] pdf = as("clerk.jiangan", () -> inspections.noticePdf(notice.id()));
+        byte[] pdf = as("clerk.jiangan", () -> noticeService.noticePdf(notice.id()));
         String text;
         try (var doc = Loader.loadPDF(pdf)) {
             text = new PDFTextStripper().getText(doc);
@@ -71,7 +72,7 @@ class InspectionDocumentsTest {
                 "江岸区三阳路菜场东门", "垃圾桶满溢", "SR-02", "2026年12月21日 17:30", "责任单位签收人");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'RECTIFICATION_NOTICE_DOWNLOADED'"
                 + " AND detail = :n", Map.of("n", notice.number()), Integer.class)).isEqualTo(1);
-        assertThatThrownBy(() -> as("clerk.wuchang", () -> inspections.noticePdf(notice.id())))
+        assertThatThrownBy(() -> as("clerk.wuchang", () -> noticeService.noticePdf(notice.id())))
                 .isInstanceOf(AccessDeniedException.class);
 
         byte[] xlsx = as("supervisor", () -> inspections.roundExcel(round.id()));

@@ -31,6 +31,7 @@ class InspectionFlowTest {
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
 
     @Autowired InspectionService inspections;
+    @Autowired NoticeService noticeService;
     @Autowired org.civitas.scoring.ScoringService scoring;
     @Autowired List<DeductionSource> sources;
     @Autowired UserDetailsService users;
@@ -78,35 +79,35 @@ class InspectionFlowTest {
         assertThat(a2.caseNumber()).startsWith("WM20260930");
         assertThat(a1.photos()).isEqualTo(1);
 
-        List<NoticeRow> notices = as("inspector", () -> inspections.issueNotices(r.id()));
+        List<NoticeRow> notices = as("inspector", () -> noticeService.issueNotices(r.id()));
         assertThat(notices).extracting(NoticeRow::unitCode).containsExactly("D01", "D05", "G01");
         // 5 working days after 30 Sep: 1–7 Oct are holidays, 10 Oct (Saturday) is a make-up working day
         assertThat(notices).allSatisfy(n -> assertThat(n.dueAt()).isEqualTo(LocalDateTime.of(2026, 10, 13, 17, 30)));
         NoticeRow d01 = notices.get(0), d05 = notices.get(1), g01 = notices.get(2);
-        assertThat(as("inspector", () -> inspections.findingsOfNotice(d01.id()))).extracting(FindingRow::id)
+        assertThat(as("inspector", () -> noticeService.findingsOfNotice(d01.id()))).extracting(FindingRow::id)
                 .containsExactly(a1.id(), a2.id());
 
         clock.set(LocalDateTime.of(2026, 10, 9, 15, 0));
-        NoticeRow answered = as("clerk.jiangan", () -> inspections.answer(d01.id(), d01.version(), "已清运并加强巡查",
+        NoticeRow answered = as("clerk.jiangan", () -> noticeService.answer(d01.id(), d01.version(), "已清运并加强巡查",
                 List.of(new PhotoUpload("done.png", PNG))));
         assertThat(answered.state()).isEqualTo(NoticeState.ANSWERED);
         clock.set(LocalDateTime.of(2026, 10, 12, 9, 0));
-        NoticeRow d05a = as("clerk.wuchang", () -> inspections.answer(d05.id(), d05.version(), "已整改", List.of()));
+        NoticeRow d05a = as("clerk.wuchang", () -> noticeService.answer(d05.id(), d05.version(), "已整改", List.of()));
 
         // G01 never answers: after its deadline the sweep marks it and its clerk is told
         clock.set(LocalDateTime.of(2026, 10, 14, 10, 0));
-        as("inspector", () -> inspections.sweepOverdue());
+        as("inspector", () -> noticeService.sweepOverdue());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE recipient = 'clerk.chengguan'"
                 + " AND case_number = :n AND message_key = 'notice.notify.overdue'", Map.of("n", g01.number()),
                 Integer.class)).isEqualTo(1);
-        assertThat(as("supervisor", () -> inspections.overdueCount())).isGreaterThanOrEqualTo(1);
+        assertThat(as("supervisor", () -> noticeService.overdueCount())).isGreaterThanOrEqualTo(1);
 
-        NoticeRow d01r = as("inspector", () -> inspections.reinspect(d01.id(), answered.version(),
+        NoticeRow d01r = as("inspector", () -> noticeService.reinspect(d01.id(), answered.version(),
                 Map.of(a1.id(), true, a2.id(), false), "二号点仍有垃圾"));
         assertThat(d01r.state()).isEqualTo(NoticeState.FAILED);
         // a failed notice gets a new deadline: 5 working days after Wednesday 14 Oct
         assertThat(d01r.currentDueAt()).isEqualTo(LocalDateTime.of(2026, 10, 21, 17, 30));
-        NoticeRow d05r = as("inspector", () -> inspections.reinspect(d05.id(), d05a.version(),
+        NoticeRow d05r = as("inspector", () -> noticeService.reinspect(d05.id(), d05a.version(),
                 Map.of(w1.id(), true), null));
         assertThat(d05r.state()).isEqualTo(NoticeState.PASSED);
         assertThat(as("inspector", () -> inspections.findings(r.id()))).filteredOn(f -> f.id() == a2.id())
@@ -123,9 +124,9 @@ class InspectionFlowTest {
 
         // the clerk answers again, and a passing second re-inspection does not count the notice twice
         clock.set(LocalDateTime.of(2026, 10, 20, 9, 0));
-        NoticeRow again = as("clerk.jiangan", () -> inspections.answer(d01.id(), d01r.version(), "已再次清理",
+        NoticeRow again = as("clerk.jiangan", () -> noticeService.answer(d01.id(), d01r.version(), "已再次清理",
                 List.of()));
-        as("inspector", () -> inspections.reinspect(d01.id(), again.version(), Map.of(a2.id(), true), null));
+        as("inspector", () -> noticeService.reinspect(d01.id(), again.version(), Map.of(a2.id(), true), null));
         assertThat(facts(LocalDateTime.of(2026, 10, 1, 0, 0), LocalDateTime.of(2026, 11, 1, 0, 0)))
                 .filteredOn(f -> f.reference().equals(d01.number())).hasSize(1);
 
@@ -147,19 +148,19 @@ class InspectionFlowTest {
         RoundRow r = round("周末前检查", LocalDate.of(2026, 11, 13));
         finding(r.id(), "SR-01", "D01", "江岸区范围路1号", false);
         finding(r.id(), "SR-01", "D05", "武昌区范围路2号", false);
-        List<NoticeRow> notices = as("inspector", () -> inspections.issueNotices(r.id()));
+        List<NoticeRow> notices = as("inspector", () -> noticeService.issueNotices(r.id()));
         // over the weekend: Mon 16 … Fri 20 November
         assertThat(notices).allSatisfy(n -> assertThat(n.dueAt()).isEqualTo(LocalDateTime.of(2026, 11, 20, 17, 30)));
         NoticeRow wuchang = notices.stream().filter(n -> n.unitCode().equals("D05")).findFirst().orElseThrow();
 
-        assertThat(as("clerk.jiangan", () -> inspections.notices())).isNotEmpty()
+        assertThat(as("clerk.jiangan", () -> noticeService.notices())).isNotEmpty()
                 .allSatisfy(n -> assertThat(n.unitCode()).isEqualTo("D01"));
-        assertThat(as("supervisor", () -> inspections.notices())).extracting(NoticeRow::id).contains(wuchang.id());
-        assertThatThrownBy(() -> as("clerk.jiangan", () -> inspections.notice(wuchang.id())))
+        assertThat(as("supervisor", () -> noticeService.notices())).extracting(NoticeRow::id).contains(wuchang.id());
+        assertThatThrownBy(() -> as("clerk.jiangan", () -> noticeService.notice(wuchang.id())))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> as("clerk.jiangan", () -> inspections.answer(wuchang.id(), wuchang.version(),
+        assertThatThrownBy(() -> as("clerk.jiangan", () -> noticeService.answer(wuchang.id(), wuchang.version(),
                 "不是我的", List.of()))).isInstanceOf(AccessDeniedException.class);
-        assertThat(as("supervisor", () -> inspections.notice(wuchang.id())).state()).isEqualTo(NoticeState.ISSUED);
+        assertThat(as("supervisor", () -> noticeService.notice(wuchang.id())).state()).isEqualTo(NoticeState.ISSUED);
     }
 
     @Test

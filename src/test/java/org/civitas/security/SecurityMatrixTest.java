@@ -117,12 +117,15 @@ class SecurityMatrixTest {
             CalendarService.importCsv                        ADM
             CalendarService.remove                           ADM
             CalendarService.workingCalendar                  ALL
+            CaseRequestService.decideExtension               SUP
+            CaseRequestService.decideReturn                  SUP
+            CaseRequestService.requestExtension              CLK
+            CaseRequestService.requestReturn                 CLK
+            CaseRequestService.requests                      OP SUP CLK INS LDR
             CaseService.acceptReply                          SUP
             CaseService.allowedActions                       OP SUP CLK INS LDR
             CaseService.classify                             SUP
             CaseService.close                                SUP
-            CaseService.decideExtension                      SUP
-            CaseService.decideReturn                         SUP
             CaseService.forEachInboxRow                      OP SUP CLK INS LDR
             CaseService.get                                  OP SUP CLK INS LDR
             CaseService.history                              OP SUP CLK INS LDR
@@ -131,17 +134,11 @@ class SecurityMatrixTest {
             CaseService.merge                                SUP
             CaseService.photoData                            OP SUP CLK INS LDR
             CaseService.photos                               OP SUP CLK INS LDR
-            CaseService.possibleDuplicates                   OP SUP
-            CaseService.possibleDuplicatesOf                 OP SUP
             CaseService.rate                                 OP SUP
-            CaseService.recordSupervision                    SUP CLK
             CaseService.redispatch                           SUP
             CaseService.register                             OP SUP | OP SUP INS
             CaseService.reopen                               SUP
             CaseService.reply                                CLK
-            CaseService.requestExtension                     CLK
-            CaseService.requestReturn                        CLK
-            CaseService.requests                             OP SUP CLK INS LDR
             CaseService.revealComplainant                    SUP
             CaseService.sendBack                             SUP
             CaseService.sign                                 CLK
@@ -182,22 +179,24 @@ class SecurityMatrixTest {
             DashboardService.nearestDeadlines                OP SUP CLK INS LDR
             DashboardService.overview                        SUP LDR
             DashboardService.queue                           OP SUP CLK INS LDR
-            InspectionService.answer                         CLK
+            DuplicateFinder.possibleDuplicates               OP SUP
+            DuplicateFinder.possibleDuplicatesOf             OP SUP
             InspectionService.createRound                    INS
             InspectionService.findings                       SUP INS LDR
-            InspectionService.findingsOfNotice               SUP CLK INS LDR
-            InspectionService.issueNotices                   INS
-            InspectionService.notice                         SUP CLK INS LDR
-            InspectionService.noticePdf                      SUP CLK INS LDR
-            InspectionService.notices                        SUP CLK INS LDR | SUP INS LDR
-            InspectionService.overdueCount                   SUP CLK INS LDR
             InspectionService.recordFinding                  INS
-            InspectionService.reinspect                      INS
             InspectionService.round                          SUP INS LDR
             InspectionService.roundExcel                     SUP INS LDR
             InspectionService.rounds                         SUP INS LDR
-            InspectionService.sweepOverdue                   ALL
             InspectionService.updateRound                    INS
+            NoticeService.answer                             CLK
+            NoticeService.findingsOfNotice                   SUP CLK INS LDR
+            NoticeService.issueNotices                       INS
+            NoticeService.notice                             SUP CLK INS LDR
+            NoticeService.noticePdf                          SUP CLK INS LDR
+            NoticeService.notices                            SUP CLK INS LDR | SUP INS LDR
+            NoticeService.overdueCount                       SUP CLK INS LDR
+            NoticeService.reinspect                          INS
+            NoticeService.sweepOverdue                       ALL
             NotificationService.latest                       OP SUP CLK INS LDR ADM AUD SEC CH
             NotificationService.markAllRead                  OP SUP CLK INS LDR ADM AUD SEC CH
             NotificationService.markRead                     OP SUP CLK INS LDR ADM AUD SEC CH
@@ -219,6 +218,7 @@ class SecurityMatrixTest {
             SessionService.endAny                            SEC
             SessionService.endMine                           OP SUP CLK INS LDR ADM AUD SEC CH
             SessionService.mine                              OP SUP CLK INS LDR ADM AUD SEC CH
+            SupervisionRecords.recordSupervision             SUP CLK
             SupervisionService.answer                        CLK
             SupervisionService.close                         SUP
             SupervisionService.issue                         SUP

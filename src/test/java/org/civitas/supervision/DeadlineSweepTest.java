@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.civitas.cases.CaseAction;
 import org.civitas.cases.CaseDetails;
 import org.civitas.cases.CaseService;
+import org.civitas.cases.CaseRequestService;
 import org.civitas.cases.HistoryEntry;
 import org.civitas.cases.ReplyOutcome;
 import org.civitas.test.IntegrationTest;
@@ -35,6 +36,7 @@ class DeadlineSweepTest {
 
     @Autowired DeadlineSweep sweep;
     @Autowired CaseService cases;
+    @Autowired CaseRequestService caseRequests;
     @Autowired MutableClock clock;
     @Autowired JdbcTemplate jdbc;
     @Autowired UserDetailsService userDetails;
@@ -128,10 +130,10 @@ class DeadlineSweepTest {
         sweepAt(FRIDAY_DUE.plusSeconds(1));
         assertThat(orders(c, "REMINDER")).isOne();
         LocalDateTime newDue = LocalDateTime.of(2026, 4, 8, 17, 30);
-        CaseDetails asked = users().as("clerk.wuchang", () -> cases.requestExtension(
+        CaseDetails asked = users().as("clerk.wuchang", () -> caseRequests.requestExtension(
                 cases.get(c.id()).ref(), "需协调多个部门", newDue));
-        long requestId = users().as("supervisor", () -> cases.requests(c.id())).get(0).id();
-        users().as("supervisor", () -> cases.decideExtension(asked.ref(), requestId, true, "同意"));
+        long requestId = users().as("supervisor", () -> caseRequests.requests(c.id())).get(0).id();
+        users().as("supervisor", () -> caseRequests.decideExtension(asked.ref(), requestId, true, "同意"));
 
         sweepAt(newDue);
         assertThat(orders(c, "REMINDER")).isOne();

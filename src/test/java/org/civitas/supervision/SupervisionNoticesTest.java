@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.civitas.cases.CaseDetails;
 import org.civitas.cases.CaseService;
+import org.civitas.cases.CaseRequestService;
 import org.civitas.cases.ReplyOutcome;
 import org.civitas.test.IntegrationTest;
 import org.civitas.test.MutableClock;
@@ -28,6 +29,7 @@ class SupervisionNoticesTest {
     @Autowired SupervisionService supervision;
     @Autowired DeadlineSweep sweep;
     @Autowired CaseService cases;
+    @Autowired CaseRequestService caseRequests;
     @Autowired MutableClock clock;
     @Autowired UserDetailsService userDetails;
     @Autowired JdbcTemplate jdbc;
@@ -74,9 +76,9 @@ class SupervisionNoticesTest {
     void the_clerk_learns_the_decisions_on_an_extension_and_a_reply_and_the_complainant_gets_a_text() {
         CaseDetails signed = users.as("clerk.wuchang", () -> cases.sign(c.ref()));
         LocalDateTime newDue = c.handleDueAt().plusDays(5);
-        users.as("clerk.wuchang", () -> cases.requestExtension(signed.ref(), "需要协调", newDue));
-        long requestId = users.as("supervisor", () -> cases.requests(c.id())).get(0).id();
-        CaseDetails refused = users.as("supervisor", () -> cases.decideExtension(
+        users.as("clerk.wuchang", () -> caseRequests.requestExtension(signed.ref(), "需要协调", newDue));
+        long requestId = users.as("supervisor", () -> caseRequests.requests(c.id())).get(0).id();
+        CaseDetails refused = users.as("supervisor", () -> caseRequests.decideExtension(
                 cases.get(c.id()).ref(), requestId, false, "时限足够"));
         CaseDetails replied = users.as("clerk.wuchang", () -> cases.reply(refused.ref(), ReplyOutcome.RESOLVED,
                 "已处理", List.of()));

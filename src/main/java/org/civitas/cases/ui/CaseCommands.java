@@ -5,6 +5,7 @@ import java.util.Set;
 import org.civitas.cases.CaseAction;
 import org.civitas.cases.CaseDetails;
 import org.civitas.cases.CaseRef;
+import org.civitas.cases.CaseRequestService;
 import org.civitas.cases.CaseService;
 
 /** One service call per action the case view offers, with what the user entered in the action's dialog. */
@@ -20,7 +21,8 @@ final class CaseCommands {
     private CaseCommands() {
     }
 
-    static CaseDetails run(CaseService s, CaseAction action, CaseRef ref, CaseActionInput in) {
+    static CaseDetails run(CaseService s, CaseRequestService r, CaseAction action, CaseRef ref,
+                           CaseActionInput in) {
         return switch (action) {
             case DISPATCH -> s.classify(ref, in.itemCode(), in.districtCode(), in.streetCode());
             case REDISPATCH -> s.redispatch(ref, in.unitCode(), in.note());
@@ -29,12 +31,12 @@ final class CaseCommands {
             case REPLY -> s.reply(ref, in.outcome(), in.note(), in.photos());
             case ACCEPT_REPLY -> s.acceptReply(ref, in.note());
             case SEND_BACK -> s.sendBack(ref, in.note());
-            case REQUEST_RETURN -> s.requestReturn(ref, in.note(), in.legalBasis());
-            case APPROVE_RETURN -> s.decideReturn(ref, in.requestId(), true, in.unitCode(), in.note());
-            case REJECT_RETURN -> s.decideReturn(ref, in.requestId(), false, null, in.note());
-            case REQUEST_EXTENSION -> s.requestExtension(ref, in.note(), in.newDue());
-            case APPROVE_EXTENSION -> s.decideExtension(ref, in.requestId(), true, in.note());
-            case REJECT_EXTENSION -> s.decideExtension(ref, in.requestId(), false, in.note());
+            case REQUEST_RETURN -> r.requestReturn(ref, in.note(), in.legalBasis());
+            case APPROVE_RETURN -> r.decideReturn(ref, in.requestId(), true, in.unitCode(), in.note());
+            case REJECT_RETURN -> r.decideReturn(ref, in.requestId(), false, null, in.note());
+            case REQUEST_EXTENSION -> r.requestExtension(ref, in.note(), in.newDue());
+            case APPROVE_EXTENSION -> r.decideExtension(ref, in.requestId(), true, in.note());
+            case REJECT_EXTENSION -> r.decideExtension(ref, in.requestId(), false, in.note());
             case RATE -> s.rate(ref, in.rating(), in.solved(), in.note());
             case REOPEN -> s.reopen(ref, in.note());
             case CLOSE -> s.close(ref, in.note());

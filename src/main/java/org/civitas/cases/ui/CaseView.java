@@ -17,6 +17,7 @@ import org.civitas.base.RuleViolation;
 import org.civitas.base.ui.Toasts;
 import org.civitas.cases.CaseAction;
 import org.civitas.cases.CaseDetails;
+import org.civitas.cases.CaseRequestService;
 import org.civitas.cases.CaseService;
 import org.civitas.cases.HistoryEntry;
 import org.civitas.cases.PhotoInfo;
@@ -39,6 +40,7 @@ import org.springframework.security.access.AccessDeniedException;
 public class CaseView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CaseService cases;
+    private final CaseRequestService requestService;
     private final CatalogService catalog;
     private final AuthenticationContext authentication;
     private final Clock clock;
@@ -52,9 +54,10 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     CasePhotos photos;
     final Div unavailable = new Div();
 
-    public CaseView(CaseService cases, CatalogService catalog, AuthenticationContext authentication, Clock clock,
-                    ObjectProvider<CasePanel> panels) {
+    public CaseView(CaseService cases, CaseRequestService requestService, CatalogService catalog,
+                    AuthenticationContext authentication, Clock clock, ObjectProvider<CasePanel> panels) {
         this.cases = cases;
+        this.requestService = requestService;
         this.panels = panels;
         this.catalog = catalog;
         this.authentication = authentication;
@@ -78,7 +81,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         removeAll();
         try {
             details = cases.get(id);
-            render(cases.history(id), cases.requests(id), cases.photos(id));
+            render(cases.history(id), requestService.requests(id), cases.photos(id));
         } catch (AccessDeniedException | RuleViolation e) {
             showUnavailable();
         }
@@ -149,7 +152,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     /** Calls the service with the case as the user saw it; a refusal keeps the dialog and its input open. */
     void submit(CaseActionDialog dialog, CaseActionInput input) {
         try {
-            CaseCommands.run(cases, dialog.action, details.ref(), input);
+            CaseCommands.run(cases, requestService, dialog.action, details.ref(), input);
         } catch (RuleViolation v) {
             Toasts.refused(v);
             dialog.refused("case.error.changed".equals(v.key()) || "error.concurrentChange".equals(v.key()));

@@ -4,7 +4,7 @@ import com.vaadin.flow.component.Component;
 import java.util.List;
 import java.util.Optional;
 import org.civitas.cases.CaseDetails;
-import org.civitas.cases.CaseService;
+import org.civitas.cases.DuplicateFinder;
 import org.civitas.security.AppRoles;
 import org.civitas.security.CurrentUser;
 import org.springframework.core.annotation.Order;
@@ -18,11 +18,11 @@ import org.springframework.core.annotation.Order;
 @Order(5)
 class DuplicatesCasePanel implements CasePanel {
 
-    private final CaseService cases;
+    private final DuplicateFinder finder;
     private final CurrentUser currentUser;
 
-    DuplicatesCasePanel(CaseService cases, CurrentUser currentUser) {
-        this.cases = cases;
+    DuplicatesCasePanel(DuplicateFinder finder, CurrentUser currentUser) {
+        this.finder = finder;
         this.currentUser = currentUser;
     }
 
@@ -31,7 +31,7 @@ class DuplicatesCasePanel implements CasePanel {
         if (!currentUser.hasRole(AppRoles.OPERATOR) && !currentUser.hasRole(AppRoles.SUPERVISOR)) {
             return Optional.empty();
         }
-        List<CaseDetails> found = cases.possibleDuplicatesOf(details.id());
+        List<CaseDetails> found = finder.possibleDuplicatesOf(details.id());
         if (found.isEmpty()) {
             return Optional.empty();
         }

@@ -13,6 +13,7 @@ import org.civitas.base.RuleViolation;
 import org.civitas.base.ui.Toasts;
 import org.civitas.cases.CaseDetails;
 import org.civitas.cases.CaseService;
+import org.civitas.cases.DuplicateFinder;
 import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.UnitView;
 import org.civitas.security.AppRoles;
@@ -23,16 +24,18 @@ import org.civitas.security.AppRoles;
 @RolesAllowed({AppRoles.OPERATOR, AppRoles.SUPERVISOR})
 public class IntakeView extends HorizontalLayout implements HasDynamicTitle {
 
-    /** The window the service looks back for duplicates (CaseService.DUPLICATE_DAYS). */
+    /** The window the service looks back for duplicates (DuplicateFinder.DUPLICATE_DAYS). */
     static final int DUPLICATE_DAYS = 7;
 
     private final CaseService cases;
+    private final DuplicateFinder finder;
     private final CatalogService catalog;
     final IntakeForm form;
     final IntakeDuplicates duplicates = new IntakeDuplicates(DUPLICATE_DAYS);
 
-    public IntakeView(CaseService cases, CatalogService catalog, Clock clock) {
+    public IntakeView(CaseService cases, DuplicateFinder finder, CatalogService catalog, Clock clock) {
         this.cases = cases;
+        this.finder = finder;
         this.catalog = catalog;
         long version = catalog.currentVersion(LocalDate.now(clock)).id();
         form = new IntakeForm(catalog.itemsOfVersion(version), catalog.districts(), catalog::streetsOf);
@@ -50,7 +53,7 @@ public class IntakeView extends HorizontalLayout implements HasDynamicTitle {
     private void lookForDuplicates(IntakeForm.PlaceChangedEvent e) {
         boolean placed = e.streetCode() != null || !e.address().isBlank();
         duplicates.show(e.itemCode() == null || !placed ? List.of()
-                : cases.possibleDuplicates(e.itemCode(), e.streetCode(), e.address()));
+                : finder.possibleDuplicates(e.itemCode(), e.streetCode(), e.address()));
     }
 
     private void register(IntakeForm.SaveEvent e) {

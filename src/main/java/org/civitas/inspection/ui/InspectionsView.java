@@ -21,6 +21,7 @@ import org.civitas.base.ui.Toasts;
 import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.UnitFilter;
 import org.civitas.inspection.InspectionService;
+import org.civitas.inspection.NoticeService;
 import org.civitas.inspection.NoticeRow;
 import org.civitas.inspection.FindingRow;
 import org.civitas.inspection.RoundRow;
@@ -36,6 +37,7 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
     static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final InspectionService inspections;
+    private final NoticeService noticeService;
     private final CatalogService catalog;
     private final Map<String, String> unitNames = new HashMap<>();
     private final boolean inspector;
@@ -54,8 +56,10 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
     FindingDialog findingDialog;
     ReinspectDialog reinspectDialog;
 
-    public InspectionsView(InspectionService inspections, CatalogService catalog, AuthenticationContext auth) {
+    public InspectionsView(InspectionService inspections, NoticeService noticeService, CatalogService catalog,
+                           AuthenticationContext auth) {
         this.inspections = inspections;
+        this.noticeService = noticeService;
         this.catalog = catalog;
         this.inspector = auth.hasRole(AppRoles.INSPECTOR);
         catalog.units(UnitFilter.all(), PageRequest.of(0, 2000)).forEach(u -> unitNames.put(u.code(), u.name()));
@@ -70,7 +74,7 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
         recordFinding.addClickListener(e -> openFindingDialog());
         issueNotices.setText(getTranslation("inspection.notices.issue"));
         issueNotices.addClickListener(e -> selected().ifPresent(r -> Toasts.attempt(
-                () -> inspections.issueNotices(r.id()), getTranslation("inspection.notices.issued"))
+                () -> noticeService.issueNotices(r.id()), getTranslation("inspection.notices.issued"))
                 .ifPresent(n -> showRound(r.id()))));
         reinspect.setText(getTranslation("inspection.reinspect.title"));
         reinspect.addClickListener(e -> notices.getSelectedItems().stream().findFirst().ifPresent(this::openReinspect));
@@ -79,7 +83,7 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
         var excel = Downloads.anchor(getTranslation("inspection.download.excel"),
                 () -> shownRound.number() + ".xlsx", Downloads.XLSX, () -> inspections.roundExcel(shownRound.id()));
         var pdf = Downloads.anchor(getTranslation("notice.download.pdf"),
-                () -> shownNotice.number() + ".pdf", Downloads.PDF, () -> inspections.noticePdf(shownNotice.id()));
+                () -> shownNotice.number() + ".pdf", Downloads.PDF, () -> noticeService.noticePdf(shownNotice.id()));
         pdf.setEnabled(false);
         notices.addSelectionListener(e -> {
             shownNotice = e.getFirstSelectedItem().orElse(null);
@@ -107,7 +111,7 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
         detail.setVisible(true);
         shownRound = inspections.round(id);
         findings.setItems(inspections.findings(id));
-        notices.setItems(inspections.notices(id));
+        notices.setItems(noticeService.notices(id));
     }
 
     private void openRoundDialog() {
@@ -135,8 +139,8 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void openReinspect(NoticeRow n) {
-        reinspectDialog = new ReinspectDialog(inspections.findingsOfNotice(n.id()), (result, note) ->
-                Toasts.attempt(() -> inspections.reinspect(n.id(), n.version(), result, note),
+        reinspectDialog = new ReinspectDialog(noticeService.findingsOfNotice(n.id()), (result, note) ->
+                Toasts.attempt(() -> noticeService.reinspect(n.id(), n.version(), result, note),
                         getTranslation("inspection.reinspect.saved")).ifPresent(x -> {
                             reinspectDialog.close();
                             showRound(n.roundId());

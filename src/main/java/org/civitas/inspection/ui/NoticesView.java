@@ -19,7 +19,7 @@ import java.util.Map;
 import org.civitas.base.ui.Toasts;
 import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.UnitFilter;
-import org.civitas.inspection.InspectionService;
+import org.civitas.inspection.NoticeService;
 import org.civitas.inspection.NoticeRow;
 import org.civitas.inspection.NoticeState;
 import org.civitas.security.AppRoles;
@@ -31,7 +31,7 @@ import org.springframework.data.domain.PageRequest;
 @RolesAllowed({AppRoles.UNIT_CLERK, AppRoles.SUPERVISOR, AppRoles.INSPECTOR, AppRoles.LEADER})
 public class NoticesView extends VerticalLayout implements HasDynamicTitle {
 
-    private final InspectionService inspections;
+    private final NoticeService notices;
     private final Clock clock;
     final Grid<NoticeRow> grid = new Grid<>();
     final Button answer = new Button();
@@ -39,9 +39,9 @@ public class NoticesView extends VerticalLayout implements HasDynamicTitle {
     /** Read by the download request, which runs outside the UI's session lock. */
     private volatile NoticeRow selected;
 
-    public NoticesView(InspectionService inspections, CatalogService catalog, AuthenticationContext auth,
+    public NoticesView(NoticeService notices, CatalogService catalog, AuthenticationContext auth,
                        Clock clock) {
-        this.inspections = inspections;
+        this.notices = notices;
         this.clock = clock;
         Map<String, String> unitNames = new HashMap<>();
         catalog.units(UnitFilter.all(), PageRequest.of(0, 2000)).forEach(u -> unitNames.put(u.code(), u.name()));
@@ -56,7 +56,7 @@ public class NoticesView extends VerticalLayout implements HasDynamicTitle {
                 .filter(n -> n.state() == NoticeState.ISSUED || n.state() == NoticeState.FAILED).isPresent()));
         answer.addClickListener(e -> grid.getSelectedItems().stream().findFirst().ifPresent(this::openAnswer));
         var pdf = Downloads.anchor(getTranslation("notice.download.pdf"), () -> selected.number() + ".pdf",
-                Downloads.PDF, () -> inspections.noticePdf(selected.id()));
+                Downloads.PDF, () -> notices.noticePdf(selected.id()));
         pdf.setEnabled(false);
         grid.addSelectionListener(e -> {
             selected = e.getFirstSelectedItem().orElse(null);
@@ -72,12 +72,12 @@ public class NoticesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void refresh() {
-        grid.setItems(inspections.notices());
+        grid.setItems(notices.notices());
     }
 
     private void openAnswer(NoticeRow n) {
-        dialog = new AnswerDialog(n.number(), inspections.findingsOfNotice(n.id()), (text, photos) ->
-                Toasts.attempt(() -> inspections.answer(n.id(), n.version(), text, photos),
+        dialog = new AnswerDialog(n.number(), notices.findingsOfNotice(n.id()), (text, photos) ->
+                Toasts.attempt(() -> notices.answer(n.id(), n.version(), text, photos),
                         getTranslation("notice.answer.saved")).ifPresent(x -> {
                             dialog.close();
                             refresh();

@@ -26,7 +26,7 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.UnitFilter;
-import org.civitas.inspection.InspectionService;
+import org.civitas.inspection.NoticeService;
 import org.civitas.security.AppRoles;
 import org.civitas.supervision.Board;
 import org.civitas.supervision.BoardCase;
@@ -59,14 +59,14 @@ public class DeadlineBoardView extends VerticalLayout implements HasDynamicTitle
     final Span updated = new Span();
     /** Overdue rectification notices (inspection feature), scoped to the clerk's unit by its service. */
     final Span notices = new Span();
-    private final InspectionService inspections;
+    private final NoticeService inspections;
     private LocalDateTime now = LocalDateTime.now();
     private Registration push;
     private Registration poll;
     int refreshes;
 
     public DeadlineBoardView(BoardService board, CaseBroadcaster broadcaster, CatalogService catalog,
-                             InspectionService inspections) {
+                             NoticeService inspections) {
         this.board = board;
         this.inspections = inspections;
         this.broadcaster = broadcaster;

@@ -15,6 +15,7 @@ import java.util.List;
 import org.civitas.cases.CaseAction;
 import org.civitas.cases.CaseDetails;
 import org.civitas.cases.CaseService;
+import org.civitas.cases.CaseRequestService;
 import org.civitas.cases.RequestKind;
 import org.civitas.cases.RequestState;
 import org.civitas.cases.RequestView;
@@ -28,6 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class CaseViewTest extends KaribuTest {
 
     @Autowired CaseService cases;
+
+    @Autowired CaseRequestService caseRequests;
     @Autowired MutableClock clock;
 
     CaseDetails wuchangCase;
@@ -126,7 +129,7 @@ class CaseViewTest extends KaribuTest {
         _click(dialog.confirm);
 
         assertThat(dialog.isOpened()).isFalse();
-        List<RequestView> requests = cases.requests(wuchangCase.id());
+        List<RequestView> requests = caseRequests.requests(wuchangCase.id());
         assertThat(requests).singleElement().satisfies(r -> {
             assertThat(r.kind()).isEqualTo(RequestKind.EXTENSION);
             assertThat(r.requestedDue()).isEqualTo(later);
@@ -143,7 +146,7 @@ class CaseViewTest extends KaribuTest {
         login("clerk.wuchang");
         CaseDetails signed = cases.sign(wuchangCase.ref());
         LocalDateTime later = signed.handleDueAt().plusDays(2);
-        cases.requestExtension(signed.ref(), "等待检测结果", later);
+        caseRequests.requestExtension(signed.ref(), "等待检测结果", later);
 
         open("supervisor");
         _click(_get(Button.class, spec -> spec.withId("case-action-APPROVE_EXTENSION")));
@@ -163,7 +166,7 @@ class CaseViewTest extends KaribuTest {
     void a_rejection_needs_a_note_before_the_service_is_called() {
         login("clerk.wuchang");
         CaseDetails signed = cases.sign(wuchangCase.ref());
-        cases.requestReturn(signed.ref(), "不属于本区职责", "《条例》第十条");
+        caseRequests.requestReturn(signed.ref(), "不属于本区职责", "《条例》第十条");
         open("supervisor");
         _click(_get(Button.class, spec -> spec.withId("case-action-REJECT_RETURN")));
         CaseActionDialog dialog = _get(CaseActionDialog.class);

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.civitas.cases.CaseDetails;
 import org.civitas.cases.CaseService;
+import org.civitas.cases.CaseRequestService;
 import org.civitas.cases.Channel;
 import org.civitas.cases.CitizenCases;
 import org.civitas.cases.PublicCase;
@@ -42,6 +43,7 @@ class PublicTrackViewTest extends KaribuTest {
     @Autowired PublicLimits limits;
     @Autowired CitizenCases citizens;
     @Autowired CaseService cases;
+    @Autowired CaseRequestService caseRequests;
 
     @BeforeEach
     void a_monday_with_fresh_allowances() {
@@ -211,7 +213,7 @@ class PublicTrackViewTest extends KaribuTest {
         clock.advance(Duration.ofMinutes(20));
         CaseDetails signed = as("clerk.wuchang", () -> cases.sign(as("supervisor", () -> cases.get(c.id())).ref()));
         clock.advance(Duration.ofMinutes(30));
-        CaseDetails asked = as("clerk.wuchang", () -> cases.requestExtension(signed.ref(), "需要协调",
+        CaseDetails asked = as("clerk.wuchang", () -> caseRequests.requestExtension(signed.ref(), "需要协调",
                 signed.handleDueAt().plusDays(3)));
         clock.advance(Duration.ofMinutes(40));
         as("clerk.wuchang", () -> cases.reply(asked.ref(), ReplyOutcome.RESOLVED, "垃圾已清运，路面已冲洗", List.of()));

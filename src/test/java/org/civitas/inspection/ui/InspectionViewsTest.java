@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.civitas.inspection.FindingRow;
 import org.civitas.inspection.InspectionService;
+import org.civitas.inspection.NoticeService;
 import org.civitas.inspection.NewFinding;
 import org.civitas.inspection.NewRound;
 import org.civitas.inspection.NoticeRow;
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class InspectionViewsTest extends KaribuTest {
 
     @Autowired InspectionService inspections;
+    @Autowired NoticeService noticeService;
     @Autowired MutableClock clock;
 
     @BeforeEach
@@ -88,7 +90,7 @@ class InspectionViewsTest extends KaribuTest {
                 "武昌区答复测试巷1号", null, false), List.of());
         inspections.recordFinding(round.id(), new NewFinding("SR-01", PlaceType.BACK_STREET, "D01", null,
                 "江岸区答复测试巷1号", null, false), List.of());
-        NoticeRow notice = inspections.issueNotices(round.id()).stream().filter(n -> n.unitCode().equals("D05"))
+        NoticeRow notice = noticeService.issueNotices(round.id()).stream().filter(n -> n.unitCode().equals("D05"))
                 .findFirst().orElseThrow();
 
         login("clerk.wuchang");
@@ -103,7 +105,7 @@ class InspectionViewsTest extends KaribuTest {
         _click(view.dialog.save);
 
         assertThat(view.dialog.isOpened()).isFalse();
-        NoticeRow answered = inspections.notice(notice.id());
+        NoticeRow answered = noticeService.notice(notice.id());
         assertThat(answered.state()).isEqualTo(NoticeState.ANSWERED);
         assertThat(answered.answerText()).isEqualTo("已清理完毕并安排专人保洁");
     }
@@ -114,10 +116,10 @@ class InspectionViewsTest extends KaribuTest {
         RoundRow round = aRound("视图测试：看板");
         inspections.recordFinding(round.id(), new NewFinding("SR-02", PlaceType.BACK_STREET, "D05", null,
                 "武昌区看板测试巷2号", null, false), List.of());
-        inspections.issueNotices(round.id());
+        noticeService.issueNotices(round.id());
         clock.set(LocalDateTime.of(2026, 12, 8, 17, 31)); // a minute after the deadline, no answer
         login("supervisor");
-        long overdue = inspections.overdueCount();
+        long overdue = noticeService.overdueCount();
         assertThat(overdue).isPositive();
         navigate("board");
         assertThat(_get(Span.class, spec -> spec.withId("board-notices")).getText())

@@ -1,0 +1,134 @@
+package org.civitas.cases;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import org.civitas.base.RuleViolation;
+import org.civitas.calendar.CalendarService;
+import org.civitas.calendar.DeadlineCalculator;
+import org.civitas.calendar.Deadlines;
+import org.civitas.catalog.CatalogService;
+import org.civitas.catalog.ItemView;
+import org.civitas.dispatch.Assignment;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps the case services share: load the case the user saw ({@link CaseRef}) and refuse it if it changed or is
+ * out of the user's scope, assign it with fresh deadlines, save it and answer with its details. No role checks here:
+ * the public methods of {@link CaseService}, {@link CaseRequestService}, {@link DuplicateFinder} and
+ * {@link SupervisionRecords} check the caller once, as when they were one service.
+ */
+@Component
+class CaseSteps {
+
+    private final CaseRepository cases;
+    private final CaseStore store;
+    private final CaseAccess access;
+    private final CatalogService catalog;
+    private final CalendarService calendar;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CaseSteps(CaseRepository cases, CaseStore store, CaseAccess access, CatalogService catalog,
+              CalendarService calendar, ApplicationEventPublisher events, Clock clock) {
+        this.cases = cases;
+        this.store = store;
+        this.access = access;
+        this.catalog = catalog;
+        this.calendar = calendar;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // --- loading and saving ------------------------------------------------------------------------------------
+
+    /** The case the user saw, locked; refused if the user may not read it or it changed since. */
+    CaseFile load(CaseRef ref) {
+        CaseFile c = cases.findForUpdate(ref.id()).orElseThrow(() -> new RuleViolation("error.notFound"));
+        access.checkRead(c);
+        if (c.getVersion() != ref.version()) {
+            throw new RuleViolation("case.error.changed", c.getNumber());
+        }
+        return c;
+    }
+
+    /** {@link #load}, and refused unless the user's unit handles the case. */
+    CaseFile loadForHandling(CaseRef ref) {
+        CaseFile c = load(ref);
+        access.checkHandle(c);
+        return c;
+    }
+
+    /** The case's details if the user may read it (what {@link CaseService#get} answers). */
+    CaseDetails read(long id) {
+        CaseFile c = cases.findById(id).orElseThrow(() -> new RuleViolation("error.notFound"));
+        access.checkRead(c);
+        return details(c);
+    }
+
+    CaseDetails save(CaseFile c) {
+        return details(store.save(c));
+    }
+
+    CaseDetails details(CaseFile c) {
+        return CaseMapper.details(c, access.seesComplainant(), now());
+    }
+
+    // --- dispatch ----------------------------------------------------------------------------------------------
+
+    void assign(CaseFile c, CaseAction action, ItemView item, Assignment a, LocalDateTime now, String note) {
+        Deadlines d = deadlinesFor(item, now);
+        c.assign(action, refOf(item), a.leadUnitCode(), a.coUnitCodes(), d, access.actor(), now, note);
+        events.publishEvent(new CaseDispatched(c.getId(), c.getNumber(), a.leadUnitCode(), a.coUnitCodes(),
+                d.handleDueAt()));
+    }
+
+    Deadlines deadlinesFor(ItemView item, LocalDateTime now) {
+        boolean emergency = "EMERGENCY".equals(item.urgency().name());
+        return calculator().compute(now, item.timeLimit(), item.timeUnit(), emergency);
+    }
+
+    static ItemRef refOf(ItemView item) {
+        return new ItemRef(item.id(), item.versionId(), item.code(), item.categoryCode(), item.urgency().name());
+    }
+
+    ItemView currentItem(String code, LocalDateTime now) {
+        long version = catalog.currentVersion(now.toLocalDate()).id();
+        return catalog.item(version, code).orElseThrow(() -> new RuleViolation("case.error.unknownItem", code));
+    }
+
+    /** The item in the version the case was dispatched under; the current one if it was never classified. */
+    ItemView itemOf(CaseFile c) {
+        if (c.getListVersionId() == null) {
+            throw new RuleViolation("case.error.notClassified", c.getNumber());
+        }
+        return catalog.item(c.getListVersionId(), c.getItemCode())
+                .orElseThrow(() -> new RuleViolation("case.error.unknownItem", c.getItemCode()));
+    }
+
+    void requireUnit(String unitCode) {
+        if (unitCode == null || catalog.unit(unitCode).isEmpty()) {
+            throw new RuleViolation("case.error.unknownUnit", unitCode);
+        }
+    }
+
+    static String requireNote(String note) {
+        if (note == null || note.isBlank()) {
+            throw new RuleViolation("case.error.reasonRequired");
+        }
+        return note.trim();
+    }
+
+    void decided(CaseFile c, CaseAction action, String note) {
+        events.publishEvent(new CaseDecided(c.getId(), c.getNumber(), c.getLeadUnitCode(), action, note,
+                c.getHandleDueAt()));
+    }
+
+    DeadlineCalculator calculator() {
+        return calendar.deadlineCalculator();
+    }
+
+    LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+}
