@@ -15,6 +15,7 @@
 #   BENCH_KEEP_SERVER=1           leave the server running after the run (stop: mariadb-admin -S $BENCH_DATA/mariadb.sock shutdown)
 #   MAVEN_LOCK=/tmp/civitas-maven.lock   the shared Maven lock (flock) of the build machine, if any
 #   BENCH_SESSIONS=500            sessions of the inbox measure (0: skip it); BENCH_SESSION_SECONDS=120 per phase
+#   BENCH_SESSION_WARMUP=60       seconds of scrolling before the measured phase (the JIT's first minute; reported)
 #   BENCH_JAR=path                the production jar for it (else built here with -Pproduction)
 #   BENCH_SWEEP_OPEN=1000000      closed cases reopened (and put back) for the sweep over a million open cases
 #   BENCH_SWEEP_OVERDUE=20000     closed cases made overdue (and put back) for the sweep over a backlog

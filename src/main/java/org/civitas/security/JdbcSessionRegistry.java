@@ -21,16 +21,25 @@ import org.springframework.security.core.userdetails.UserDetails;
  * Spring Security's session registry in the database ({@code app_session}), so that every app node sees every
  * signed-in session: a session ended on one node is marked expired for all, and the concurrent-session filter of the
  * node that holds it logs it out at its next request. The last-request time is written at most once a minute per
- * session, not on every request.
+ * session, not on every request. The concurrent-session filter asks for the session on every request: a live session
+ * read from the table is believed for {@value #CHECK_MILLIS} ms, so a session ended on another node is logged out at its
+ * first request after at most that long (one ended on this node, at once). Reading it on every request cost each
+ * scroll of an inbox a second database round trip and a second wait for a pooled connection (docs/benchmarks.md).
  */
 class JdbcSessionRegistry implements SessionRegistry, ApplicationListener<AbstractSessionEvent> {
 
     static final long REFRESH_MILLIS = 60_000;
+    static final long CHECK_MILLIS = 10_000;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final String node;
     private final Map<String, Long> lastWritten = new ConcurrentHashMap<>();
+    /** Live sessions as last read from the table, and when. */
+    private final Map<String, Checked> checked = new ConcurrentHashMap<>();
+
+    private record Checked(SessionInformation info, long at) {
+    }
 
     JdbcSessionRegistry(JdbcTemplate jdbc, Clock clock, String node) {
         this.jdbc = jdbc;
@@ -53,10 +62,25 @@ class JdbcSessionRegistry implements SessionRegistry, ApplicationListener<Abstra
 
     @Override
     public SessionInformation getSessionInformation(String sessionId) {
+        long now = clock.millis();
+        Checked known = checked.get(sessionId);
+        if (known != null && now - known.at() < CHECK_MILLIS && !known.info().isExpired()) {
+            return known.info();
+        }
         List<SessionInformation> found = jdbc.query("select session_id, username, last_request, expired"
                 + " from app_session where session_id = ?", (rs, i) -> info(rs.getString(1), rs.getString(2),
                 rs.getTimestamp(3), rs.getBoolean(4)), sessionId);
-        return found.isEmpty() ? null : found.get(0);
+        if (found.isEmpty()) {
+            checked.remove(sessionId);
+            return null;
+        }
+        SessionInformation info = found.get(0);
+        if (info.isExpired()) {
+            checked.remove(sessionId);
+        } else {
+            checked.put(sessionId, new Checked(info, now));
+        }
+        return info;
     }
 
     @Override
@@ -76,11 +100,13 @@ class JdbcSessionRegistry implements SessionRegistry, ApplicationListener<Abstra
         jdbc.update("insert into app_session (session_id, username, node, last_request) values (?, ?, ?, ?)",
                 sessionId, name(principal), node, new Timestamp(now));
         lastWritten.put(sessionId, now);
+        checked.remove(sessionId);
     }
 
     @Override
     public void removeSessionInformation(String sessionId) {
         lastWritten.remove(sessionId);
+        checked.remove(sessionId);
         jdbc.update("delete from app_session where session_id = ?", sessionId);
     }
 
@@ -90,6 +116,7 @@ class JdbcSessionRegistry implements SessionRegistry, ApplicationListener<Abstra
             removeSessionInformation(destroyed.getId());
         } else if (event instanceof SessionIdChangedEvent changed) {
             lastWritten.remove(changed.getOldSessionId());
+            checked.remove(changed.getOldSessionId());
             jdbc.update("update app_session set session_id = ? where session_id = ?", changed.getNewSessionId(),
                     changed.getOldSessionId());
         }
@@ -101,6 +128,7 @@ class JdbcSessionRegistry implements SessionRegistry, ApplicationListener<Abstra
             @Override
             public void expireNow() {
                 super.expireNow();
+                checked.remove(getSessionId());
                 jdbc.update("update app_session set expired = true where session_id = ?", getSessionId());
             }
         };

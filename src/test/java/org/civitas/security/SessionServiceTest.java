@@ -90,6 +90,39 @@ class SessionServiceTest {
         otherNode.removeSessionInformation(thereId);
     }
 
+    /**
+     * A node believes a live session it read for {@value JdbcSessionRegistry#CHECK_MILLIS} ms: ended on another node,
+     * it is logged out at the first request after that; ended on this node, at once.
+     */
+    @Test
+    void a_session_ended_on_another_node_is_seen_ended_within_the_check_interval_and_at_once_on_its_own() {
+        var clock = new org.civitas.test.MutableClock(java.time.Instant.parse("2026-11-29T08:00:00Z"),
+                java.time.ZoneId.of("Asia/Shanghai"));
+        JdbcSessionRegistry here = new JdbcSessionRegistry(jdbc, clock, "node1");
+        JdbcSessionRegistry there = new JdbcSessionRegistry(jdbc, clock, "node2");
+        String id = "checked-" + System.nanoTime();
+        here.registerNewSession(id, "clerk.wuchang");
+        assertThat(here.getSessionInformation(id).isExpired()).isFalse();
+
+        there.getAllSessions("clerk.wuchang", false).stream().filter(i -> i.getSessionId().equals(id))
+                .findFirst().orElseThrow().expireNow();
+        assertThat(there.getSessionInformation(id).isExpired()).as("the node that ended it").isTrue();
+        clock.advance(java.time.Duration.ofMillis(JdbcSessionRegistry.CHECK_MILLIS - 1));
+        assertThat(here.getSessionInformation(id).isExpired()).as("still believed within the interval").isFalse();
+        clock.advance(java.time.Duration.ofMillis(1));
+        assertThat(here.getSessionInformation(id).isExpired()).as("read again after it").isTrue();
+
+        String local = "checked-local-" + System.nanoTime();
+        here.registerNewSession(local, "clerk.wuchang");
+        assertThat(here.getSessionInformation(local).isExpired()).isFalse();
+        here.getAllSessions("clerk.wuchang", false).stream().filter(i -> i.getSessionId().equals(local))
+                .findFirst().orElseThrow().expireNow();
+        assertThat(here.getSessionInformation(local).isExpired()).as("ended on this node: at once").isTrue();
+        here.removeSessionInformation(id);
+        here.removeSessionInformation(local);
+        assertThat(here.getSessionInformation(local)).isNull();
+    }
+
     @Test
     void only_the_security_administrator_sees_and_ends_everyones_sessions() {
         MockHttpSession clerk = signIn("clerk.chengguan", "10.4.4.4", "Safari/18");
