@@ -47,6 +47,13 @@ public class CatalogService {
     private final ReferenceCache<List<LocalDate>, VersionView> versionOn;
     private final ReferenceCache<Map.Entry<Long, String>, Optional<ItemView>> itemOf;
     private final ReferenceCache<String, Optional<UnitView>> unitOf;
+    /**
+     * The whole lists every inbox, intake and case view loads for its pickers and names: one shared copy per node,
+     * not one per open view (500 sessions held 500 copies: docs/benchmarks.md, sessions).
+     */
+    private final ReferenceCache<String, List<CategoryView>> categoryList;
+    private final ReferenceCache<Long, List<ItemView>> itemList;
+    private final ReferenceCache<Pageable, Slice<UnitView>> unitList;
 
     CatalogService(CategoryRepository categories, ListVersionRepository versions, ListItemRepository items,
                    UnitRepository units, ApplicationEventPublisher events, CurrentUser currentUser, Clock clock,
@@ -54,6 +61,9 @@ public class CatalogService {
         this.versionOn = new ReferenceCache<>(cacheTtl, 1_000);
         this.itemOf = new ReferenceCache<>(cacheTtl, 10_000);
         this.unitOf = new ReferenceCache<>(cacheTtl, 10_000);
+        this.categoryList = new ReferenceCache<>(cacheTtl, 1);
+        this.itemList = new ReferenceCache<>(cacheTtl, 100);
+        this.unitList = new ReferenceCache<>(cacheTtl, 100);
         this.categories = categories;
         this.versions = versions;
         this.items = items;
@@ -68,7 +78,8 @@ public class CatalogService {
     @PreAuthorize(READ)
     @Transactional(readOnly = true)
     public List<CategoryView> categories() {
-        return categories.findAllByOrderBySortOrder().stream().map(Category::toView).toList();
+        return categoryList.get("all",
+                k -> categories.findAllByOrderBySortOrder().stream().map(Category::toView).toList());
     }
 
     /** The version in force on a day: the latest whose effective date is on or before it. */
@@ -111,7 +122,7 @@ public class CatalogService {
     @PreAuthorize(READ)
     @Transactional(readOnly = true)
     public List<ItemView> itemsOfVersion(long versionId) {
-        return items.viewsOfVersion(versionId);
+        return itemList.get(versionId, k -> List.copyOf(items.viewsOfVersion(k)));
     }
 
     @PreAuthorize(ADMIN)
@@ -199,6 +210,9 @@ public class CatalogService {
     @PreAuthorize(READ)
     @Transactional(readOnly = true)
     public Slice<UnitView> units(UnitFilter filter, Pageable page) {
+        if (filter.equals(UnitFilter.all())) {
+            return unitList.get(page, p -> units.search(null, null, null, null, p).map(Unit::toView));
+        }
         return units.search(filter.kind(), filter.peerGroup(), blankToNull(filter.parentCode()),
                 blankToNull(filter.text()), page).map(Unit::toView);
     }
@@ -317,6 +331,9 @@ public class CatalogService {
         versionOn.clear();
         itemOf.clear();
         unitOf.clear();
+        categoryList.clear();
+        itemList.clear();
+        unitList.clear();
     }
 
     private LocalDate today() {

@@ -278,6 +278,27 @@ class CatalogServiceTest {
                 "再改", UnitKind.DISTRICT, PeerGroup.CENTRAL, null)), "error.concurrentChange");
     }
 
+    /** The whole lists are one shared copy per node, and an edit here is in the next read of them at once. */
+    @Test
+    void the_whole_lists_are_shared_and_an_edit_shows_in_them_at_once() {
+        long version = catalog.currentVersion(LocalDate.now(clock)).id();
+        var all = org.springframework.data.domain.PageRequest.of(0, 5000);
+        List<ItemView> items = catalog.itemsOfVersion(version);
+        assertThat(catalog.itemsOfVersion(version)).isSameAs(items);
+        assertThat(catalog.categories()).isSameAs(catalog.categories());
+        var units = catalog.units(UnitFilter.all(), all);
+        assertThat(catalog.units(UnitFilter.all(), all)).isSameAs(units);
+
+        UnitView district = catalog.createUnit(new UnitForm(code(), "共享区", UnitKind.DISTRICT, PeerGroup.NEW_URBAN,
+                null));
+        assertThat(catalog.units(UnitFilter.all(), all).getContent()).extracting(UnitView::code)
+                .contains(district.code());
+        ItemView item = items.get(0);
+        ItemView edited = catalog.updateItem(item.id(), item.version(), withLimit(item.toForm(), item.timeLimit() + 1));
+        assertThat(catalog.itemsOfVersion(version)).isNotSameAs(items).contains(edited);
+        catalog.updateItem(edited.id(), edited.version(), withLimit(edited.toForm(), item.timeLimit()));
+    }
+
     @Test
     void a_unit_is_deactivated_not_deleted_once_nothing_depends_on_it() {
         UnitView district = catalog.createUnit(new UnitForm(code(), "停用区", UnitKind.DISTRICT, PeerGroup.CENTRAL,
