@@ -108,7 +108,9 @@ if [ "${BENCH_SESSIONS:-500}" != 0 ]; then
     fi
     APP_PORT=$(free_port 18080)
     mkdir -p "$DATA/app"
-    (cd "$DATA/app" && exec java -Xmx1g -jar "$JAR" --server.port="$APP_PORT" --civitas.demo.enabled=false \
+    # the JVM options of deploy/systemd/civitas.service
+    read -r -a APP_JAVA <<< "${BENCH_APP_JAVA_OPTS:-$(sed -n 's|^ExecStart=/usr/bin/java \(.*\) -jar .*|\1|p' deploy/systemd/civitas.service)}"
+    (cd "$DATA/app" && exec java "${APP_JAVA[@]}" -jar "$JAR" --server.port="$APP_PORT" --civitas.demo.enabled=false \
         > "$DATA/app/civitas.log" 2>&1) &
     APP_PID=$!
     for i in $(seq 1 1800); do  # a migration on a large database can take minutes
@@ -119,7 +121,7 @@ if [ "${BENCH_SESSIONS:-500}" != 0 ]; then
     done
     # the JVM's own pid (the subshell exec'ed java)
     export BENCH_APP_URL="http://127.0.0.1:$APP_PORT" BENCH_APP_PID=$APP_PID
-    echo "Civitas (-Xmx1g) on $BENCH_APP_URL, pid $APP_PID"
+    echo "Civitas (${APP_JAVA[*]}) on $BENCH_APP_URL, pid $APP_PID"
 fi
 LOCK=()
 if [ -n "${MAVEN_LOCK:-}" ]; then LOCK=(flock "$MAVEN_LOCK"); fi
