@@ -74,6 +74,10 @@ class CaseExportTest {
         assertThat(row.getCell(1).getStringCellValue()).isEqualTo("已派单");
         assertThat(row.getCell(6).getStringCellValue()).isEqualTo("武昌区");
         assertThat(row.getCell(11).getStringCellValue()).isEqualTo("12345热线");
+        // text and number cells carry the workbook's default style, as cells without one would show
+        assertThat(row.getCell(0).getCellStyle().getIndex()).isZero();
+        assertThat(row.getCell(17).getCellStyle().getIndex()).isZero();
+        assertThat(row.getCell(17).getNumericCellValue()).isZero();
         Cell received = row.getCell(12);
         assertThat(DateUtil.isCellDateFormatted(received)).isTrue();
         assertThat(received.getLocalDateTimeCellValue()).isEqualTo(day.atTime(9, 0));
