@@ -6,18 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +20,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * 500 concurrent back-office sessions on the inbox, as browsers make them, against a running Civitas (its own JVM,
@@ -60,8 +51,8 @@ class SessionBench {
     @Test
     void five_hundred_sessions_scroll_their_inbox() throws Exception {
         assumeTrue(!url.isBlank(), "BENCH_APP_URL not set: start the app with bench/sessions.sh");
-        List<String> users = users(sessions);
-        HeapSampler heap = new HeapSampler(pid);
+        List<String> users = SessionUsers.make(sessions, PASSWORD);
+        ServerHeap heap = new ServerHeap(pid);
         heap.start();
 
         // sign in and open the inbox, 16 at a time
@@ -117,7 +108,7 @@ class SessionBench {
         double p95 = Bench.percentile(scrolls.millis(), 95);
         double rawP95 = Bench.percentile(raw.millis(), 95);
         boolean met = open.size() == sessions && failedOpen.get() == 0 && scrolls.failed() == 0
-                && p95 < 200 && maxHeapMb(pid) <= 1024;
+                && p95 < 200 && ServerHeap.maxMb(pid) <= 1024;
         Bench.row("64-sessions", String.format("%d concurrent back-office sessions on the inbox, server JVM -Xmx1g: "
                         + "each signed in through the form, inbox opened, then every 2–8 s a scroll to a random page "
                         + "(UIDL `setViewportRange` → rows → `confirmUpdate`), %d s after %d s of the same", sessions,
@@ -129,7 +120,7 @@ class SessionBench {
                                 Bench.ms(Bench.percentile(first.millis(), 50)),
                                 Bench.ms(Bench.percentile(first.millis(), 95)), first.failed(), firstPerScroll),
                         scrolls.count(), Bench.ms(p50), Bench.ms(p95),
-                        scrolls.failed(), perScroll, maxHeapMb(pid), peakAfterScrolls, heap.peakOldMb(), heap.gcSeconds(), open.size(), sessions,
+                        scrolls.failed(), perScroll, ServerHeap.maxMb(pid), peakAfterScrolls, heap.peakOldMb(), heap.gcSeconds(), open.size(), sessions,
                         openSeconds,
                         Bench.ms(Bench.percentile(openMillis.stream().mapToDouble(Double::doubleValue).toArray(), 95))),
                 String.format("`GET /actuator/health` from the same %d clients at the same pace: p50 %s, p95 %s",
@@ -147,22 +138,6 @@ class SessionBench {
         double app = pid.isBlank() ? -1 : ProcessHandle.of(Long.parseLong(pid))
                 .flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toNanos() / 1e6).orElse(-1.0);
         return new double[] {app, Bench.serverCpuMillis(Bench.databasePort()), Bench.jvmCpuMillis()};
-    }
-
-    /** The server's -Xmx as the JVM itself reports it (jcmd VM.flags); unknown is reported as too large. */
-    static long maxHeapMb(String pid) {
-        if (pid.isBlank()) {
-            return Long.MAX_VALUE;
-        }
-        try {
-            Process p = new ProcessBuilder("jcmd", pid, "VM.flags").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor();
-            var m = java.util.regex.Pattern.compile("MaxHeapSize=(\\d+)").matcher(out);
-            return m.find() ? Long.parseLong(m.group(1)) / (1024 * 1024) : Long.MAX_VALUE;
-        } catch (Exception e) {
-            return Long.MAX_VALUE;
-        }
     }
 
     record Phase(double[] millis, int failed, int count) {
@@ -391,127 +366,6 @@ class SessionBench {
                     cookie = c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'));
                 }
             }
-        }
-    }
-
-    /**
-     * {@code n} accounts for the run, made once in the benchmark database: four in five a clerk of a district (the
-     * inbox scoped to it), one in five a supervisor (every case). Roles without a second factor.
-     */
-    static List<String> users(int n) throws Exception {
-        String dbUrl = Bench.env("SPRING_DATASOURCE_URL", "");
-        try (Connection c = DriverManager.getConnection(dbUrl, Bench.env("SPRING_DATASOURCE_USERNAME", ""),
-                Bench.env("SPRING_DATASOURCE_PASSWORD", ""))) {
-            List<String> districts = new ArrayList<>();
-            try (ResultSet rs = c.createStatement().executeQuery(
-                    "select code from unit where kind = 'DISTRICT' and active order by code")) {
-                while (rs.next()) {
-                    districts.add(rs.getString(1));
-                }
-            }
-            String hash = new BCryptPasswordEncoder().encode(PASSWORD);
-            List<String> users = new ArrayList<>();
-            try (PreparedStatement user = c.prepareStatement("""
-                    insert ignore into app_user (username, display_name, password_hash, unit_code, password_changed_at,
-                        created_at) values (?, ?, ?, ?, now(6), now(6))""");
-                 PreparedStatement role = c.prepareStatement("""
-                    insert ignore into app_user_role (user_id, role)
-                    select id, ? from app_user where username = ?""");
-                 PreparedStatement fresh = c.prepareStatement("""
-                    update app_user set password_hash = ?, password_changed_at = now(6), failed_logins = 0,
-                        locked_until = null where username = ?""")) {
-                for (int i = 0; i < n; i++) {
-                    boolean supervisor = i % 5 == 4;
-                    String name = String.format("bench.%s.%03d", supervisor ? "sup" : "clerk", i);
-                    user.setString(1, name);
-                    user.setString(2, name);
-                    user.setString(3, hash);
-                    user.setString(4, supervisor ? null : districts.get(i % districts.size()));
-                    user.executeUpdate();
-                    role.setString(1, supervisor ? "SUPERVISOR" : "UNIT_CLERK");
-                    role.setString(2, name);
-                    role.executeUpdate();
-                    fresh.setString(1, hash);
-                    fresh.setString(2, name);
-                    fresh.executeUpdate();
-                    users.add(name);
-                }
-            }
-            return users;
-        }
-    }
-
-    /** The server's used heap (survivors, eden, old) every second, from {@code jstat -gc}. */
-    static final class HeapSampler extends Thread {
-        final String pid;
-        final AtomicLong peakKb = new AtomicLong();
-        final AtomicLong peakOldKb = new AtomicLong();
-        volatile double firstGcSeconds = -1;
-        volatile double lastGcSeconds;
-        final AtomicBoolean running = new AtomicBoolean(true);
-
-        HeapSampler(String pid) {
-            this.pid = pid;
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            if (pid.isBlank()) {
-                return;
-            }
-            try {
-                Process p = new ProcessBuilder("jstat", "-gc", pid, "1000").redirectErrorStream(true).start();
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
-                    String header = in.readLine();
-                    List<String> columns = header == null ? List.of() : List.of(header.trim().split("\\s+"));
-                    String line;
-                    while (running.get() && (line = in.readLine()) != null) {
-                        String[] v = line.trim().split("\\s+");
-                        if (v.length != columns.size()) {
-                            continue;
-                        }
-                        double used = 0;
-                        for (String col : List.of("S0U", "S1U", "EU", "OU")) {
-                            int i = columns.indexOf(col);
-                            used += i < 0 ? 0 : Double.parseDouble(v[i]);
-                        }
-                        peakKb.accumulateAndGet((long) used, Math::max);
-                        int old = columns.indexOf("OU");
-                        if (old >= 0) {
-                            peakOldKb.accumulateAndGet((long) Double.parseDouble(v[old]), Math::max);
-                        }
-                        int gct = columns.indexOf("GCT");
-                        if (gct >= 0) {
-                            double g = Double.parseDouble(v[gct]);
-                            if (firstGcSeconds < 0) {
-                                firstGcSeconds = g;
-                            }
-                            lastGcSeconds = g;
-                        }
-                    }
-                } finally {
-                    p.destroy();
-                }
-            } catch (Exception e) {
-                System.err.println("heap sampling failed: " + e);
-            }
-        }
-
-        long peakMb() {
-            return peakKb.get() / 1024;
-        }
-
-        long peakOldMb() {
-            return peakOldKb.get() / 1024;
-        }
-
-        double gcSeconds() {
-            return firstGcSeconds < 0 ? 0 : lastGcSeconds - firstGcSeconds;
-        }
-
-        void finish() {
-            running.set(false);
         }
     }
 }
