@@ -2,10 +2,11 @@ package org.civitas.analysis;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
-
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.civitas.cases.CaseChanged;
+import org.civitas.cases.CasesFiled;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -88,6 +89,16 @@ public class CaseDaily {
     @EventListener
     void onCaseChanged(CaseChanged changed) {
         jdbc.update("insert ignore into case_daily_dirty (day) values (?)", changed.receivedAt().toLocalDate());
+    }
+
+    /** A batch intake's cases: their received days marked in one statement (usually one day). */
+    @EventListener
+    void onCasesFiled(CasesFiled filed) {
+        List<LocalDate> days = filed.changed().stream().map(c -> c.receivedAt().toLocalDate()).distinct().toList();
+        if (!days.isEmpty()) {
+            jdbc.update("insert ignore into case_daily_dirty (day) values "
+                    + String.join(", ", Collections.nCopies(days.size(), "(?)")), days.toArray());
+        }
     }
 
     @Scheduled(cron = "${civitas.analysis.dirty-cron:0 */5 * * * *}")

@@ -16,6 +16,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -270,6 +271,48 @@ class CaseFile {
         if (text == null || text.isBlank()) {
             throw new RuleViolation("case.error.reasonRequired");
         }
+    }
+
+    /**
+     * The columns of a new case's row, in the order of {@link #insertValues()}: every column the entity maps but the
+     * id (the database's) and the co-units (their own table). For the batch intake, which writes new cases with one
+     * multi-row INSERT instead of one Hibernate insert each (docs/benchmarks.md, intake); {@code CaseIntakeTest}
+     * checks that a case written so reads back like one Hibernate wrote.
+     */
+    static final String INSERT_COLUMNS = "number, channel, channel_ref, received_at, complainant_name, "
+            + "complainant_phone, anonymous, district_code, street_code, address, latitude, longitude, description, "
+            + "list_item_id, list_version_id, item_code, category_code, urgency, lead_unit_code, handling_unit_code, "
+            + "status, dispatched_at, signed_at, replied_at, closed_at, sign_due_at, handle_due_at, warn_at, "
+            + "signed_on_time, replied_on_time, reply_outcome, reply_text, reply_accepted, rating, solved, rated_at, "
+            + "close_reason, close_note, reopen_count, master_case_id, created_by, version";
+    /** The placeholders of one row of {@link #INSERT_COLUMNS}. */
+    static final String INSERT_VALUES = "(" + "?, ".repeat(41) + "?)";
+
+    /** This case's values for {@link #INSERT_COLUMNS}. */
+    List<Object> insertValues() {
+        return Arrays.asList(number, name(channel), channelRef, receivedAt, complainantName,
+                complainantPhone, anonymous, districtCode, streetCode, address, latitude, longitude, description,
+                listItemId, listVersionId, itemCode, categoryCode, urgency, leadUnitCode, handlingUnitCode,
+                name(status), dispatchedAt, signedAt, repliedAt, closedAt, signDueAt, handleDueAt, warnAt,
+                signedOnTime, repliedOnTime, name(replyOutcome), replyText, replyAccepted, name(rating), solved, ratedAt,
+                name(closeReason), closeNote, reopenCount, masterCaseId, createdBy, version);
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    /** The id the database gave this case when the batch intake wrote it (Hibernate sets it on its own saves). */
+    void written(long id) {
+        if (this.id != null) {
+            throw new IllegalStateException("Case " + number + " was written before");
+        }
+        this.id = id;
+    }
+
+    /** The history rows the next save writes (the same rows {@link #drainHistory} hands over). */
+    List<CaseHistory> pendingHistory() {
+        return List.copyOf(newHistory);
     }
 
     /** History rows made since the last save, with this case's id now known. */

@@ -54,9 +54,9 @@ class CaseHistory {
 
     /** The placeholders of one row's {@link #insertValues()}. */
     static final String VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    /** An INSERT of one row; append {@code ", " + VALUES} for each further row. */
+    /** The head of a (multi-row) INSERT, up to {@code values}: one {@link #VALUES} follows for each row. */
     static final String INSERT = "insert into case_history (case_id, at, actor, action, from_status, to_status, "
-            + "unit_code, note, internal) values " + VALUES;
+            + "unit_code, note, internal) values ";
 
     List<Object> insertValues() {
         return Arrays.asList(caseId, at, actor, action.name(), fromStatus == null ? null : fromStatus.name(),

@@ -1,6 +1,11 @@
 package org.civitas.cases;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,6 +28,23 @@ class CaseLookups {
     Optional<Long> idOfChannelRef(Channel channel, String channelRef) {
         return jdbc.query("select id from case_file where channel = ? and channel_ref = ?",
                 (rs, i) -> rs.getLong(1), channel.name(), channelRef).stream().findFirst();
+    }
+
+    /** The ids of the cases filed before under these ids of a channel, by channel id (one SELECT). */
+    Map<String, Long> idsOfChannelRefs(Channel channel, Collection<String> channelRefs) {
+        Map<String, Long> ids = new HashMap<>();
+        if (channelRefs.isEmpty()) {
+            return ids;
+        }
+        String in = String.join(", ", Collections.nCopies(channelRefs.size(), "?"));
+        List<Object> args = new ArrayList<>();
+        args.add(channel.name());
+        args.addAll(channelRefs);
+        jdbc.query("select channel_ref, id from case_file where channel = ? and channel_ref in (" + in + ")",
+                rs -> {
+                    ids.put(rs.getString(1), rs.getLong(2));
+                }, args.toArray());
+        return ids;
     }
 
     /** The public steps of a case, oldest first: its history without internal rows, of the given actions only. */

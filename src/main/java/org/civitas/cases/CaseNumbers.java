@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
@@ -21,8 +23,8 @@ import org.springframework.stereotype.Component;
 class CaseNumbers {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final String BUMP = "insert into case_number_seq (day, last) values (?, last_insert_id(1)) "
-            + "on duplicate key update last = last_insert_id(last + 1)";
+    private static final String BUMP = "insert into case_number_seq (day, last) values (?, last_insert_id(?)) "
+            + "on duplicate key update last = last_insert_id(last + ?)";
 
     private final DataSource dataSource;
 
@@ -31,6 +33,14 @@ class CaseNumbers {
     }
 
     public String next(LocalDate day) {
+        return next(day, 1).get(0);
+    }
+
+    /** {@code count} consecutive numbers of {@code day}, drawn by one bump of the counter (the batch intake). */
+    List<String> next(LocalDate day, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count " + count);
+        }
         // not the caller's transactional connection: the bump commits at once, whatever becomes of the intake
         try (Connection c = dataSource.getConnection()) {
             if (!c.getAutoCommit()) {
@@ -38,12 +48,19 @@ class CaseNumbers {
             }
             try (PreparedStatement bump = c.prepareStatement(BUMP, Statement.RETURN_GENERATED_KEYS)) {
                 bump.setObject(1, day);
+                bump.setInt(2, count);
+                bump.setInt(3, count);
                 bump.executeUpdate();
                 try (ResultSet keys = bump.getGeneratedKeys()) {
                     if (!keys.next() || keys.getLong(1) <= 0) {
                         throw new SQLException("case_number_seq: no value returned");
                     }
-                    return "WM" + DAY.format(day) + String.format("%04d", keys.getLong(1));
+                    long last = keys.getLong(1);
+                    List<String> numbers = new ArrayList<>(count);
+                    for (long n = last - count + 1; n <= last; n++) {
+                        numbers.add("WM" + DAY.format(day) + String.format("%04d", n));
+                    }
+                    return numbers;
                 }
             }
         } catch (SQLException e) {

@@ -1,20 +1,16 @@
 package org.civitas.cases;
 
-import static org.civitas.cases.CaseSteps.refOf;
 import static org.civitas.cases.CaseSteps.requireNote;
 
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.civitas.audit.AuditEvent;
 import org.civitas.base.RuleViolation;
-import org.civitas.calendar.Deadlines;
 import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.ItemView;
 import org.civitas.dispatch.Assignment;
 import org.civitas.dispatch.DispatchRules;
-import org.civitas.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -110,28 +106,13 @@ public class CaseService {
             }
         }
         LocalDateTime now = steps.now();
-        ItemView item = null;
-        Optional<Assignment> assignment = Optional.empty();
-        if (report.itemCode() != null && !report.itemCode().isBlank()) {
-            item = steps.currentItem(report.itemCode(), now);
-            assignment = DispatchRules.decide(item.responsibility(), item.leadUnitCode(), report.districtCode());
-        }
-        CaseFile c = new CaseFile(numbers.next(now.toLocalDate()), report, actor, now);
-        Deadlines deadlines = null;
-        if (assignment.isPresent()) {
-            // 系统分派: the system, not the operator, dispatched it — before the first save, so a case is written once
-            deadlines = steps.deadlinesFor(item, now);
-            c.assign(CaseAction.DISPATCH, refOf(item), assignment.get().leadUnitCode(),
-                    assignment.get().coUnitCodes(), deadlines, CurrentUser.SYSTEM, now, null);
-        }
-        c = store.save(c);
+        ItemView item = report.itemCode() == null || report.itemCode().isBlank() ? null
+                : steps.currentItem(report.itemCode(), now);
+        CaseFile c = store.save(steps.newCase(numbers.next(now.toLocalDate()), report, item, actor, now));
         for (PhotoUpload p : photoUploads) {
             photos.save(new CasePhoto(c.getId(), PhotoKind.REPORT, p, actor, now));
         }
-        if (deadlines != null) {
-            events.publishEvent(new CaseDispatched(c.getId(), c.getNumber(), c.getLeadUnitCode(),
-                    assignment.get().coUnitCodes(), deadlines.handleDueAt()));
-        }
+        CaseSteps.dispatchOf(c).ifPresent(events::publishEvent);
         events.publishEvent(new CaseRegistered(c.getId(), c.getNumber(), c.getStatus(), c.getLeadUnitCode()));
         return new Filed(steps.details(c), true);
     }

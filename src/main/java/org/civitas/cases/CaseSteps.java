@@ -2,6 +2,9 @@ package org.civitas.cases;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
 import org.civitas.base.RuleViolation;
 import org.civitas.calendar.CalendarService;
 import org.civitas.calendar.DeadlineCalculator;
@@ -9,6 +12,8 @@ import org.civitas.calendar.Deadlines;
 import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.ItemView;
 import org.civitas.dispatch.Assignment;
+import org.civitas.dispatch.DispatchRules;
+import org.civitas.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -83,6 +88,27 @@ class CaseSteps {
                 d.handleDueAt()));
     }
 
+    /**
+     * A new case from a validated report. With a known item whose rule finds a unit for the place it is dispatched
+     * at once (系统分派: the system, not the operator) with its deadlines, before its first save, so a case is written
+     * once; otherwise it waits in the classification queue. {@code item} is null for a report without one.
+     */
+    CaseFile newCase(String number, NewCase report, ItemView item, String actor, LocalDateTime now) {
+        CaseFile c = new CaseFile(number, report, actor, now);
+        if (item != null) {
+            DispatchRules.decide(item.responsibility(), item.leadUnitCode(), report.districtCode()).ifPresent(a ->
+                    c.assign(CaseAction.DISPATCH, refOf(item), a.leadUnitCode(), a.coUnitCodes(),
+                            deadlinesFor(item, now), CurrentUser.SYSTEM, now, null));
+        }
+        return c;
+    }
+
+    /** The dispatch a new case got from {@link #newCase}, for its units' notices; empty while it waits. */
+    static Optional<CaseDispatched> dispatchOf(CaseFile c) {
+        return c.getDispatchedAt() == null ? Optional.empty() : Optional.of(new CaseDispatched(c.getId(),
+                c.getNumber(), c.getLeadUnitCode(), Set.copyOf(c.getCoUnitCodes()), c.getHandleDueAt()));
+    }
+
     Deadlines deadlinesFor(ItemView item, LocalDateTime now) {
         boolean emergency = "EMERGENCY".equals(item.urgency().name());
         return calculator().compute(now, item.timeLimit(), item.timeUnit(), emergency);
@@ -128,7 +154,8 @@ class CaseSteps {
         return calendar.deadlineCalculator();
     }
 
+    /** Now, to the microsecond the database keeps (DATETIME(6)): an answer shows a time as it reads back. */
     LocalDateTime now() {
-        return LocalDateTime.now(clock);
+        return LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,7 +1,10 @@
 package org.civitas.cases;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.civitas.base.db.MultiRowInsert;
 import org.civitas.base.RuleViolation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -12,6 +15,14 @@ import org.springframework.stereotype.Component;
 /** Saves a case together with the history rows its transitions made: the one way a case is written. */
 @Component
 class CaseStore {
+
+    /** Cases per multi-row INSERT: 42 values a row, well under the 65,535 placeholders of a statement. */
+    static final int CHUNK = 200;
+    private static final MultiRowInsert CASES = new MultiRowInsert(
+            "insert into case_file (" + CaseFile.INSERT_COLUMNS + ") values ", CaseFile.INSERT_VALUES, CHUNK);
+    private static final MultiRowInsert CO_UNITS = new MultiRowInsert(
+            "insert into case_co_unit (case_id, unit_code) values ", "(?, ?)", 1000);
+    private static final MultiRowInsert HISTORY = new MultiRowInsert(CaseHistory.INSERT, CaseHistory.VALUES, 1000);
 
     private final CaseRepository cases;
     private final JdbcTemplate jdbc;
@@ -33,22 +44,49 @@ class CaseStore {
             // another transaction changed the case first (or the database broke a deadlock): this one rolls back
             throw new RuleViolation("case.error.changed", c.getNumber());
         }
-        List<Object> values = new ArrayList<>();
-        StringBuilder sql = new StringBuilder(CaseHistory.INSERT);
-        for (CaseHistory row : c.drainHistory()) {
-            row.attachTo(saved.getId());
-            if (!values.isEmpty()) {
-                sql.append(", ").append(CaseHistory.VALUES);
-            }
-            values.addAll(row.insertValues());
-        }
         // one multi-row INSERT, not one JPA insert per row: a registration writes two
-        if (!values.isEmpty()) {
-            jdbc.update(sql.toString(), values.toArray());
-        }
-        events.publishEvent(new CaseChanged(saved.getId(), saved.getNumber(), saved.getStatus(),
-                saved.getLeadUnitCode(), saved.getReceivedAt(), saved.getChannel(), saved.getChannelRef(),
-                saved.getCreatedBy(), created));
+        HISTORY.write(jdbc, c.drainHistory().stream().map(CaseHistory::insertValues).toList());
+        events.publishEvent(changed(saved, created));
         return saved;
+    }
+
+    /**
+     * Writes new cases (never saved, Hibernate unaware of them) with their co-units and history rows: one
+     * multi-row INSERT per table and chunk, where {@link #save} makes a Hibernate insert per case. Each case learns
+     * its id; one {@link CasesFiled} tells the listeners of them all. The batch intake's write (docs/benchmarks.md).
+     */
+    void insertAll(List<CaseFile> fresh) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        Map<String, CaseFile> byNumber = new HashMap<>();
+        for (int from = 0; from < fresh.size(); from += CHUNK) {
+            List<CaseFile> chunk = fresh.subList(from, Math.min(fresh.size(), from + CHUNK));
+            List<Object> values = new ArrayList<>();
+            for (CaseFile c : chunk) {
+                values.addAll(c.insertValues());
+                byNumber.put(c.getNumber(), c);
+            }
+            // RETURNING: the ids of a multi-row insert, by number, whatever the server's auto-increment lock mode
+            jdbc.query(CASES.sql(chunk.size()) + " returning id, number", rs -> {
+                byNumber.get(rs.getString(2)).written(rs.getLong(1));
+            }, values.toArray());
+        }
+        for (CaseFile c : fresh) {
+            if (c.getId() == null) {
+                throw new IllegalStateException("No id came back for case " + c.getNumber());
+            }
+        }
+        CO_UNITS.write(jdbc, fresh.stream().flatMap(c -> c.getCoUnitCodes().stream()
+                .map(unit -> List.<Object>of(c.getId(), unit))).toList());
+        HISTORY.write(jdbc, fresh.stream().flatMap(c -> c.drainHistory().stream())
+                .map(CaseHistory::insertValues).toList());
+        events.publishEvent(new CasesFiled(fresh.stream().map(c -> changed(c, true)).toList(),
+                fresh.stream().flatMap(c -> CaseSteps.dispatchOf(c).stream()).toList()));
+    }
+
+    private static CaseChanged changed(CaseFile c, boolean created) {
+        return new CaseChanged(c.getId(), c.getNumber(), c.getStatus(), c.getLeadUnitCode(), c.getReceivedAt(),
+                c.getChannel(), c.getChannelRef(), c.getCreatedBy(), created);
     }
 }

@@ -35,11 +35,13 @@ public class CitizenCases {
     private final CaseRepository repository;
     private final CaseLookups lookups;
     private final CaseStore store;
+    private final CaseIntake intake;
     private final CurrentUser user;
     private final Clock clock;
 
     CitizenCases(CaseService cases, CaseRepository repository, CaseLookups lookups, CaseStore store,
-                 CurrentUser user, Clock clock) {
+                 CaseIntake intake, CurrentUser user, Clock clock) {
+        this.intake = intake;
         this.cases = cases;
         this.repository = repository;
         this.lookups = lookups;
@@ -76,6 +78,39 @@ public class CitizenCases {
         String actor = channelSystem ? user.username() : CITIZEN;
         CaseService.Filed f = cases.fileAs(report, photos == null ? List.of() : photos, actor);
         return new Submitted(view(repository.findById(f.details().id()).orElseThrow()), f.created());
+    }
+
+    /** One report of a batch: filed (new, or under the same id before), or refused with the reason. */
+    public record Outcome(Submitted submitted, RuleViolation refused) {
+    }
+
+    /**
+     * A channel system's reports filed in one transaction ({@link CaseIntake}): each checked, dispatched and
+     * answered as by {@link #submit}, a refused one writing nothing; the outcomes in the order of the reports. When
+     * the transaction fails as a whole (a concurrent request filed one of the same ids first, a deadlock), it
+     * throws and nothing is filed: the caller may file the reports one by one.
+     */
+    @PreAuthorize(CHANNEL)
+    @Transactional
+    public List<Outcome> submitAll(List<NewCase> reports, List<List<PhotoUpload>> photos) {
+        for (NewCase r : reports) {
+            if (r != null && (r.channel() == null || r.channel() == Channel.INSPECTION)) {
+                throw new RuleViolation("citizen.error.channel");
+            }
+        }
+        return intake.fileAll(reports, photos, user.username()).stream().map(r -> {
+            if (r.refused() != null) {
+                return new Outcome(null, r.refused());
+            }
+            if (!r.created()) {
+                return new Outcome(new Submitted(view(repository.findById(r.filedBefore()).orElseThrow()), false),
+                        null);
+            }
+            List<PublicCase.Step> timeline = r.steps().stream().map(CaseHistory::toEntry)
+                    .filter(h -> !h.internal() && PUBLIC_STEPS.contains(h.action()))
+                    .map(h -> new PublicCase.Step(h.at(), h.action(), h.to())).toList();
+            return new Outcome(new Submitted(view(r.filed(), timeline), true), null);
+        }).toList();
     }
 
     /** The case for its complainant; a wrong number or check code is refused with one message for both. */
@@ -145,7 +180,10 @@ public class CitizenCases {
     }
 
     private PublicCase view(CaseFile c) {
-        List<PublicCase.Step> steps = lookups.publicSteps(c.getId(), PUBLIC_STEPS);
+        return view(c, lookups.publicSteps(c.getId(), PUBLIC_STEPS));
+    }
+
+    private static PublicCase view(CaseFile c, List<PublicCase.Step> steps) {
         boolean replied = c.getReplyText() != null
                 && (c.getStatus() == CaseStatus.REPLIED || c.getStatus() == CaseStatus.CLOSED);
         return new PublicCase(c.getId(), c.getNumber(), c.getChannel(), c.getChannelRef(), c.getStatus(),

@@ -123,46 +123,107 @@ class IntakeApi {
             if (batch.cases().size() > BATCH_MAX) {
                 throw new RuleViolation("api.error.batchTooLarge", BATCH_MAX);
             }
-            List<Map<String, Object>> results = new ArrayList<>();
-            for (int i = 0; i < batch.cases().size(); i++) {
-                results.add(batchResult(system, i, batch.cases().get(i)));
-            }
-            return ResponseEntity.ok(Map.of("results", results));
+            return ResponseEntity.ok(Map.of("results", fileBatch(system, batch.cases())));
         }));
+    }
+
+    /**
+     * The reports of a batch, filed together in one transaction (group commit: docs/benchmarks.md, intake). A report
+     * refused by its checks is answered on its own and the others are filed. Should the transaction fail as a whole
+     * (a concurrent request filed one of the same refs between the check and the insert, a deadlock), nothing of it
+     * stays and each report is filed again in a transaction of its own, as before the group commit.
+     */
+    private List<Map<String, Object>> fileBatch(ChannelSystem system, List<IntakeRequest> requests) {
+        Map<Integer, Map<String, Object>> refused = new LinkedHashMap<>();
+        List<NewCase> reports = new ArrayList<>();
+        List<List<PhotoUpload>> photos = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            IntakeRequest r = requests.get(i);
+            try {
+                NewCase report = report(system, r);
+                photos.add(photos(r.photos()));
+                reports.add(report);
+                indexes.add(i);
+            } catch (RuleViolation v) {
+                refused.put(i, refusal(i, r, v));
+            }
+        }
+        List<CitizenCases.Outcome> outcomes;
+        try {
+            outcomes = citizens.submitAll(reports, photos);
+        } catch (org.springframework.dao.DataAccessException e) {
+            log.info("Batch intake conflicted, filing its reports one by one: {}", e.getMessage());
+            List<Map<String, Object>> results = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                results.add(refused.containsKey(i) ? refused.get(i) : batchResult(system, i, requests.get(i)));
+            }
+            return results;
+        }
+        Map<Integer, Map<String, Object>> filed = new LinkedHashMap<>(refused);
+        for (int k = 0; k < outcomes.size(); k++) {
+            int i = indexes.get(k);
+            CitizenCases.Outcome o = outcomes.get(k);
+            filed.put(i, o.refused() != null ? refusal(i, requests.get(i), o.refused())
+                    : result(i, requests.get(i), o.submitted()));
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            results.add(filed.get(i));
+        }
+        return results;
+    }
+
+    private Map<String, Object> result(int index, IntakeRequest r, CitizenCases.Submitted s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("index", index);
+        out.put("ref", r.ref());
+        out.put("status", s.created() ? HttpStatus.CREATED.value() : HttpStatus.OK.value());
+        out.put("case", view(s.filed()));
+        return out;
+    }
+
+    private static Map<String, Object> refusal(int index, IntakeRequest r, RuleViolation v) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("index", index);
+        out.put("ref", r == null ? null : r.ref());
+        out.put("status", ApiErrors.status(v).value());
+        out.putAll(ApiErrors.body(v));
+        return out;
     }
 
     /** One report of a batch: registered in its own transaction, so one refused report leaves the others filed. */
     private Map<String, Object> batchResult(ChannelSystem system, int index, IntakeRequest r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("index", index);
-        out.put("ref", r == null ? null : r.ref());
         try {
-            CitizenCases.Submitted s = submit(system, r);
-            out.put("status", s.created() ? HttpStatus.CREATED.value() : HttpStatus.OK.value());
-            out.put("case", view(s.filed()));
+            return result(index, r, submit(system, r));
         } catch (RuleViolation v) {
-            out.put("status", ApiErrors.status(v).value());
-            out.putAll(ApiErrors.body(v));
+            return refusal(index, r, v);
         } catch (org.springframework.dao.DataAccessException e) {
             log.info("Conflicting intake in a batch: {}", e.getMessage());
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("index", index);
+            out.put("ref", r == null ? null : r.ref());
             out.put("status", HttpStatus.CONFLICT.value());
             out.putAll(ApiErrors.body(null, "api.error.conflict"));
+            return out;
         }
-        return out;
     }
 
     private CitizenCases.Submitted submit(ChannelSystem system, IntakeRequest r) {
+        NewCase report = report(system, r);
+        return citizens.submit(report, photos(r.photos()));
+    }
+
+    private static NewCase report(ChannelSystem system, IntakeRequest r) {
         if (r == null) {
             throw new RuleViolation("api.error.body");
         }
         if (r.ref() == null || r.ref().isBlank()) {
             throw new RuleViolation("api.error.refRequired");
         }
-        List<PhotoUpload> photos = photos(r.photos());
-        NewCase report = new NewCase(system.channel(), r.ref().strip(), null, r.name(), r.phone(),
+        return new NewCase(system.channel(), r.ref().strip(), null, r.name(), r.phone(),
                 Boolean.TRUE.equals(r.anonymous()), r.district(), r.street(), r.address(), r.lat(), r.lng(),
                 r.description(), r.item() == null || r.item().isBlank() ? null : r.item().strip());
-        return citizens.submit(report, photos);
     }
 
     @Operation(summary = "Status and public timeline by the channel's ref")

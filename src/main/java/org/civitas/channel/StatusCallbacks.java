@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.civitas.cases.CaseChanged;
+import org.civitas.cases.CasesFiled;
 import org.civitas.cases.Channel;
 import org.civitas.notify.OutboxChannel;
 import org.springframework.beans.factory.annotation.Value;
@@ -75,6 +76,15 @@ class StatusCallbacks {
                 new MapSqlParameterSource().addValue("channel", OutboxChannel.WEBHOOK.name())
                         .addValue("recipient", system.get().code()).addValue("body", Json.write(body))
                         .addValue("now", now));
+    }
+
+    /**
+     * A batch intake's cases: each queued as {@link #on(CaseChanged)} would (a status callback where the filing system
+     * has a callback address: two statements a case).
+     */
+    @EventListener
+    void on(CasesFiled filed) {
+        filed.changed().forEach(this::on);
     }
 
     private String lastSent(long caseId) {

@@ -1,9 +1,12 @@
 package org.civitas.notify;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.civitas.cases.CaseDecided;
 import org.civitas.cases.CaseDispatched;
 import org.civitas.cases.CaseReplyAccepted;
+import org.civitas.cases.CasesFiled;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +34,23 @@ class CaseNotifications {
                         "notify.dispatched.co", e.number(), e.handleDueAt());
             }
         }
+    }
+
+    /** Cases a batch intake dispatched: the same notices as {@link #on(CaseDispatched)}, written for all at once. */
+    @EventListener
+    void on(CasesFiled e) {
+        List<CaseNotice> leads = new ArrayList<>();
+        List<CaseNotice> cos = new ArrayList<>();
+        for (CaseDispatched d : e.dispatched()) {
+            leads.add(new CaseNotice(d.leadUnitCode(), d.caseId(), d.number(), List.of(d.number(), d.handleDueAt())));
+            for (String co : d.coUnitCodes()) {
+                if (!co.equals(d.leadUnitCode())) {
+                    cos.add(new CaseNotice(co, d.caseId(), d.number(), List.of(d.number(), d.handleDueAt())));
+                }
+            }
+        }
+        notifications.notifyUnits(NotificationKind.DISPATCHED, "notify.dispatched", leads);
+        notifications.notifyUnits(NotificationKind.DISPATCHED, "notify.dispatched.co", cos);
     }
 
     /** The unit learns the office's decision on its reply, extension or return, with the note and the deadline. */

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.civitas.cases.CaseChanged;
+import org.civitas.cases.CasesFiled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -78,6 +79,12 @@ public class CaseBroadcaster {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(CaseChanged e) {
+        changed();
+    }
+
+    /** A batch intake's cases: one refresh for all of them. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CasesFiled e) {
         changed();
     }
 

@@ -30,6 +30,8 @@ class IntakeBatchApiTest {
     ChannelService channels;
     @Autowired
     NamedParameterJdbcTemplate jdbc;
+    @Autowired
+    org.civitas.security.UserService users;
 
     MockMvc mvc;
     String key;
@@ -92,6 +94,117 @@ class IntakeBatchApiTest {
                 .isEqualTo(results.get(2).get("case").get("number").asText());
         assertThat(filed(a)).isEqualTo(1);
         assertThat(filed(c)).isEqualTo(1);
+    }
+
+    /** A report of SR-12 (JOINT: the district leads, G11 co-handles), or without an item (the queue). */
+    static String reportOf(String ref, String item, String description) {
+        Map<String, Object> r = new java.util.HashMap<>(Map.of("ref", ref, "name", "李四", "phone", "13812345678",
+                "district", "D05", "street", "S0501", "address", "东湖路 8 号", "description", description));
+        if (item != null) {
+            r.put("item", item);
+        }
+        return Json.write(r);
+    }
+
+    MockHttpServletResponse single(String body) throws Exception {
+        return mvc.perform(post("/api/v1/cases").header("X-API-Key", key).contentType(MediaType.APPLICATION_JSON)
+                .content(body)).andReturn().getResponse();
+    }
+
+    long caseId(String ref) {
+        return jdbc.queryForObject("SELECT id FROM case_file WHERE channel = 'WECHAT' AND channel_ref = :r",
+                Map.of("r", ref), Long.class);
+    }
+
+    /** What a case wrote, all tables, without what differs between two cases: ids, number and ref. */
+    Map<String, Object> written(String ref) {
+        long id = caseId(ref);
+        Map<String, Object> row = new java.util.TreeMap<>(jdbc.queryForMap("SELECT * FROM case_file WHERE id = :id",
+                Map.of("id", id)));
+        String number = (String) row.remove("number");
+        row.remove("id");
+        row.remove("channel_ref");
+        Map<String, Object> all = new java.util.LinkedHashMap<>();
+        all.put("case", row);
+        all.put("history", jdbc.queryForList("""
+                SELECT at, actor, action, from_status, to_status, unit_code, note, internal FROM case_history
+                WHERE case_id = :id ORDER BY id""", Map.of("id", id)));
+        all.put("co_units", jdbc.queryForList("""
+                SELECT unit_code, status, handle_due_at FROM case_co_unit WHERE case_id = :id ORDER BY unit_code""",
+                Map.of("id", id)));
+        all.put("notices", jdbc.queryForList("""
+                SELECT n.recipient, n.kind, n.case_number, n.message_key, n.message_args, n.created_at, n.read_at,
+                       o.channel, o.recipient AS mail_to, o.subject, o.body, o.state
+                FROM notification n LEFT JOIN outbox_message o ON o.notification_id = n.id
+                WHERE n.case_id = :id ORDER BY n.recipient, n.message_key""", Map.of("id", id)).stream()
+                .map(n -> n.toString().replace(number, "<number>")).toList());
+        return all;
+    }
+
+    static JsonNode withoutIds(JsonNode c) {
+        var copy = c.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) copy).remove(List.of("number", "ref"));
+        return copy;
+    }
+
+    @Test
+    void a_batch_writes_and_answers_each_case_as_a_request_of_its_own_does() throws Exception {
+        String joint1 = ref(), joint2 = ref(), queued1 = ref(), queued2 = ref();
+        // a clerk of the co-handling department, with an address: its notices and their mails are compared too
+        org.civitas.test.RunAs.user("admin", () -> users.create(new org.civitas.security.UserForm(
+                "g11.batch" + System.nanoTime(), "水务专员", java.util.Set.of("UNIT_CLERK"), "G11", "g11@example.org",
+                true, "Batch-Test-2026!")), "ADMIN");
+        JsonNode one = json(single(reportOf(joint1, "SR-12", "湖面漂着油污和垃圾")));
+        JsonNode queued = json(single(reportOf(queued1, null, "不知道归哪里管")));
+        jdbc.update("DELETE FROM case_daily_dirty", Map.of());
+
+        JsonNode many = json(batch(cases(List.of(reportOf(joint2, "SR-12", "湖面漂着油污和垃圾"),
+                reportOf(queued2, null, "不知道归哪里管"))), key)).get("results");
+
+        assertThat(many.get(0).get("status").asInt()).isEqualTo(201);
+        assertThat(many.get(1).get("status").asInt()).isEqualTo(201);
+        // the rows: the case with its deadlines and dispatch, the history, the co-unit, every clerk's notice
+        Map<String, Object> byBatch = written(joint2);
+        assertThat(byBatch).isEqualTo(written(joint1));
+        assertThat(((Map<?, ?>) byBatch.get("case")).get("status")).isEqualTo("DISPATCHED");
+        assertThat((List<?>) byBatch.get("co_units")).hasSize(1).first().asString().contains("G11", "DISPATCHED");
+        assertThat((List<?>) byBatch.get("notices")).anyMatch(n -> n.toString().contains("notify.dispatched,"))
+                .anyMatch(n -> n.toString().contains("notify.dispatched.co") && n.toString().contains("g11@example.org"));
+        assertThat((List<?>) byBatch.get("history")).hasSize(2);
+        Map<String, Object> queuedByBatch = written(queued2);
+        assertThat(queuedByBatch).isEqualTo(written(queued1));
+        assertThat(((Map<?, ?>) queuedByBatch.get("case")).get("status")).isEqualTo("REGISTERED");
+        // the answers: the same case, the same public timeline, as a request of its own and as read back
+        assertThat(withoutIds(many.get(0).get("case"))).isEqualTo(withoutIds(one));
+        assertThat(withoutIds(many.get(1).get("case"))).isEqualTo(withoutIds(queued));
+        assertThat(many.get(0).get("case").get("ref").asText()).isEqualTo(joint2);
+        MockHttpServletResponse read = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/api/v1/cases/" + joint2).header("X-API-Key", key)).andReturn().getResponse();
+        assertThat(json(read)).isEqualTo(many.get(0).get("case"));
+        // the analysis learns of the day it changed
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_daily_dirty", Map.of(), Integer.class)).isOne();
+    }
+
+    @Test
+    void a_batch_whose_transaction_fails_files_its_reports_one_by_one() throws Exception {
+        String earlier = ref(), a = ref(), b = ref();
+        String number = json(single(reportOf(earlier, "SR-01", "路边有暴露垃圾"))).get("number").asText();
+        // the counter set back by one: the batch draws the number just given, its insert fails on it and rolls back
+        jdbc.update("UPDATE case_number_seq SET last = last - 1 WHERE day = :day",
+                Map.of("day", java.time.LocalDate.parse(number.substring(2, 10),
+                        java.time.format.DateTimeFormatter.BASIC_ISO_DATE)));
+
+        JsonNode results = json(batch(cases(List.of(report(a, "路边有暴露垃圾"), report(b, "人行道上有积存垃圾"))), key))
+                .get("results");
+
+        assertThat(results.get(0).get("status").asInt()).isEqualTo(201);
+        assertThat(results.get(1).get("status").asInt()).isEqualTo(201);
+        assertThat(filed(a)).isOne();
+        assertThat(filed(b)).isOne();
+        assertThat(results.get(0).get("case").get("number").asText()).isNotEqualTo(number);
+        // nothing of the failed transaction stayed: each case has its own history, written once
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_history WHERE case_id IN (:ids)",
+                Map.of("ids", List.of(caseId(a), caseId(b))), Integer.class)).isEqualTo(4);
     }
 
     @Test
