@@ -19,7 +19,7 @@
 #   BENCH_JAR=path                the production jar for it (else built here with -Pproduction)
 #   BENCH_SWEEP_OPEN=1000000      closed cases reopened (and put back) for the sweep over a million open cases
 #   BENCH_SWEEP_OVERDUE=20000     closed cases made overdue (and put back) for the sweep over a backlog
-#   BENCH_HTTP_PER_CLIENT=250     reports each of the 16 HTTP clients posts to /api/v1/cases
+#   BENCH_HTTP_PER_CLIENT=250     reports each of the 16 HTTP clients posts (default 250 one by one, 1,000 in batches)
 #   BENCH_ONLY='IntakeBench'      run only these measures (a surefire -Dtest filter, also by method:
 #                                 'IntakeBench#intake_over_http*,ExportBench'); the rows of earlier runs in target/bench
 #                                 are kept, so the table can be assembled measure by measure

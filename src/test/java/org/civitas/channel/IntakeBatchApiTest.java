@@ -116,29 +116,8 @@ class IntakeBatchApiTest {
                 Map.of("r", ref), Long.class);
     }
 
-    /** What a case wrote, all tables, without what differs between two cases: ids, number and ref. */
     Map<String, Object> written(String ref) {
-        long id = caseId(ref);
-        Map<String, Object> row = new java.util.TreeMap<>(jdbc.queryForMap("SELECT * FROM case_file WHERE id = :id",
-                Map.of("id", id)));
-        String number = (String) row.remove("number");
-        row.remove("id");
-        row.remove("channel_ref");
-        Map<String, Object> all = new java.util.LinkedHashMap<>();
-        all.put("case", row);
-        all.put("history", jdbc.queryForList("""
-                SELECT at, actor, action, from_status, to_status, unit_code, note, internal FROM case_history
-                WHERE case_id = :id ORDER BY id""", Map.of("id", id)));
-        all.put("co_units", jdbc.queryForList("""
-                SELECT unit_code, status, handle_due_at FROM case_co_unit WHERE case_id = :id ORDER BY unit_code""",
-                Map.of("id", id)));
-        all.put("notices", jdbc.queryForList("""
-                SELECT n.recipient, n.kind, n.case_number, n.message_key, n.message_args, n.created_at, n.read_at,
-                       o.channel, o.recipient AS mail_to, o.subject, o.body, o.state
-                FROM notification n LEFT JOIN outbox_message o ON o.notification_id = n.id
-                WHERE n.case_id = :id ORDER BY n.recipient, n.message_key""", Map.of("id", id)).stream()
-                .map(n -> n.toString().replace(number, "<number>")).toList());
-        return all;
+        return org.civitas.test.CaseRows.written(jdbc, caseId(ref));
     }
 
     static JsonNode withoutIds(JsonNode c) {
