@@ -173,6 +173,7 @@ class SecurityMatrixTest {
             CitizenCases.rateForChannel                      CH
             CitizenCases.report                              ALL
             CitizenCases.submit                              ALL
+            CitizenCases.submitAll                           CH
             CitizenCases.track                               ALL
             PublicRequests.byNumber                          ALL
             PublicRequests.search                            ALL
