@@ -99,7 +99,7 @@ class IntakeApi {
     ResponseEntity<String> register(@RequestBody(required = false) String body,
                                     @RequestHeader(name = "Idempotency-Key", required = false) String idemKey) {
         ChannelSystem system = system();
-        return idempotency.run(system.code(), idemKey, hash("POST /cases", body), () -> respond(() -> {
+        return idempotency.run(system.code(), idemKey, () -> hash("POST /cases", body), () -> respond(() -> {
             CitizenCases.Submitted s = submit(system, parse(body, IntakeRequest.class));
             return ResponseEntity.status(s.created() ? HttpStatus.CREATED : HttpStatus.OK).body(view(s.filed()));
         }));
@@ -115,7 +115,7 @@ class IntakeApi {
     ResponseEntity<String> registerBatch(@RequestBody(required = false) String body,
                                          @RequestHeader(name = "Idempotency-Key", required = false) String idemKey) {
         ChannelSystem system = system();
-        return idempotency.run(system.code(), idemKey, hash("POST /cases/batch", body), () -> respond(() -> {
+        return idempotency.run(system.code(), idemKey, () -> hash("POST /cases/batch", body), () -> respond(() -> {
             BatchRequest batch = parse(body, BatchRequest.class);
             if (batch.cases() == null || batch.cases().isEmpty()) {
                 throw new RuleViolation("api.error.batchEmpty");
@@ -247,7 +247,7 @@ class IntakeApi {
     ResponseEntity<String> rate(@PathVariable String ref, @RequestBody(required = false) String body,
                                 @RequestHeader(name = "Idempotency-Key", required = false) String idemKey) {
         ChannelSystem system = system();
-        return idempotency.run(system.code(), idemKey, hash("POST /cases/" + ref + "/rating", body),
+        return idempotency.run(system.code(), idemKey, () -> hash("POST /cases/" + ref + "/rating", body),
                 () -> respond(() -> {
                     RatingRequest r = parse(body, RatingRequest.class);
                     Rating rating;

@@ -136,7 +136,8 @@ class Open311Api {
         }
         ChannelSystem system = system();
         Locale locale = Open311Document.locale(language);
-        return idempotency.run(system.code(), idemKey, IntakeApi.hash("POST /open311/requests." + f, canonical(params)),
+        return idempotency.run(system.code(), idemKey,
+                () -> IntakeApi.hash("POST /open311/requests." + f, canonical(params)),
                 () -> answer(format, language, () -> {
                     checkJurisdiction(params.getFirst("jurisdiction_id"));
                     return mapping.file(system, params, locale);

@@ -3,16 +3,17 @@ package org.civitas.notify;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.civitas.base.db.MultiRowInsert;
 import org.civitas.base.i18n.TranslationProvider;
 import org.civitas.security.AppRoles;
 import org.civitas.security.CurrentUser;
@@ -44,9 +45,9 @@ public class NotificationService {
     private static final Object CLERKS_OF_UNIT = new Object();
     /** Rows per JDBC batch of {@link #notifyUnits}: one round trip each with the bulk protocol, bounded memory. */
     private static final int BATCH = 1000;
-    private static final String INSERT_NOTIFICATION = """
-            insert into notification (recipient, kind, case_id, case_number, message_key, message_args, created_at)
-            values (?, ?, ?, ?, ?, ?, ?)""";
+    private static final MultiRowInsert NOTICES = new MultiRowInsert("insert into notification (recipient, kind, "
+            + "case_id, case_number, message_key, message_args, created_at) values ", "(?, ?, ?, ?, ?, ?, ?)", BATCH);
+    private static final String INSERT_NOTIFICATION = NOTICES.sql(1);
     private static final String INSERT_OUTBOX = """
             insert into outbox_message (channel, recipient, subject, body, notification_id, state, attempts,
                                         next_attempt_at, created_at, version)
@@ -100,7 +101,9 @@ public class NotificationService {
         }
         List<String> strings = MessageArgs.strings(args);
         String encoded = MessageArgs.encode(strings);
-        Timestamp now = Timestamp.valueOf(now());
+        // a LocalDateTime, not a Timestamp: Connector/J encodes a Timestamp through a Calendar, which was 8 % of
+        // the intake's CPU for the 26 notices of a dispatch (docs/benchmarks.md, intake)
+        LocalDateTime now = now();
         List<Object[]> rows = new ArrayList<>();
         for (Recipient r : clerksOf(unitCode)) {
             if (r.email() == null || r.email().isBlank()) {
@@ -115,18 +118,7 @@ public class NotificationService {
 
     /** Notifications without a mail as multi-row INSERTs of up to {@link #BATCH} rows: one round trip each. */
     private void insertNotifications(List<Object[]> rows) {
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
-            StringBuilder sql = new StringBuilder(INSERT_NOTIFICATION);
-            List<Object> values = new ArrayList<>(chunk.size() * 7);
-            for (Object[] row : chunk) {
-                if (!values.isEmpty()) {
-                    sql.append(", (?, ?, ?, ?, ?, ?, ?)");
-                }
-                values.addAll(java.util.Arrays.asList(row));
-            }
-            jdbc.update(sql.toString(), values.toArray());
-        }
+        NOTICES.write(jdbc, rows.stream().map(Arrays::asList).toList());
     }
 
     /**
@@ -137,7 +129,7 @@ public class NotificationService {
     @PreAuthorize("permitAll()") // called from event listeners and jobs, often with no user signed in
     @Transactional(propagation = Propagation.MANDATORY)
     public void notifyUnits(NotificationKind kind, String messageKey, Collection<CaseNotice> notices) {
-        Timestamp now = Timestamp.valueOf(now());
+        LocalDateTime now = now();
         List<Object[]> rows = new ArrayList<>();
         List<PendingMail> mails = new ArrayList<>();
         for (CaseNotice n : notices) {
@@ -170,7 +162,7 @@ public class NotificationService {
     }
 
     /** Notifications whose recipient has an address, then one outbox mail each, pointing at its notification. */
-    private void writeWithMails(NotificationKind kind, String messageKey, List<PendingMail> mails, Timestamp now) {
+    private void writeWithMails(NotificationKind kind, String messageKey, List<PendingMail> mails, LocalDateTime now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.batchUpdate(con -> con.prepareStatement(INSERT_NOTIFICATION, Statement.RETURN_GENERATED_KEYS),
                 new BatchPreparedStatementSetter() {

@@ -55,6 +55,17 @@ class CaseNumbersTest {
     }
 
     @Test
+    void a_block_of_numbers_follows_on_from_single_ones_and_pads_to_four_digits() {
+        LocalDate day = DAY.plusDays(2);
+        assertThat(numbers.next(day)).isEqualTo("WM203107160001");
+        assertThat(numbers.next(day, 3)).containsExactly("WM203107160002", "WM203107160003", "WM203107160004");
+        assertThat(numbers.next(day)).isEqualTo("WM203107160005");
+        assertThat(CaseNumbers.number("WM20310716", 9_999)).isEqualTo("WM203107169999");
+        assertThat(CaseNumbers.number("WM20310716", 10_000)).isEqualTo("WM2031071610000");
+        assertThat(CaseNumbers.number("WM20310716", 42)).isEqualTo("WM203107160042");
+    }
+
+    @Test
     void a_rolled_back_intake_keeps_its_number_drawn_so_the_next_never_repeats_it() {
         LocalDate day = DAY.plusDays(1);
         String before = numbers.next(day);

@@ -1,5 +1,8 @@
 package org.civitas.base.db;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,8 +39,23 @@ public record MultiRowInsert(String head, String row, int maxRows) {
             List<? extends List<?>> chunk = rows.subList(from, Math.min(rows.size(), from + maxRows));
             List<Object> values = new ArrayList<>();
             chunk.forEach(values::addAll);
-            written += jdbc.update(sql(chunk.size()), values.toArray());
+            written += jdbc.update(sql(chunk.size()), ps -> set(ps, values));
         }
         return written;
+    }
+
+    /**
+     * The values straight to the driver: JdbcTemplate's own setter asks its logger and the value's type for each
+     * value, a visible share of the CPU of a statement with hundreds of them (a unit's notices).
+     */
+    static void set(PreparedStatement ps, List<Object> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            if (v == null) {
+                ps.setNull(i + 1, Types.NULL);
+            } else {
+                ps.setObject(i + 1, v);
+            }
+        }
     }
 }
