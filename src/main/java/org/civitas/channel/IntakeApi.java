@@ -152,7 +152,8 @@ class IntakeApi {
         List<CitizenCases.Outcome> outcomes;
         try {
             outcomes = citizens.submitAll(reports, photos);
-        } catch (org.springframework.dao.DataAccessException e) {
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+            // a statement failed, or the commit did: either way nothing of the batch stays
             log.info("Batch intake conflicted, filing its reports one by one: {}", e.getMessage());
             List<Map<String, Object>> results = new ArrayList<>();
             for (int i = 0; i < requests.size(); i++) {
