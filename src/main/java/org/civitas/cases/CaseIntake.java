@@ -51,15 +51,40 @@ class CaseIntake {
         }
     }
 
+    /** A report that passed its checks, at its index in the batch, with its list item (null: none given). */
+    private record Checked(int index, NewCase report, ItemView item) {
+
+        ChannelRef ref() {
+            return report.channelRef() == null ? null : new ChannelRef(report.channel(), report.channelRef());
+        }
+    }
+
+    private record ChannelRef(Channel channel, String ref) {
+    }
+
     /** Reports and their photos, index by index; the results in the same order. */
     List<Result> fileAll(List<NewCase> raw, List<List<PhotoUpload>> photoUploads, String actor) {
         LocalDateTime now = steps.now();
-        int n = raw.size();
-        Result[] results = new Result[n];
-        NewCase[] reports = new NewCase[n];
-        ItemView[] items = new ItemView[n];
-        Map<Channel, Set<String>> refs = new HashMap<>();
-        for (int i = 0; i < n; i++) {
+        Result[] results = new Result[raw.size()];
+        List<Checked> checked = check(raw, photoUploads, now, results);
+        // the same channel id twice in one batch: the first files the case, the later ones answer with it
+        Map<ChannelRef, Checked> firstOfRef = new HashMap<>();
+        List<Checked> fresh = notFiledBefore(checked, results, firstOfRef);
+        write(fresh, photoUploads, actor, now, results);
+        for (Checked c : checked) {
+            if (results[c.index()] == null) {
+                long id = results[firstOfRef.get(c.ref()).index()].filed().getId();
+                results[c.index()] = new Result(null, List.of(), id, null);
+            }
+        }
+        return List.of(results);
+    }
+
+    /** The reports that pass their checks; a refusal goes into {@code results} at the report's index. */
+    private List<Checked> check(List<NewCase> raw, List<List<PhotoUpload>> photoUploads, LocalDateTime now,
+                                Result[] results) {
+        List<Checked> checked = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
             try {
                 NewCase report = raw.get(i) == null ? null : raw.get(i).normalized();
                 if (report == null) {
@@ -67,61 +92,63 @@ class CaseIntake {
                 }
                 CaseValidation.check(report, catalog);
                 Photos.check(photoUploads.get(i));
-                items[i] = report.itemCode() == null || report.itemCode().isBlank() ? null
+                ItemView item = report.itemCode() == null || report.itemCode().isBlank() ? null
                         : steps.currentItem(report.itemCode(), now);
-                reports[i] = report;
-                if (report.channelRef() != null) {
-                    refs.computeIfAbsent(report.channel(), c -> new LinkedHashSet<>()).add(report.channelRef());
-                }
+                checked.add(new Checked(i, report, item));
             } catch (RuleViolation v) {
                 results[i] = new Result(null, List.of(), null, v);
             }
         }
-        Map<Channel, Map<String, Long>> before = new HashMap<>();
-        refs.forEach((channel, ids) -> before.put(channel, lookups.idsOfChannelRefs(channel, ids)));
-        // the same channel id twice in one batch: the first files the case, the later ones answer with it
-        Map<String, Integer> firstOfRef = new HashMap<>();
-        List<Integer> fresh = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            NewCase report = reports[i];
-            if (report == null) {
-                continue;
-            }
-            Long earlier = report.channelRef() == null ? null : before.get(report.channel()).get(report.channelRef());
-            String key = report.channel() + "\n" + report.channelRef();
-            if (earlier != null) {
-                results[i] = new Result(null, List.of(), earlier, null);
-            } else if (report.channelRef() != null && firstOfRef.putIfAbsent(key, i) != null) {
-                results[i] = null; // answered below with the case of its first report
-            } else {
-                fresh.add(i);
+        return checked;
+    }
+
+    /**
+     * The reports to file: not filed before (those are answered with their case in {@code results}, found by one
+     * SELECT per channel) and not a repeat within the batch (left unanswered; {@code firstOfRef} names the first).
+     */
+    private List<Checked> notFiledBefore(List<Checked> checked, Result[] results,
+                                         Map<ChannelRef, Checked> firstOfRef) {
+        Map<Channel, Set<String>> refs = new HashMap<>();
+        for (Checked c : checked) {
+            if (c.ref() != null) {
+                refs.computeIfAbsent(c.ref().channel(), ch -> new LinkedHashSet<>()).add(c.ref().ref());
             }
         }
+        Map<Channel, Map<String, Long>> before = new HashMap<>();
+        refs.forEach((channel, ids) -> before.put(channel, lookups.idsOfChannelRefs(channel, ids)));
+        List<Checked> fresh = new ArrayList<>();
+        for (Checked c : checked) {
+            Long earlier = c.ref() == null ? null : before.get(c.ref().channel()).get(c.ref().ref());
+            if (earlier != null) {
+                results[c.index()] = new Result(null, List.of(), earlier, null);
+            } else if (c.ref() == null || firstOfRef.putIfAbsent(c.ref(), c) == null) {
+                fresh.add(c);
+            }
+        }
+        return fresh;
+    }
+
+    /** The new cases: numbers, dispatch, one write for all of them, their photos; each answered in {@code results}. */
+    private void write(List<Checked> fresh, List<List<PhotoUpload>> photoUploads, String actor, LocalDateTime now,
+                       Result[] results) {
         List<String> drawn = fresh.isEmpty() ? List.of() : numbers.next(now.toLocalDate(), fresh.size());
         List<CaseFile> cases = new ArrayList<>(fresh.size());
         List<List<CaseHistory>> histories = new ArrayList<>(fresh.size());
         for (int k = 0; k < fresh.size(); k++) {
-            int i = fresh.get(k);
-            CaseFile c = steps.newCase(drawn.get(k), reports[i], items[i], actor, now);
-            cases.add(c);
+            Checked c = fresh.get(k);
+            CaseFile file = steps.newCase(drawn.get(k), c.report(), c.item(), actor, now);
+            cases.add(file);
             // kept for the answer: the public timeline of a new case is these rows, no need to read them back
-            histories.add(c.pendingHistory());
+            histories.add(file.pendingHistory());
         }
         store.insertAll(cases);
         for (int k = 0; k < fresh.size(); k++) {
-            int i = fresh.get(k);
-            CaseFile c = cases.get(k);
-            for (PhotoUpload p : photoUploads.get(i)) {
-                photos.save(new CasePhoto(c.getId(), PhotoKind.REPORT, p, actor, now));
+            CaseFile file = cases.get(k);
+            int index = fresh.get(k).index();
+            for (PhotoUpload p : photoUploads.get(index)) {
+                photos.save(new CasePhoto(file.getId(), PhotoKind.REPORT, p, actor, now));
             }
-            results[i] = new Result(c, histories.get(k), null, null);
+            results[index] = new Result(file, histories.get(k), null, null);
         }
-        for (int i = 0; i < n; i++) {
-            if (results[i] == null) {
-                Result first = results[firstOfRef.get(reports[i].channel() + "\n" + reports[i].channelRef())];
-                results[i] = new Result(null, List.of(), first.filed().getId(), null);
-            }
-        }
-        return List.of(results);
     }
 }
