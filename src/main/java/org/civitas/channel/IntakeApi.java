@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,7 +135,7 @@ class IntakeApi {
      * stays and each report is filed again in a transaction of its own, as before the group commit.
      */
     private List<Map<String, Object>> fileBatch(ChannelSystem system, List<IntakeRequest> requests) {
-        Map<Integer, Map<String, Object>> refused = new LinkedHashMap<>();
+        List<Map<String, Object>> results = new ArrayList<>(Collections.nCopies(requests.size(), null));
         List<NewCase> reports = new ArrayList<>();
         List<List<PhotoUpload>> photos = new ArrayList<>();
         List<Integer> indexes = new ArrayList<>();
@@ -146,7 +147,7 @@ class IntakeApi {
                 reports.add(report);
                 indexes.add(i);
             } catch (RuleViolation v) {
-                refused.put(i, refusal(i, r, v));
+                results.set(i, refusal(i, r, v));
             }
         }
         List<CitizenCases.Outcome> outcomes;
@@ -155,22 +156,16 @@ class IntakeApi {
         } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
             // a statement failed, or the commit did: either way nothing of the batch stays
             log.info("Batch intake conflicted, filing its reports one by one: {}", e.getMessage());
-            List<Map<String, Object>> results = new ArrayList<>();
-            for (int i = 0; i < requests.size(); i++) {
-                results.add(refused.containsKey(i) ? refused.get(i) : batchResult(system, i, requests.get(i)));
+            for (int i : indexes) {
+                results.set(i, batchResult(system, i, requests.get(i)));
             }
             return results;
         }
-        Map<Integer, Map<String, Object>> filed = new LinkedHashMap<>(refused);
         for (int k = 0; k < outcomes.size(); k++) {
             int i = indexes.get(k);
             CitizenCases.Outcome o = outcomes.get(k);
-            filed.put(i, o.refused() != null ? refusal(i, requests.get(i), o.refused())
+            results.set(i, o.refused() != null ? refusal(i, requests.get(i), o.refused())
                     : result(i, requests.get(i), o.submitted()));
-        }
-        List<Map<String, Object>> results = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            results.add(filed.get(i));
         }
         return results;
     }
