@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Files a channel system's batch of reports in one transaction (group commit): the same checks, dispatch,
- * deadlines, history and notices as {@link CaseService#fileAs} one report at a time, written as one multi-row
+ * deadlines, history and notices as {@link CaseService#registerAs} one report at a time, written as one multi-row
  * INSERT per table instead of a dozen statements and a commit per case (docs/benchmarks.md, intake). A report that
  * fails its checks is refused on its own and writes nothing; the others are filed. Who may file is the caller's
  * check ({@link CitizenCases#submitAll}).

@@ -80,19 +80,11 @@ public class CaseService {
     }
 
     /**
-     * The registration itself, for {@link #register} and {@link CitizenCases} (a citizen or a channel system, who
-     * are no staff user): the caller has checked who may register; {@code actor} goes into the history.
+     * The registration itself, for {@link #register}: the caller has checked who may register; {@code actor} goes
+     * into the history. Written through Hibernate; citizens and channel systems file through {@link CaseIntake},
+     * which writes the same rows with plain statements ({@code CaseIntakeTest} compares the two).
      */
     CaseDetails registerAs(NewCase raw, List<PhotoUpload> photoUploads, String actor) {
-        return fileAs(raw, photoUploads, actor).details();
-    }
-
-    /** A registration's outcome: the case, and whether it is new (false: the channel's id was filed before). */
-    record Filed(CaseDetails details, boolean created) {
-    }
-
-    /** {@link #registerAs}, telling a new case from one the channel filed before under the same id. */
-    Filed fileAs(NewCase raw, List<PhotoUpload> photoUploads, String actor) {
         NewCase report = raw == null ? null : raw.normalized();
         if (report == null) {
             throw new RuleViolation("case.error.channelRequired");
@@ -102,7 +94,7 @@ public class CaseService {
         if (report.channelRef() != null) {
             var existing = lookups.idOfChannelRef(report.channel(), report.channelRef());
             if (existing.isPresent()) {
-                return new Filed(steps.details(cases.findById(existing.get()).orElseThrow()), false);
+                return steps.details(cases.findById(existing.get()).orElseThrow());
             }
         }
         LocalDateTime now = steps.now();
@@ -114,7 +106,7 @@ public class CaseService {
         }
         CaseSteps.dispatchOf(c).ifPresent(events::publishEvent);
         events.publishEvent(new CaseRegistered(c.getId(), c.getNumber(), c.getStatus(), c.getLeadUnitCode()));
-        return new Filed(steps.details(c), true);
+        return steps.details(c);
     }
 
     /** Classifies a case from the queue and dispatches it by the list. */
