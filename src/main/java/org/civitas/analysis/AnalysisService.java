@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -54,7 +55,9 @@ public class AnalysisService {
     }
 
     @PreAuthorize(ROLES)
-    @Transactional
+    // READ COMMITTED: the refresh of the dirty days runs in this transaction, and reads the cases without locking
+    // them (CaseDaily); the analysis itself reads the aggregates
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public Analysis analyse(HalfMonth period) {
         daily.refreshDirty();
         HalfMonth prev = period.previous();
@@ -72,7 +75,7 @@ public class AnalysisService {
 
     /** The analysis as a PDF (Jasper template reports/half-month-analysis.jrxml); audited. */
     @PreAuthorize(ROLES)
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public byte[] pdf(HalfMonth period, Locale locale) {
         byte[] pdf = exports.pdf(analyse(period), locale);
         audit("ANALYSIS_PDF_DOWNLOADED", period);
@@ -81,7 +84,7 @@ public class AnalysisService {
 
     /** The analysis as an Excel workbook, a sheet per section; audited. */
     @PreAuthorize(ROLES)
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public byte[] excel(HalfMonth period, Locale locale) {
         byte[] xlsx = exports.excel(analyse(period), locale);
         audit("ANALYSIS_EXCEL_DOWNLOADED", period);

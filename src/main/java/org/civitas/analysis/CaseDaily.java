@@ -11,7 +11,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps {@code case_daily} and {@code case_daily_address} (the same counts by address) exactly equal to
@@ -59,25 +61,36 @@ public class CaseDaily {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    /**
+     * A refresh's transaction: the caller's if it has one, else its own (the timers call in from this class, past
+     * the proxy). Its own reads the cases as committed, without locking them: at REPEATABLE READ the INSERT … SELECT
+     * share-locked every case of the day until it committed (616,378 rows for a day of the bench's intake), so a
+     * clerk's change to one of them waited, and the deadline sweep's UPDATE deadlocked with it. A change that
+     * commits meanwhile marks its day dirty again (that mark waits for this refresh's delete of it), so the next
+     * refresh counts it.
+     */
+    private final TransactionTemplate tx;
 
-    CaseDaily(JdbcTemplate jdbc, Clock clock) {
+    CaseDaily(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+        tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
-    /** Recomputes the received days {@code from}..{@code to} (inclusive). */
-    @Transactional
+    /** Recomputes the received days {@code from}..{@code to} (inclusive), in one transaction. */
     public void refresh(LocalDate from, LocalDate to) {
-        jdbc.update("delete from case_daily_dirty where day between ? and ?", from, to);
-        jdbc.update("delete from case_daily where day between ? and ?", from, to);
-        jdbc.update("delete from case_daily_address where day between ? and ?", from, to);
-        jdbc.update(REFRESH, from.atStartOfDay(), to.plusDays(1).atStartOfDay());
-        // the rows of these days were just read: the second pass finds them in the buffer pool
-        jdbc.update(REFRESH_ADDRESSES, from.atStartOfDay(), to.plusDays(1).atStartOfDay());
+        tx.executeWithoutResult(s -> {
+            jdbc.update("delete from case_daily_dirty where day between ? and ?", from, to);
+            jdbc.update("delete from case_daily where day between ? and ?", from, to);
+            jdbc.update("delete from case_daily_address where day between ? and ?", from, to);
+            jdbc.update(REFRESH, from.atStartOfDay(), to.plusDays(1).atStartOfDay());
+            // the rows of these days were just read: the second pass finds them in the buffer pool
+            jdbc.update(REFRESH_ADDRESSES, from.atStartOfDay(), to.plusDays(1).atStartOfDay());
+        });
     }
 
-    /** Recomputes the days marked dirty since the last refresh; returns how many. */
-    @Transactional
+    /** Recomputes the days marked dirty since the last refresh, each in a transaction of its own; returns how many. */
     public int refreshDirty() {
         List<LocalDate> days = jdbc.queryForList("select day from case_daily_dirty order by day", LocalDate.class);
         for (LocalDate day : days) {
