@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.civitas.base.web.RateBuckets;
 import org.civitas.citizen.PublicLimits.Use;
 import org.civitas.test.IntegrationTest;
 import org.civitas.test.MutableClock;
@@ -31,7 +32,7 @@ class PublicLimitsTest {
 
     /** 10 reports, 60 lookups, 10 ratings per hour and address; 10 wrong codes per number per hour. */
     PublicLimits node() {
-        return new PublicLimits(clock, jdbc, transactions, 10, 60, 10, 10, Duration.ofHours(1));
+        return new PublicLimits(new RateBuckets(clock, jdbc, transactions), 10, 60, 10, 10, Duration.ofHours(1));
     }
 
     @Test
