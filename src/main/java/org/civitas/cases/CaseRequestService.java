@@ -99,8 +99,8 @@ public class CaseRequestService {
                 note);
         if (approve) {
             boolean emergency = "EMERGENCY".equals(c.getUrgency());
-            c.extendTo(r.getRequestedDue(),
-                    steps.calculator().warnAt(c.getDispatchedAt(), r.getRequestedDue(), emergency));
+            c.extendTo(r.getRequestedDue(), steps.calculator().warnAt(c.getDispatchedAt(), r.getRequestedDue(),
+                    steps.itemOf(c).timeUnit(), emergency));
         }
         steps.decided(c, approve ? CaseAction.APPROVE_EXTENSION : CaseAction.REJECT_EXTENSION, note);
         requests.save(r);

@@ -289,36 +289,119 @@ class DeadlineCalculatorTest {
     // --- warnings ---
 
     @Test
-    void normal_items_warn_when_80_percent_of_the_clock_time_has_passed() {
-        // Mon 10:00 → Thu 17:30 is 79.5 h; 80 % is 63.6 h = 63 h 36 min → Thu 01:36.
-        assertThat(calc.warnAt(t("2026-03-02T10:00"), t("2026-03-05T17:30"), false)).isEqualTo(t("2026-03-05T01:36"));
+    void working_day_items_warn_at_80_percent_of_the_office_time() {
+        // Mon 10:00 → Thu 17:30 holds 5.5 + 7 + 7 + 7 = 26.5 office hours; 80 % = 21 h 12 min: Mon 5.5, Tue 7,
+        // Wed 7, then 1 h 42 min of Thursday → Thu 10:12 (clock time would give Thu 01:36, when nobody is at work).
+        assertThat(calc.warnAt(t("2026-03-02T10:00"), t("2026-03-05T17:30"), WORKING_DAYS, false))
+                .isEqualTo(t("2026-03-05T10:12"));
+    }
+
+    @Test
+    void working_hour_items_warn_at_80_percent_of_the_office_time_across_lunch_and_a_weekend() {
+        // Mon 10:00, 5 working hours → 17:00; 80 % = 4 h: 2 h before lunch, 2 h after → 16:00.
+        assertThat(calc.warnAt(t("2026-03-02T10:00"), t("2026-03-02T17:00"), WORKING_HOURS, false))
+                .isEqualTo(t("2026-03-02T16:00"));
+        // Fri 16:30 → Mon 11:30 holds 1 + 3 office hours; 80 % = 3 h 12 min → Mon 08:30 + 2 h 12 min = 10:42.
+        assertThat(calc.warnAt(t("2026-03-06T16:30"), t("2026-03-09T11:30"), WORKING_HOURS, false))
+                .isEqualTo(t("2026-03-09T10:42"));
+    }
+
+    @Test
+    void working_day_items_dispatched_on_a_weekend_count_only_office_time() {
+        // Sat 03-07 10:00, 1 working day → Mon 17:30: 7 office hours, 80 % = 5 h 36 min → 12:00 + 2 h 06 → 16:06.
+        assertThat(calc.warnAt(t("2026-03-07T10:00"), t("2026-03-09T17:30"), WORKING_DAYS, false))
+                .isEqualTo(t("2026-03-09T16:06"));
+    }
+
+    @Test
+    void working_day_items_warn_on_a_make_up_saturday_after_a_holiday() {
+        // Tue 2025-09-30 10:00, 3 working days: 10-01…10-08 are the National Day holiday, so Thu 10-09, Fri 10-10
+        // and the make-up Saturday 10-11 → due 10-11 17:30; 26.5 office hours, 80 % → 10-11 10:12.
+        assertThat(calc.warnAt(t("2025-09-30T10:00"), t("2025-10-11T17:30"), WORKING_DAYS, false))
+                .isEqualTo(t("2025-10-11T10:12"));
+    }
+
+    @Test
+    void clock_time_items_warn_at_80_percent_when_that_is_office_time() {
         // One hour → 48 minutes.
-        assertThat(calc.warnAt(t("2026-03-02T10:00"), t("2026-03-02T11:00"), false)).isEqualTo(t("2026-03-02T10:48"));
+        assertThat(calc.warnAt(t("2026-03-02T10:00"), t("2026-03-02T11:00"), HOURS, false))
+                .isEqualTo(t("2026-03-02T10:48"));
+    }
+
+    @Test
+    void a_clock_time_warning_at_night_moves_back_to_the_end_of_that_days_office_hours() {
+        // Mon 15:00 + 10 h → Tue 01:00; 80 % = 8 h → Mon 23:00 → Mon 17:30.
+        assertThat(calc.warnAt(t("2026-03-02T15:00"), t("2026-03-03T01:00"), HOURS, false))
+                .isEqualTo(t("2026-03-02T17:30"));
+    }
+
+    @Test
+    void a_clock_time_warning_on_a_weekend_moves_back_to_fridays_office_hours() {
+        // Fri 03-06 10:00, 1 natural day: Saturday is a rest day, so 24:00 of Mon 03-09. 86 h, 80 % = 68 h 48 min
+        // → Mon 06:48, before office hours → Fri 17:30.
+        assertThat(calc.warnAt(t("2026-03-06T10:00"), t("2026-03-10T00:00"), NATURAL_DAYS, false))
+                .isEqualTo(t("2026-03-06T17:30"));
+    }
+
+    @Test
+    void a_clock_time_warning_in_a_holiday_moves_back_to_the_last_working_day() {
+        // Tue 2025-09-30 16:00 + 48 h → 10-02 16:00 (National Day); 80 % → 10-02 06:24 → 09-30 17:30.
+        assertThat(calc.warnAt(t("2025-09-30T16:00"), t("2025-10-02T16:00"), HOURS, false))
+                .isEqualTo(t("2025-09-30T17:30"));
+    }
+
+    @Test
+    void a_warning_with_no_office_moment_since_dispatch_is_at_dispatch() {
+        // Fri 20:00 + 2 h: 80 % is 21:36; the last office moment, 17:30, is before dispatch.
+        assertThat(calc.warnAt(t("2026-03-06T20:00"), t("2026-03-06T22:00"), HOURS, false))
+                .isEqualTo(t("2026-03-06T20:00"));
     }
 
     @Test
     void normal_warning_is_truncated_to_whole_seconds() {
         // 7 s → 5.6 s → 5 s.
-        assertThat(calc.warnAt(t("2026-03-02T10:00:00"), t("2026-03-02T10:00:07"), false))
+        assertThat(calc.warnAt(t("2026-03-02T10:00:00"), t("2026-03-02T10:00:07"), HOURS, false))
                 .isEqualTo(t("2026-03-02T10:00:05"));
         // 10:00:00.5 + 80 % of 10 s = 10:00:08.5 → 10:00:08.
-        assertThat(calc.warnAt(t("2026-03-02T10:00:00.5"), t("2026-03-02T10:00:10.5"), false))
+        assertThat(calc.warnAt(t("2026-03-02T10:00:00.5"), t("2026-03-02T10:00:10.5"), HOURS, false))
                 .isEqualTo(t("2026-03-02T10:00:08"));
     }
 
     @Test
-    void emergency_items_warn_thirty_minutes_before_the_deadline() {
-        assertThat(calc.warnAt(t("2026-03-02T10:00"), t("2026-03-02T12:00"), true)).isEqualTo(t("2026-03-02T11:30"));
+    void emergency_items_warn_thirty_minutes_before_the_deadline_whatever_the_hour() {
+        assertThat(calc.warnAt(t("2026-03-02T10:00"), t("2026-03-02T12:00"), HOURS, true))
+                .isEqualTo(t("2026-03-02T11:30"));
+        assertThat(calc.warnAt(t("2026-03-07T22:00"), t("2026-03-08T02:00"), HOURS, true))
+                .isEqualTo(t("2026-03-08T01:30"));
     }
 
     @Test
     void emergency_warning_is_never_before_dispatch() {
-        assertThat(calc.warnAt(t("2026-03-02T10:00"), t("2026-03-02T10:20"), true)).isEqualTo(t("2026-03-02T10:00"));
+        assertThat(calc.warnAt(t("2026-03-02T10:00"), t("2026-03-02T10:20"), HOURS, true))
+                .isEqualTo(t("2026-03-02T10:00"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(LimitUnit.class)
+    void every_normal_warning_is_in_office_hours_on_a_working_day_or_at_dispatch(LimitUnit unit) {
+        LocalDateTime from = t("2025-09-26T00:00");
+        for (int i = 0; i < 24 * 4 * 20; i++) {
+            LocalDateTime dispatched = from.plusMinutes(15L * i);
+            for (int n : new int[] {1, 2, 5}) {
+                LocalDateTime due = calc.handleDue(dispatched, n, unit);
+                LocalDateTime warn = calc.warnAt(dispatched, due, unit, false);
+                assertThat(warn).as("%s %d %s", dispatched, n, unit).isBetween(dispatched, due);
+                if (!warn.equals(dispatched)) {
+                    assertThat(calc.lastOfficeMomentAtOrBefore(warn, warn)).as("%s %d %s", dispatched, n, unit)
+                            .isEqualTo(warn);
+                }
+            }
+        }
     }
 
     @Test
     void warning_for_a_deadline_before_dispatch_is_refused() {
-        assertThatThrownBy(() -> calc.warnAt(t("2026-03-02T10:00"), t("2026-03-02T09:59"), false))
+        assertThatThrownBy(() -> calc.warnAt(t("2026-03-02T10:00"), t("2026-03-02T09:59"), HOURS, false))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -326,18 +409,18 @@ class DeadlineCalculatorTest {
 
     @Test
     void compute_caps_the_sign_deadline_at_the_handling_deadline() {
-        // Fri 03-06 16:30, 4 working hours → Mon 11:30. Fri 16:30 → Mon 11:30 is 67 h; 80 % = 53 h 36 min
-        // → Sun 03-08 22:06. Sign would be Mon 03-09 17:30, later than handling: capped at Mon 11:30.
+        // Fri 03-06 16:30, 4 working hours → Mon 11:30; warning at 80 % of the office time, Mon 10:42. Sign would be
+        // Mon 03-09 17:30, later than handling: capped at Mon 11:30.
         assertThat(calc.compute(t("2026-03-06T16:30"), 4, WORKING_HOURS, false)).isEqualTo(new Deadlines(
-                t("2026-03-09T11:30"), t("2026-03-09T11:30"), t("2026-03-08T22:06")));
+                t("2026-03-09T11:30"), t("2026-03-09T11:30"), t("2026-03-09T10:42")));
     }
 
     @Test
     void compute_gives_sign_handle_and_warning_for_a_normal_item() {
         // Mon 03-02 10:00, 3 working days → Thu 03-05 17:30; sign Tue 03-03 17:30;
-        // 10:00 Mon → 17:30 Thu is 79.5 h, 80 % = 63 h 36 min → Thu 03-05 01:36.
+        // 26.5 office hours from Mon 10:00 to Thu 17:30, 80 % → Thu 03-05 10:12.
         assertThat(calc.compute(t("2026-03-02T10:00"), 3, WORKING_DAYS, false)).isEqualTo(new Deadlines(
-                t("2026-03-03T17:30"), t("2026-03-05T17:30"), t("2026-03-05T01:36")));
+                t("2026-03-03T17:30"), t("2026-03-05T17:30"), t("2026-03-05T10:12")));
     }
 
     @Test
@@ -363,9 +446,11 @@ class DeadlineCalculatorTest {
         assertThatThrownBy(() -> calc.handleDue(t("2026-03-02T10:00"), 1, null))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> calc.signDue(null, false)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> calc.warnAt(null, t("2026-03-02T10:00"), false))
+        assertThatThrownBy(() -> calc.warnAt(null, t("2026-03-02T10:00"), HOURS, false))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> calc.warnAt(t("2026-03-02T10:00"), null, true))
+        assertThatThrownBy(() -> calc.warnAt(t("2026-03-02T10:00"), null, HOURS, true))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> calc.warnAt(t("2026-03-02T10:00"), t("2026-03-02T11:00"), null, false))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> calc.compute(null, 1, WORKING_DAYS, true))
                 .isInstanceOf(IllegalArgumentException.class);

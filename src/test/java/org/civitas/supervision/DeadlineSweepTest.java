@@ -52,17 +52,17 @@ class DeadlineSweepTest {
     void a_one_working_day_case_is_warned_reminded_and_supervised_at_the_right_instants() {
         clock.set(THURSDAY_9);
         CaseDetails c = users().as("operator", () -> cases.register(aReport().item("SR-04").build()));
-        // SR-04: one working day → Friday 17:30; 80 % of 32.5 hours → Friday 11:00
+        // SR-04: one working day → Friday 17:30; 80 % of the 13.5 office hours (10 h 48 min) → Friday 14:48
         assertThat(c.handleDueAt()).isEqualTo(FRIDAY_DUE);
-        assertThat(c.warnAt()).isEqualTo(LocalDateTime.of(2026, 4, 3, 11, 0));
+        assertThat(c.warnAt()).isEqualTo(LocalDateTime.of(2026, 4, 3, 14, 48));
 
-        sweepAt(LocalDateTime.of(2026, 4, 3, 10, 59, 59));
+        sweepAt(LocalDateTime.of(2026, 4, 3, 14, 47, 59));
         assertThat(column(c, "warning_noted_at")).isNull();
         assertThat(swept(CasesWarned.class, CasesWarned::cases, c)).isEmpty();
 
-        sweepAt(LocalDateTime.of(2026, 4, 3, 11, 0));
-        sweepAt(LocalDateTime.of(2026, 4, 3, 11, 1));
-        assertThat(column(c, "warning_noted_at")).isEqualTo(LocalDateTime.of(2026, 4, 3, 11, 0));
+        sweepAt(LocalDateTime.of(2026, 4, 3, 14, 48));
+        sweepAt(LocalDateTime.of(2026, 4, 3, 14, 49));
+        assertThat(column(c, "warning_noted_at")).isEqualTo(LocalDateTime.of(2026, 4, 3, 14, 48));
         assertThat(swept(CasesWarned.class, CasesWarned::cases, c))
                 .containsExactly(new SweptCase(c.id(), c.number(), "D05", FRIDAY_DUE));
 
