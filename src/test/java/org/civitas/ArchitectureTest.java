@@ -3,7 +3,9 @@ package org.civitas;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -20,6 +22,23 @@ import org.springframework.data.repository.Repository;
 
 @AnalyzeClasses(packages = "org.civitas", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    /**
+     * "Now" and "today" are business time: they come from the one {@code Clock} (in {@code civitas.zone}), never from
+     * the server's zone, so a server on UTC still gives Beijing's date, and tests can move time.
+     */
+    @ArchTest
+    static final ArchRule business_time_comes_from_the_one_clock = noClasses()
+            .should().callMethodWhere(new DescribedPredicate<JavaMethodCall>("java.time now() without a clock") {
+                @Override
+                public boolean test(JavaMethodCall call) {
+                    return call.getTarget().getOwner().getPackageName().equals("java.time")
+                            && call.getTarget().getName().equals("now")
+                            && call.getTarget().getRawParameterTypes().isEmpty();
+                }
+            })
+            .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+            .orShould().callMethod(java.time.Clock.class, "systemUTC");
 
     @ArchTest
     static final ArchRule every_route_carries_a_security_annotation = classes()

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -27,6 +28,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class V2__Reference_data extends BaseJavaMigration {
+
+    private final Clock clock;
+
+    V2__Reference_data(Clock clock) {
+        this.clock = clock;
+    }
 
     static final String CATEGORIES = "/reference/categories.csv";
     static final String UNITS = "/reference/units.csv";
@@ -66,7 +73,7 @@ class V2__Reference_data extends BaseJavaMigration {
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, "v1");
             ps.setDate(2, Date.valueOf(FIRST_VERSION_EFFECTIVE));
-            ps.setTimestamp(3, Timestamp.valueOf(LocalDateTime.now()));
+            ps.setTimestamp(3, Timestamp.valueOf(LocalDateTime.now(clock)));
             ps.setString(4, "flyway");
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {

@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -39,6 +40,7 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
     private final InspectionService inspections;
     private final NoticeService noticeService;
     private final CatalogService catalog;
+    private final Clock clock;
     private final Map<String, String> unitNames = new HashMap<>();
     private final boolean inspector;
     final Grid<RoundRow> rounds = new Grid<>();
@@ -57,8 +59,9 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
     ReinspectDialog reinspectDialog;
 
     public InspectionsView(InspectionService inspections, NoticeService noticeService, CatalogService catalog,
-                           AuthenticationContext auth) {
+                           AuthenticationContext auth, Clock clock) {
         this.inspections = inspections;
+        this.clock = clock;
         this.noticeService = noticeService;
         this.catalog = catalog;
         this.inspector = auth.hasRole(AppRoles.INSPECTOR);
@@ -120,14 +123,14 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
                     roundDialog.close();
                     refresh();
                 }));
-        roundDialog.startsOn.setValue(LocalDate.now());
-        roundDialog.endsOn.setValue(LocalDate.now());
+        roundDialog.startsOn.setValue(LocalDate.now(clock));
+        roundDialog.endsOn.setValue(LocalDate.now(clock));
         roundDialog.open();
     }
 
     private void openFindingDialog() {
         selected().ifPresent(r -> {
-            var version = catalog.currentVersion(LocalDate.now());
+            var version = catalog.currentVersion(LocalDate.now(clock));
             findingDialog = new FindingDialog(catalog.itemsOfVersion(version.id()), catalog.districts(),
                     catalog::streetsOf, (f, photos) -> Toasts.attempt(() -> inspections.recordFinding(r.id(), f,
                             photos), getTranslation("inspection.finding.saved")).ifPresent(x -> {

@@ -60,7 +60,8 @@ public class DeadlineBoardView extends VerticalLayout implements HasDynamicTitle
     /** Overdue rectification notices (inspection feature), scoped to the clerk's unit by its service. */
     final Span notices = new Span();
     private final NoticeService inspections;
-    private LocalDateTime now = LocalDateTime.now();
+    /** The board's own "now", from its last load: countdowns agree with the lists they stand in. */
+    private LocalDateTime now;
     private Registration push;
     private Registration poll;
     int refreshes;

@@ -49,6 +49,24 @@ class InspectionViewsTest extends KaribuTest {
     }
 
     @Test
+    void a_new_round_starts_on_beijings_date_when_the_servers_zone_is_still_on_the_day_before() {
+        // 00:30 in Beijing is 16:30 the day before in UTC (the zone servers often run in)
+        clock.set(LocalDateTime.of(2026, 12, 2, 0, 30));
+        java.util.TimeZone server = java.util.TimeZone.getDefault();
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+        try {
+            login("inspector");
+            navigate("inspections");
+            InspectionsView view = _get(InspectionsView.class);
+            _click(view.newRound);
+            assertThat(view.roundDialog.startsOn.getValue()).isEqualTo(LocalDate.of(2026, 12, 2));
+            assertThat(view.roundDialog.endsOn.getValue()).isEqualTo(LocalDate.of(2026, 12, 2));
+        } finally {
+            java.util.TimeZone.setDefault(server);
+        }
+    }
+
+    @Test
     void the_inspector_records_a_finding_and_issues_the_notices_in_the_round_view() {
         login("inspector");
         RoundRow round = aRound("视图测试：背街小巷");
