@@ -33,19 +33,27 @@ public class AnalysisService {
 
     private final JdbcTemplate jdbc;
     private final CaseDaily daily;
+    private final CaseDailyBackfill backfill;
     private final Clock clock;
     private final CurrentUser user;
     private final ApplicationEventPublisher events;
     private final AnalysisExports exports;
 
-    AnalysisService(JdbcTemplate jdbc, CaseDaily daily, Clock clock, CurrentUser user,
+    AnalysisService(JdbcTemplate jdbc, CaseDaily daily, CaseDailyBackfill backfill, Clock clock, CurrentUser user,
                     ApplicationEventPublisher events, AnalysisExports exports) {
         this.jdbc = jdbc;
         this.daily = daily;
+        this.backfill = backfill;
         this.clock = clock;
         this.user = user;
         this.events = events;
         this.exports = exports;
+    }
+
+    /** Whether the daily aggregates are being rebuilt, when the analysis may not yet count every case. */
+    @PreAuthorize(ROLES)
+    public CaseDailyBackfill.Progress rebuild() {
+        return backfill.progress();
     }
 
     /** The half month that holds today. */

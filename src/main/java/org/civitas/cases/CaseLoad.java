@@ -46,6 +46,9 @@ public class CaseLoad implements ApplicationRunner {
     public void run(ApplicationArguments args) throws Exception {
         int added = topUp(dataSource, target, LocalDateTime.now(clock), System.err);
         log.info("Generated {} cases", added);
+        if (added > 0) {
+            context.publishEvent(new CasesGenerated(added));
+        }
         System.exit(SpringApplication.exit(context, () -> 0));
     }
 

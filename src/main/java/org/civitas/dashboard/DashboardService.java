@@ -44,6 +44,8 @@ public class DashboardService {
      * table and MariaDB prefers a full scan; over years of cases the range is the cheap path, so it is forced.
      */
     private static final String BY_RECEIVED = " force index (ix_case_received)";
+    /** Received cases as the analysis and the rankings count them: an invalid or merged report is not a case. */
+    private static final String COUNTED = " and status not in ('INVALID','MERGED')";
 
     private final JdbcTemplate jdbc;
     private final CurrentUser user;
@@ -104,7 +106,7 @@ public class DashboardService {
         Scope scope = scope();
         LocalDateTime from = month.atDay(1).atStartOfDay();
         LocalDateTime to = month.plusMonths(1).atDay(1).atStartOfDay();
-        String monthWhere = BY_RECEIVED + " where received_at >= ? and received_at < ?" + scope.sql();
+        String monthWhere = BY_RECEIVED + " where received_at >= ? and received_at < ?" + COUNTED + scope.sql();
         Object[] monthArgs = scope.args(from, to);
 
         String figures = """
@@ -138,7 +140,8 @@ public class DashboardService {
         LocalDate first = today.minusDays(TREND_DAYS - 1L);
         Object[] range = scope.args(first.atStartOfDay(), today.plusDays(1).atStartOfDay());
         Map<LocalDate, Long> received = perDay("select cast(received_at as date) d, count(*) n from case_file"
-                + BY_RECEIVED + " where received_at >= ? and received_at < ?" + scope.sql() + " group by d", range);
+                + BY_RECEIVED + " where received_at >= ? and received_at < ?" + COUNTED + scope.sql() + " group by d",
+                range);
         Map<LocalDate, Long> closed = perDay("select cast(closed_at as date) d, count(*) n from case_file"
                 + " where status = 'CLOSED' and closed_at >= ? and closed_at < ?" + scope.sql() + " group by d", range);
         List<DayVolume> days = new ArrayList<>(TREND_DAYS);

@@ -106,6 +106,7 @@ class SecurityMatrixTest {
             AnalysisService.current                          SUP LDR
             AnalysisService.excel                            SUP LDR
             AnalysisService.pdf                              SUP LDR
+            AnalysisService.rebuild                          SUP LDR
             AuditChain.verify                                AUD
             AuditService.search                              AUD
             BoardService.board                               SUP CLK LDR

@@ -21,6 +21,7 @@ import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -36,6 +37,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.civitas.analysis.Analysis;
 import org.civitas.analysis.AnalysisFormat;
 import org.civitas.analysis.AnalysisService;
+import org.civitas.analysis.CaseDailyBackfill;
 import org.civitas.analysis.HalfMonth;
 import org.civitas.analysis.HotSpot;
 import org.civitas.analysis.Rates;
@@ -142,6 +144,15 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle {
         content.removeAll();
         Analysis a = shown;
         content.add(new H4(getTranslation("analysis.period.label", a.period().first(), a.period().last())));
+        CaseDailyBackfill.Progress rebuild = service.rebuild();
+        if (rebuild.underWay()) {
+            Span notice = new Span(rebuild.total() > 0
+                    ? getTranslation("analysis.rebuilding.progress", rebuild.done(), rebuild.total())
+                    : getTranslation("analysis.rebuilding"));
+            notice.getElement().getThemeList().add("badge contrast");
+            notice.setId("analysis-rebuilding");
+            content.add(notice);
+        }
         content.add(rates(a));
 
         EChart map = new EChart();
