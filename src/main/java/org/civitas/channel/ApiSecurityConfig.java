@@ -126,7 +126,7 @@ class ApiSecurityConfig {
             String uri = request.getRequestURI();
             boolean counted = uri.startsWith(request.getContextPath() + "/api/")
                     || uri.startsWith(request.getContextPath() + "/open311/");
-            // the servlet's remote address: Tomcat's RemoteIpValve sets the client's behind a trusted proxy
+            // the servlet's remote address: behind the trusted proxy the server resolves it to the client's
             String address = request.getRemoteAddr();
             boolean read = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
             if (key == null || key.isBlank()) {
