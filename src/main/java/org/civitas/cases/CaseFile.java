@@ -49,6 +49,7 @@ class CaseFile {
     private BigDecimal latitude;
     private BigDecimal longitude;
     private String description;
+    private String mediaUrl;
     private Long listItemId;
     private Long listVersionId;
     private String itemCode;
@@ -109,6 +110,7 @@ class CaseFile {
         this.latitude = report.latitude();
         this.longitude = report.longitude();
         this.description = report.description();
+        this.mediaUrl = report.mediaUrl();
         this.createdBy = actor;
         this.status = CaseStatus.REGISTERED;
         newHistory.add(new CaseHistory(null, now, actor, CaseAction.REGISTER, null, CaseStatus.REGISTERED, null,
@@ -281,17 +283,19 @@ class CaseFile {
      */
     static final String INSERT_COLUMNS = "number, channel, channel_ref, received_at, complainant_name, "
             + "complainant_phone, anonymous, district_code, street_code, address, latitude, longitude, description, "
+            + "media_url, "
             + "list_item_id, list_version_id, item_code, category_code, urgency, lead_unit_code, handling_unit_code, "
             + "status, dispatched_at, signed_at, replied_at, closed_at, sign_due_at, handle_due_at, warn_at, "
             + "signed_on_time, replied_on_time, reply_outcome, reply_text, reply_accepted, rating, solved, rated_at, "
             + "close_reason, close_note, reopen_count, master_case_id, created_by, version";
     /** The placeholders of one row of {@link #INSERT_COLUMNS}. */
-    static final String INSERT_VALUES = "(" + "?, ".repeat(41) + "?)";
+    static final String INSERT_VALUES = "(" + "?, ".repeat(42) + "?)";
 
     /** This case's values for {@link #INSERT_COLUMNS}. */
     List<Object> insertValues() {
         return Arrays.asList(number, name(channel), channelRef, receivedAt, complainantName,
                 complainantPhone, anonymous, districtCode, streetCode, address, latitude, longitude, description,
+                mediaUrl,
                 listItemId, listVersionId, itemCode, categoryCode, urgency, leadUnitCode, handlingUnitCode,
                 name(status), dispatchedAt, signedAt, repliedAt, closedAt, signDueAt, handleDueAt, warnAt,
                 signedOnTime, repliedOnTime, name(replyOutcome), replyText, replyAccepted, name(rating), solved, ratedAt,
@@ -346,6 +350,7 @@ class CaseFile {
     BigDecimal getLatitude() { return latitude; }
     BigDecimal getLongitude() { return longitude; }
     String getDescription() { return description; }
+    String getMediaUrl() { return mediaUrl; }
     Long getListItemId() { return listItemId; }
     Long getListVersionId() { return listVersionId; }
     String getItemCode() { return itemCode; }

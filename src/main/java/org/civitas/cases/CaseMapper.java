@@ -14,7 +14,7 @@ final class CaseMapper {
                 c.getReceivedAt(), masked ? null : c.getComplainantName(),
                 masked ? PhoneMask.mask(c.getComplainantPhone()) : c.getComplainantPhone(), c.isAnonymous(), masked,
                 c.getDistrictCode(), c.getStreetCode(), c.getAddress(), c.getLatitude(), c.getLongitude(),
-                c.getDescription(), c.getListItemId(), c.getListVersionId(), c.getItemCode(), c.getCategoryCode(),
+                c.getDescription(), c.getMediaUrl(), c.getListItemId(), c.getListVersionId(), c.getItemCode(), c.getCategoryCode(),
                 c.getUrgency(), c.getLeadUnitCode(), c.getHandlingUnitCode(), Set.copyOf(c.getCoUnitCodes()),
                 c.getStatus(), c.getDispatchedAt(), c.getSignedAt(), c.getRepliedAt(), c.getClosedAt(),
                 c.getSignDueAt(), c.getHandleDueAt(), c.getWarnAt(), c.getSignedOnTime(), c.getRepliedOnTime(),

@@ -12,6 +12,15 @@ final class CaseValidation {
     private CaseValidation() {
     }
 
+    /** Open311's limit on a description (GeoReport v2: "limited to 4,000 characters"), on every path. */
+    static final int MAX_DESCRIPTION = CaseLimits.DESCRIPTION;
+    static final int MAX_MEDIA_URL = CaseLimits.MEDIA_URL;
+
+    /** An http(s) link without spaces or characters that could leave an attribute; shown as a link, never fetched. */
+    static boolean mediaUrl(String url) {
+        return url.length() <= MAX_MEDIA_URL && url.matches("(?i)https?://[^\\s<>\"'`\\\\]+");
+    }
+
     static boolean validPhone(String phone) {
         return PhoneNumbers.valid(phone);
     }
@@ -28,8 +37,11 @@ final class CaseValidation {
                 throw new RuleViolation("case.error.characters");
             }
         }
-        if (blank(r.description()) || r.description().length() > 2000) {
+        if (blank(r.description()) || r.description().length() > MAX_DESCRIPTION) {
             throw new RuleViolation("case.error.description");
+        }
+        if (r.mediaUrl() != null && !mediaUrl(r.mediaUrl())) {
+            throw new RuleViolation("case.error.mediaUrl", MAX_MEDIA_URL);
         }
         if (blank(r.address()) || r.address().length() > 200) {
             throw new RuleViolation("case.error.address");

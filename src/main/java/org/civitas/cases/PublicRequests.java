@@ -36,7 +36,7 @@ public class PublicRequests {
     private static final String COLUMNS = """
             SELECT c.number, c.status, c.item_code, c.received_at, c.handle_due_at, c.district_code, c.street_code,
                    c.address, c.latitude, c.longitude, c.lead_unit_code, c.description, c.reply_text, c.close_reason,
-                   c.created_by,
+                   c.media_url, c.created_by,
                    (SELECT h.at FROM case_history h WHERE h.case_id = c.id ORDER BY h.id DESC LIMIT 1) AS updated_at
             FROM case_file c
             """;
@@ -59,12 +59,12 @@ public class PublicRequests {
 
     /**
      * One case as the public sees it. {@code full} says the caller filed it: only then are {@code address},
-     * {@code description} and {@code reply} set and the coordinates exact.
+     * {@code description}, {@code mediaUrl} (the filer's own link) and {@code reply} set and the coordinates exact.
      */
     public record Row(String number, CaseStatus status, String itemCode, LocalDateTime receivedAt,
                       LocalDateTime updatedAt, LocalDateTime dueAt, String districtCode, String streetCode,
                       String address, BigDecimal latitude, BigDecimal longitude, String leadUnitCode,
-                      String description, String reply, CloseReason closeReason, boolean full) {
+                      String description, String reply, CloseReason closeReason, boolean full, String mediaUrl) {
 
         public boolean open() {
             return !status.isFinal();
@@ -127,7 +127,7 @@ public class PublicRequests {
                 rs.getString("lead_unit_code"),
                 full ? rs.getString("description") : null,
                 full ? rs.getString("reply_text") : null,
-                reason == null ? null : CloseReason.valueOf(reason), full);
+                reason == null ? null : CloseReason.valueOf(reason), full, full ? rs.getString("media_url") : null);
     }
 
     private static BigDecimal coordinate(BigDecimal exact, boolean full) {

@@ -22,6 +22,9 @@ final class ApiErrors {
     /** The field each validation key is about; a key not here is a rule about the case, not one field. */
     static final Map<String, String> FIELDS = Map.ofEntries(
             Map.entry("case.error.channelRefTooLong", "ref"),
+            Map.entry("api.error.ref", "ref"),
+            Map.entry("api.error.refRequired", "ref"),
+            Map.entry("case.error.mediaUrl", "media_url"),
             Map.entry("case.error.description", "description"),
             Map.entry("case.error.address", "address"),
             Map.entry("case.error.phone", "phone"),

@@ -44,17 +44,19 @@ public class ChannelService {
     private final ApplicationEventPublisher events;
     private final CurrentUser user;
     private final Clock clock;
+    private final CallbackTargets callbackTargets;
     /** Keys by hash and systems by code: read on every API call (docs/benchmarks.md, intake). */
     private final ReferenceCache<String, Optional<ChannelSystem>> byKeyHash;
     private final ReferenceCache<String, Optional<ChannelSystem>> byCode;
     private final ReferenceCache<Channel, Optional<ChannelSystem>> byChannel;
 
     ChannelService(NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events, CurrentUser user, Clock clock,
-                   @Value("${civitas.cache.reference-ttl:10s}") Duration cacheTtl) {
+                   CallbackTargets callbackTargets, @Value("${civitas.cache.reference-ttl:10s}") Duration cacheTtl) {
         this.jdbc = jdbc;
         this.events = events;
         this.user = user;
         this.clock = clock;
+        this.callbackTargets = callbackTargets;
         this.byKeyHash = new ReferenceCache<>(cacheTtl, 1_000);
         this.byCode = new ReferenceCache<>(cacheTtl, 1_000);
         this.byChannel = new ReferenceCache<>(cacheTtl, 100);
@@ -133,7 +135,10 @@ public class ChannelService {
                 rs.getString("created_by"), rs.getObject("revoked_at", LocalDateTime.class)));
     }
 
-    /** Creates or updates a channel system; a new HMAC secret is made when it has none. */
+    /**
+     * Creates or updates a channel system; a new HMAC secret is made when it has none. A callback URL must be a
+     * target {@link CallbackTargets} accepts (https, no address inside the network unless allowed).
+     */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public ChannelSystem saveSystem(String code, String name, Channel channel, String callbackUrl, boolean active) {
@@ -152,8 +157,11 @@ public class ChannelService {
             throw new RuleViolation("channel.error.channel");
         }
         String url = callbackUrl == null || callbackUrl.isBlank() ? null : callbackUrl.strip();
-        if (url != null && (url.length() > 500 || !url.matches("https?://\\S+"))) {
+        if (url != null && (url.length() > 500 || !url.matches("(?i)https?://\\S+"))) {
             throw new RuleViolation("channel.error.callbackUrl");
+        }
+        if (url != null) {
+            callbackTargets.check(url);
         }
         Optional<ChannelSystem> existing = system(code);
         var p = new MapSqlParameterSource().addValue("code", code).addValue("name", name.strip())

@@ -56,6 +56,11 @@ class IntakeApi {
     private static final Logger log = LoggerFactory.getLogger(IntakeApi.class);
     /** Reports per batch request: a hotline system's minute of calls, bounded so one request stays short. */
     static final int BATCH_MAX = 100;
+    /**
+     * A channel's ref: what fits the column ({@code channel_ref VARCHAR(64)}) and reads back unchanged as one path
+     * segment of {@code GET /cases/{ref}} (no {@code /}, {@code %}, {@code ?} or spaces).
+     */
+    static final java.util.regex.Pattern REF = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final CitizenCases citizens;
     private final ChannelService channels;
@@ -216,6 +221,9 @@ class IntakeApi {
         }
         if (r.ref() == null || r.ref().isBlank()) {
             throw new RuleViolation("api.error.refRequired");
+        }
+        if (!REF.matcher(r.ref().strip()).matches()) {
+            throw new RuleViolation("api.error.ref");
         }
         return new NewCase(system.channel(), r.ref().strip(), null, r.name(), r.phone(),
                 Boolean.TRUE.equals(r.anonymous()), r.district(), r.street(), r.address(), r.lat(), r.lng(),

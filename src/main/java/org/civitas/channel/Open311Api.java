@@ -55,10 +55,13 @@ class Open311Api {
     private final IdempotencyKeys idempotency;
     private final CurrentUser user;
     private final String jurisdiction;
+    /** Rows of one GET requests at most (the spec allows fewer than its 1,000); a client narrows by end_date. */
+    private final int maxRows;
 
     Open311Api(Open311Catalog services, Open311Mapping mapping, PublicRequests requests, ChannelService channels,
                IdempotencyKeys idempotency, CurrentUser user,
-               @Value("${civitas.open311.jurisdiction:civitas}") String jurisdiction) {
+               @Value("${civitas.open311.jurisdiction:civitas}") String jurisdiction,
+               @Value("${civitas.open311.max-rows:200}") int maxRows) {
         this.services = services;
         this.mapping = mapping;
         this.requests = requests;
@@ -66,6 +69,7 @@ class Open311Api {
         this.idempotency = idempotency;
         this.user = user;
         this.jurisdiction = jurisdiction;
+        this.maxRows = Math.max(1, Math.min(maxRows, PublicRequests.MAX_ROWS));
     }
 
     // --- discovery and services -------------------------------------------------------------------------------
@@ -145,7 +149,7 @@ class Open311Api {
                 (status, key) -> Open311Document.errors(status, ApiErrors.text(key, locale)).respond(status, f));
     }
 
-    @Operation(summary = "GET Service Requests: newest first, at most 1000, 90 days")
+    @Operation(summary = "GET Service Requests: newest first, at most civitas.open311.max-rows (200), 90 days")
     @GetMapping("/v2/requests.{format}")
     ResponseEntity<String> list(@PathVariable String format,
                                 @RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId,
@@ -154,9 +158,11 @@ class Open311Api {
                                 @RequestParam(name = "start_date", required = false) String startDate,
                                 @RequestParam(name = "end_date", required = false) String endDate,
                                 @RequestParam(name = "status", required = false) String status,
+                                @RequestParam(name = "page_size", required = false) String pageSize,
                                 @RequestHeader(name = "Accept-Language", required = false) String language) {
         return answer(format, language, () -> {
             checkJurisdiction(jurisdictionId);
+            int limit = pageSize(pageSize);
             List<String> numbers = list(ids);
             if (numbers.size() > PublicRequests.MAX_NUMBERS) {
                 throw new Open311Refusal(HttpStatus.BAD_REQUEST, "open311.error.tooManyIds",
@@ -172,7 +178,7 @@ class Open311Api {
             }
             LocalDateTime[] range = mapping.range(startDate, endDate);
             List<PublicRequests.Row> rows = requests.search(new PublicRequests.Query(numbers, list(codes), range[0],
-                    range[1], open, PublicRequests.MAX_ROWS));
+                    range[1], open, limit));
             return mapping.requestList(rows, Open311Document.locale(language));
         });
     }
@@ -200,6 +206,22 @@ class Open311Api {
     }
 
     // --- plumbing ---------------------------------------------------------------------------------------------
+
+    /** {@code page_size}: 1 to the cap; none means the cap. */
+    private int pageSize(String pageSize) {
+        if (pageSize == null || pageSize.isBlank()) {
+            return maxRows;
+        }
+        try {
+            int n = Integer.parseInt(pageSize.strip());
+            if (n >= 1 && n <= maxRows) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new Open311Refusal(HttpStatus.BAD_REQUEST, "open311.error.pageSize", maxRows);
+    }
 
     private void checkJurisdiction(String jurisdictionId) {
         if (jurisdictionId != null && !jurisdictionId.isBlank() && !jurisdiction.equals(jurisdictionId.strip())) {

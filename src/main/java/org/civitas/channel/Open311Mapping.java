@@ -16,6 +16,7 @@ import java.util.Map;
 import org.civitas.base.i18n.TranslationProvider;
 import org.civitas.catalog.ItemView;
 import org.civitas.catalog.UnitView;
+import org.civitas.cases.CaseLimits;
 import org.civitas.cases.CitizenCases;
 import org.civitas.cases.NewCase;
 import org.civitas.cases.PublicCase;
@@ -79,19 +80,17 @@ class Open311Mapping {
                 : addressId != null ? ApiErrors.text("open311.addressId", TranslationProvider.CHINESE, addressId)
                 : ApiErrors.text("open311.coordinates", TranslationProvider.CHINESE, lat.toPlainString(), lng.toPlainString());
         String description = param(params, "description");
+        // a link the filer's system holds, kept in its own field; never fetched by the server
         String mediaUrl = param(params, "media_url");
-        if (mediaUrl != null) {
-            if (mediaUrl.length() > 500 || !mediaUrl.matches("(?i)https?://[^\\s<>\"]+")) {
-                throw new Open311Refusal(HttpStatus.BAD_REQUEST, "open311.error.mediaUrl");
-            }
-            description = (description == null ? item.name() : description) + "\n"
-                    + ApiErrors.text("open311.mediaUrl", TranslationProvider.CHINESE, mediaUrl);
+        if (mediaUrl != null && (mediaUrl.length() > CaseLimits.MEDIA_URL
+                || !mediaUrl.matches("(?i)https?://[^\\s<>\"'`\\\\]+"))) {
+            throw new Open311Refusal(HttpStatus.BAD_REQUEST, "open311.error.mediaUrl", CaseLimits.MEDIA_URL);
         }
         String phone = param(params, "phone");
         String name = String.join("", nonNull(param(params, "last_name")), nonNull(param(params, "first_name")));
         NewCase report = new NewCase(system.channel(), null, null, name.isEmpty() ? null : name, phone,
                 phone == null, district, param(params, "attribute[street]"), address, lat, lng,
-                description == null ? item.name() : description, item.code());
+                description == null ? item.name() : description, item.code(), mediaUrl);
         PublicCase c = citizens.report(report, List.of());
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("service_request_id", c.number());
@@ -153,7 +152,7 @@ class Open311Mapping {
             r.put("zipcode", null);
             r.put("lat", row.latitude());
             r.put("long", row.longitude());
-            r.put("media_url", null);
+            r.put("media_url", row.mediaUrl());
             return r;
         }).toList()));
     }

@@ -39,7 +39,7 @@ class CaseIntakeTest {
     static NewCase report(String ref, String item) {
         return new NewCase(Channel.HOTLINE_12345, ref, null, "王五", "13912345678", false, "D05", "S0501", "东湖路 8 号",
                 new java.math.BigDecimal("30.551234"), new java.math.BigDecimal("114.301234"), "湖面漂着油污和垃圾",
-                item);
+                item, "https://img.example.org/lake.jpg");
     }
 
     long idOf(String ref) {

@@ -19,6 +19,7 @@ public final class Reports {
     private String item = "SR-01";
     private BigDecimal lat;
     private BigDecimal lon;
+    private String mediaUrl;
 
     private Reports() {
     }
@@ -72,8 +73,14 @@ public final class Reports {
         return this;
     }
 
+    /** A photo link the channel holds (Open311's {@code media_url}). */
+    public Reports mediaUrl(String url) {
+        this.mediaUrl = url;
+        return this;
+    }
+
     public NewCase build() {
         return new NewCase(channel, channelRef, receivedAt, name, phone, anonymous, district, street, address, lat, lon,
-                description, item);
+                description, item, mediaUrl);
     }
 }

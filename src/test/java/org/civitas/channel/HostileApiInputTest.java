@@ -58,7 +58,7 @@ class HostileApiInputTest {
         Random random = new Random(20261128L);
         Arbitrary<String> text = Arbitraries.oneOf(Arbitraries.of(NASTY), Arbitraries.strings().all().ofMaxLength(30),
                 Arbitraries.strings().withChars("中文街道路号<>'\"&;%").ofMinLength(1).ofMaxLength(20),
-                Arbitraries.strings().alpha().ofMinLength(2000).ofMaxLength(2100));
+                Arbitraries.strings().alpha().ofMinLength(3990).ofMaxLength(4100));
         int stored = 0;
         int refused = 0;
         for (int i = 0; i < TRIES; i++) {

@@ -1,6 +1,7 @@
 package org.civitas.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,8 +99,10 @@ class Open311FilingTest extends Open311ApiFixture {
                 new Bad(file("json", "SR-01", "D05", "x", "phone", "12345"), 400,
                         "请填写正确的手机号码或带区号的固定电话。"),
                 new Bad(file("json", "SR-01", "D05", "x", "media_url", "javascript:alert(1)"), 400,
-                        "media_url 必须是 http 或 https 网址，且不超过 500 个字符。"),
-                new Bad(file("json", "SR-01", "D05", "x".repeat(2001)), 400, null),
+                        "media_url 必须是 http 或 https 网址，且不超过 1000 个字符。"),
+                new Bad(file("json", "SR-01", "D05", "x", "media_url", "https://img.example.org/" + "a".repeat(977)),
+                        400, "media_url 必须是 http 或 https 网址，且不超过 1000 个字符。"),
+                new Bad(file("json", "SR-01", "D05", "x".repeat(4001)), 400, "请填写诉求内容（最多 4000 字）。"),
                 new Bad(file("json", "SR-01", "D05", "x", "jurisdiction_id", "elsewhere.gov"), 404, null),
                 new Bad(file("yaml", "SR-01", "D05", "x"), 400, "格式只能是 json 或 xml（例如 services.json）。"),
                 new Bad(file("json", department.code(), null, "x", "lat", "200"), 400,
@@ -123,16 +126,34 @@ class Open311FilingTest extends Open311ApiFixture {
     }
 
     @Test
-    void a_department_item_needs_no_district_and_a_media_url_is_kept_with_the_description() throws Exception {
+    void a_department_item_needs_no_district_and_a_media_url_is_kept_in_its_own_field() throws Exception {
         ItemView department = item(Responsibility.DEPARTMENT);
         MockHttpServletResponse r = call(file("json", department.code(), null, "井盖缺失",
                 "media_url", "https://img.example.org/a.jpg"));
         assertThat(r.getStatus()).as(r.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
         String number = json(r).get(0).get("service_request_id").asText();
-        Map<String, Object> row = jdbc.queryForMap("SELECT lead_unit_code, description FROM case_file WHERE number = :n",
-                Map.of("n", number));
+        Map<String, Object> row = jdbc.queryForMap("""
+                SELECT lead_unit_code, description, media_url FROM case_file WHERE number = :n""", Map.of("n", number));
         assertThat(row.get("lead_unit_code")).isEqualTo(department.leadUnitCode());
-        assertThat(row.get("description")).isEqualTo("井盖缺失\n[图片链接] https://img.example.org/a.jpg");
+        assertThat(row.get("description")).isEqualTo("井盖缺失");
+        assertThat(row.get("media_url")).isEqualTo("https://img.example.org/a.jpg");
+
+        // echoed on read to the filer, in JSON and XML; others see no link, as they see no description
+        JsonNode mine = json(call(get("/open311/v2/requests/" + number + ".json").param("api_key", key))).get(0);
+        assertThat(mine.get("media_url").asText()).isEqualTo("https://img.example.org/a.jpg");
+        assertThat(mine.get("description").asText()).isEqualTo("井盖缺失");
+        assertThat(child(child(xml(call(get("/open311/v2/requests/" + number + ".xml").param("api_key", key))),
+                "request"), "media_url").getTextContent()).isEqualTo("https://img.example.org/a.jpg");
+        assertThat(json(call(get("/open311/v2/requests/" + number + ".json"))).get(0).get("media_url").isNull())
+                .isTrue();
+    }
+
+    @Test
+    void a_description_of_4000_characters_is_filed() throws Exception {
+        String description = "长".repeat(3990) + UUID.randomUUID().toString().substring(0, 10);
+        String number = fileJson(description);
+        assertThat(jdbc.queryForObject("SELECT description FROM case_file WHERE number = :n", Map.of("n", number),
+                String.class)).hasSize(4000).isEqualTo(description);
     }
 
     @Test

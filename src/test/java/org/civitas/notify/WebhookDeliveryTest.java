@@ -54,7 +54,7 @@ class WebhookDeliveryTest {
         });
         server.start();
         try {
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+            String url = "http://localhost:" + server.getAddress().getPort() + "/hook";
             ChannelSystem system = RunAs.user("admin", () -> channels.saveSystem("T_HOOK_OTHER", "回调测试",
                     Channel.OTHER, url, true), "ADMIN");
             PublicCase c = RunAs.user("channel:T_HOOK_OTHER", () -> citizens.report(new NewCase(Channel.OTHER,
@@ -73,8 +73,10 @@ class WebhookDeliveryTest {
             // the failed delivery came again, with the same delivery id and the same body
             assertThat(received.stream().filter(r -> r.delivery().equals(first.delivery())).count()).isEqualTo(2);
             for (Received r : received) {
-                assertThat(r.signature()).isEqualTo("sha256=" + hmac(system.hmacSecret(), r.body()));
+                // the signature covers the attempt's timestamp and the body, so an old callback cannot be replayed
                 assertThat(r.timestamp()).matches("[0-9]+");
+                assertThat(r.signature()).isEqualTo("sha256=" + hmac(system.hmacSecret(), r.timestamp() + "." + r.body()));
+                assertThat(r.signature()).isNotEqualTo("sha256=" + hmac(system.hmacSecret(), r.body()));
                 assertThat(r.body()).contains("\"number\":\"" + c.number() + "\"").contains("\"ref\":\"HOOK-0001\"")
                         .contains("+08:00").doesNotContain("13812345678");
             }

@@ -5,6 +5,7 @@ import static org.civitas.cases.ui.CaseFormat.time;
 import static org.civitas.cases.ui.CaseFormat.yesNo;
 
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.Optional;
@@ -52,6 +53,22 @@ class CaseSections extends VerticalLayout {
         s.field("caseview.channelRef", c.channelRef());
         s.field("caseview.receivedAt", time(c.receivedAt()));
         s.wide("caseview.description", paragraph(c.description(), "case-description"));
+        if (c.mediaUrl() != null) {
+            s.wide("caseview.mediaUrl", mediaLink(c.mediaUrl()));
+        }
+    }
+
+    /**
+     * The channel's photo link: opened by the clerk's browser in a new tab that cannot reach back to this one nor
+     * learn where it came from; the server never fetches it.
+     */
+    static Anchor mediaLink(String url) {
+        Anchor a = new Anchor(url, url);
+        a.setTarget(AnchorTarget.BLANK);
+        a.getElement().setAttribute("rel", "noopener noreferrer");
+        a.getElement().setAttribute("router-ignore", true);
+        a.setId("case-media-url");
+        return a;
     }
 
     private void place(CaseDetails c) {

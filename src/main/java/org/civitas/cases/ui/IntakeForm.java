@@ -73,7 +73,7 @@ class IntakeForm extends VerticalLayout {
                 .withValidator(s -> s.trim().length() <= 200, getTranslation("case.error.address"))
                 .bind(IntakeDraft::getAddress, IntakeDraft::setAddress);
         binder.forField(description).asRequired(getTranslation("case.error.description"))
-                .withValidator(s -> s.trim().length() <= 2000, getTranslation("case.error.description"))
+                .withValidator(s -> s.trim().length() <= org.civitas.cases.CaseLimits.DESCRIPTION, getTranslation("case.error.description"))
                 .bind(IntakeDraft::getDescription, IntakeDraft::setDescription);
         binder.forField(item).bind(IntakeDraft::getItem, IntakeDraft::setItem);
         binder.readBean(new IntakeDraft());
@@ -116,7 +116,7 @@ class IntakeForm extends VerticalLayout {
         address.setLabel(getTranslation("intake.address"));
         address.setMaxLength(200);
         description.setLabel(getTranslation("intake.description"));
-        description.setMaxLength(2000);
+        description.setMaxLength(org.civitas.cases.CaseLimits.DESCRIPTION);
         description.setMinRows(3);
         item.setLabel(getTranslation("intake.item"));
         item.setPlaceholder(getTranslation("intake.item.placeholder"));

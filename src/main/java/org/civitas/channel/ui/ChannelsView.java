@@ -45,6 +45,7 @@ public class ChannelsView extends VerticalLayout implements HasDynamicTitle {
         channel.setItems(EnumSet.of(Channel.HOTLINE_12345, Channel.APP, Channel.WECHAT, Channel.OTHER));
         channel.setItemLabelGenerator(c -> getTranslation("Channel." + c.name()));
         callback.setLabel(getTranslation("channel.callbackUrl"));
+        callback.setHelperText(getTranslation("channel.callbackHint"));
         Button save = new Button(getTranslation("channel.save"), e -> Toasts.attempt(() -> channels.saveSystem(
                 code.getValue().strip(), name.getValue(), channel.getValue(), callback.getValue(), true),
                 getTranslation("channel.saved")).ifPresent(s -> refresh()));

@@ -114,7 +114,7 @@ public class PublicReportView extends VerticalLayout implements HasDynamicTitle 
         address.setMaxLength(200);
         description.setLabel(getTranslation("public.report.description"));
         description.setRequiredIndicatorVisible(true);
-        description.setMaxLength(2000);
+        description.setMaxLength(org.civitas.cases.CaseLimits.DESCRIPTION);
         description.setMinRows(4);
         phone.setLabel(getTranslation("public.report.phone"));
         phone.setHelperText(getTranslation("public.report.phone.help"));
@@ -163,7 +163,7 @@ public class PublicReportView extends VerticalLayout implements HasDynamicTitle 
         ok &= check(address, !address.getValue().isBlank() && address.getValue().trim().length() <= 200,
                 "case.error.address");
         ok &= check(description, !description.getValue().isBlank()
-                && description.getValue().trim().length() <= 2000, "case.error.description");
+                && description.getValue().trim().length() <= org.civitas.cases.CaseLimits.DESCRIPTION, "case.error.description");
         ok &= check(phone, PhoneNumbers.valid(PhoneNumbers.normalize(phone.getValue())), "case.error.phone");
         ok &= check(name, name.getValue().trim().length() <= 64, "case.error.name");
         return ok;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.civitas.cases.Reports.aReport;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -215,6 +216,20 @@ class CaseViewTest extends KaribuTest {
         _click(dialog.confirm);
         assertThat(dialog.isOpened()).isFalse();
         assertThat(_get(CaseView.class).details.handlingUnitCode()).isEqualTo("S0502");
+    }
+
+    @Test
+    void a_channels_photo_link_opens_in_a_new_tab_that_cannot_reach_back() {
+        CaseDetails linked = cases.register(aReport().item("SR-04").in("D05", "S0501")
+                .mediaUrl("https://img.example.org/photo.jpg?id=7").build());
+        open("clerk.wuchang");
+        _assertNone(Anchor.class, spec -> spec.withId("case-media-url"));
+        navigate("cases/" + linked.id());
+        Anchor link = _get(Anchor.class, spec -> spec.withId("case-media-url"));
+        assertThat(link.getHref()).isEqualTo("https://img.example.org/photo.jpg?id=7");
+        assertThat(link.getText()).isEqualTo("https://img.example.org/photo.jpg?id=7");
+        assertThat(link.getElement().getAttribute("target")).isEqualTo("_blank");
+        assertThat(link.getElement().getAttribute("rel")).isEqualTo("noopener noreferrer");
     }
 
     private void open(String username) {

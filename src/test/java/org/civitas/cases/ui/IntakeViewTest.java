@@ -105,6 +105,26 @@ class IntakeViewTest extends KaribuTest {
     }
 
     @Test
+    void a_description_of_4000_characters_is_registered_and_one_more_is_refused_on_the_field() {
+        IntakeForm form = openAsOperator();
+        assertThat(form.description.getMaxLength()).isEqualTo(4000);
+        String address = uniqueAddress();
+        _setValue(form.phone, "13912345678");
+        fillPlace(form, "D05", "S0501", address);
+        _setValue(form.description, "述".repeat(4001));
+        _click(form.save);
+        // the field's own max-length check says so first (a browser types no more than 4,000 anyway)
+        assertThat(form.description.isInvalid()).isTrue();
+        _assertNone(IntakeResultDialog.class);
+
+        _setValue(form.description, "述".repeat(4000));
+        _click(form.save);
+        IntakeResultDialog result = _get(IntakeResultDialog.class);
+        assertThat(jdbc.queryForObject("select char_length(description) from case_file where number = ?",
+                Integer.class, result.number.getText())).isEqualTo(4000);
+    }
+
+    @Test
     void an_anonymous_caller_needs_no_phone_and_without_an_item_the_case_waits_for_classification() {
         IntakeForm form = openAsOperator();
         _setValue(form.anonymous, true);

@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import org.civitas.cases.Channel;
@@ -27,6 +28,24 @@ class ChannelsViewTest extends KaribuTest {
             found |= GridKt._get(view.systems, i).code().equals("T_VIEW_12345");
         }
         assertThat(found).isTrue();
+    }
+
+    @Test
+    void a_callback_into_the_internal_network_is_refused_with_the_reason_and_nothing_is_saved() {
+        login("admin");
+        navigate("admin/channels");
+        ChannelsView view = _get(ChannelsView.class);
+        view.code.setValue("T_VIEW_SSRF");
+        view.name.setValue("内网回调");
+        view.channel.setValue(Channel.APP);
+        view.callback.setValue("https://169.254.169.254/latest/meta-data");
+        _get(Button.class, spec -> spec.withId("channel-save")).click();
+        assertThat(NotificationsKt.getNotifications()).extracting(n -> n.getElement().getProperty("text"))
+                .anyMatch(t -> t.startsWith("回调地址的主机 169.254.169.254 解析为内部网络地址"));
+        int rows = GridKt._size(view.systems);
+        for (int i = 0; i < rows; i++) {
+            assertThat(GridKt._get(view.systems, i).code()).isNotEqualTo("T_VIEW_SSRF");
+        }
     }
 
     @Test

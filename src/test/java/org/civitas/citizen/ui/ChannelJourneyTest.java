@@ -56,7 +56,7 @@ class ChannelJourneyTest extends KaribuTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Callback(String body, String signature) {
+    record Callback(String body, String signature, String timestamp) {
     }
 
     @Autowired ChannelService channels;
@@ -78,13 +78,15 @@ class ChannelJourneyTest extends KaribuTest {
                 .apply(SecurityMockMvcConfigurers.springSecurity()).build();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/decoy-hook", exchange -> {
-            decoy.add(new Callback(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), null));
+            decoy.add(new Callback(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), null,
+                    null));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
         server.createContext("/civitas-hook", exchange -> {
             callbacks.add(new Callback(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                    exchange.getRequestHeaders().getFirst("X-Civitas-Signature")));
+                    exchange.getRequestHeaders().getFirst("X-Civitas-Signature"),
+                    exchange.getRequestHeaders().getFirst("X-Civitas-Timestamp")));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -100,11 +102,11 @@ class ChannelJourneyTest extends KaribuTest {
 
     @Test
     void register_retry_hear_every_change_track_and_rate_then_file_through_open311() throws Exception {
-        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/civitas-hook";
+        String url = "http://localhost:" + server.getAddress().getPort() + "/civitas-hook";
         String code = "T_JOURNEY_" + System.nanoTime() % 100_000;
         // another system on the same channel, made first: it must not hear of cases it did not file
         RunAs.user("admin", () -> channels.saveSystem(code + "_D", "另一家 App", Channel.APP,
-                "http://127.0.0.1:" + server.getAddress().getPort() + "/decoy-hook", true), "ADMIN");
+                "http://localhost:" + server.getAddress().getPort() + "/decoy-hook", true), "ADMIN");
         ChannelSystem system = RunAs.user("admin", () -> channels.saveSystem(code, "旅程测试 App", Channel.APP, url,
                 true), "ADMIN");
         String key = RunAs.user("admin", () -> channels.createKey(code, "journey"), "ADMIN");
@@ -150,7 +152,7 @@ class ChannelJourneyTest extends KaribuTest {
         // the channel heard every change, signed with its secret, in order
         OutboxRuns.dispatchDue(context);
         List<String> statuses = callbacks.stream().map(c -> {
-            assertThat(c.signature()).isEqualTo("sha256=" + hmac(system.hmacSecret(), c.body()));
+            assertThat(c.signature()).isEqualTo("sha256=" + hmac(system.hmacSecret(), c.timestamp() + "." + c.body()));
             JsonNode n = read(c.body());
             assertThat(n.get("number").asText()).isEqualTo(number);
             assertThat(n.get("ref").asText()).isEqualTo(ref);
