@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -39,6 +40,19 @@ class ArchitectureTest {
             })
             .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
             .orShould().callMethod(java.time.Clock.class, "systemUTC");
+
+    /** Pickers come from one place, so every one of them speaks Chinese (年/月, 一…日, 今天, 取消). */
+    @ArchTest
+    static final ArchRule date_pickers_are_made_by_date_pickers = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.civitas.base.ui.DatePickers")
+            .should().callConstructorWhere(new DescribedPredicate<JavaConstructorCall>("a new date or date-time picker") {
+                @Override
+                public boolean test(JavaConstructorCall call) {
+                    String owner = call.getTargetOwner().getName();
+                    return owner.equals("com.vaadin.flow.component.datepicker.DatePicker")
+                            || owner.equals("com.vaadin.flow.component.datetimepicker.DateTimePicker");
+                }
+            });
 
     @ArchTest
     static final ArchRule every_route_carries_a_security_annotation = classes()

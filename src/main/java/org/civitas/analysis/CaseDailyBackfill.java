@@ -1,7 +1,6 @@
 package org.civitas.analysis;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -84,7 +84,7 @@ public class CaseDailyBackfill {
     public int runOnce() {
         try {
             LockingTaskExecutor.TaskResult<Integer> result = locks.executeWithLock(this::rebuild,
-                    new LockConfiguration(Instant.now(), LOCK, Duration.ofHours(6), Duration.ZERO));
+                    new LockConfiguration(ClockProvider.now(), LOCK, Duration.ofHours(6), Duration.ZERO));
             return result.wasExecuted() ? Objects.requireNonNullElse(result.getResult(), 0) : 0;
         } catch (Throwable e) {
             log.error("Daily aggregates: rebuild failed", e);

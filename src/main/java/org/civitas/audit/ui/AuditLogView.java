@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import org.civitas.audit.AuditChain;
+import org.civitas.base.ui.DatePickers;
 import org.civitas.base.ui.Toasts;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -35,8 +36,8 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     final Grid<AuditEntry> grid = new Grid<>();
     private final TextField actor = new TextField();
     private final TextField action = new TextField();
-    private final DatePicker from = new DatePicker();
-    private final DatePicker to = new DatePicker();
+    private final DatePicker from = DatePickers.date();
+    private final DatePicker to = DatePickers.date();
 
     final Button verify = new Button();
 

@@ -14,6 +14,7 @@ import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.shared.Registration;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import org.civitas.base.ui.DatePickers;
 import org.civitas.calendar.DayKind;
 
 /** Adds one holiday or make-up working day. It only raises a {@link SaveEvent}; the view calls the service. */
@@ -21,7 +22,7 @@ class CalendarDayDialog extends Dialog {
 
     static final int MAX_NAME = 32;
 
-    final DatePicker date = new ChineseDatePicker(getTranslation("calendar.date"));
+    final DatePicker date = DatePickers.date(getTranslation("calendar.date"));
     final Select<DayKind> kind = new Select<>();
     final TextField name = new TextField(getTranslation("calendar.name"));
     final Button save = new Button(getTranslation("action.save"));

@@ -19,6 +19,7 @@ import com.vaadin.flow.shared.Registration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.civitas.base.ui.DatePickers;
 import org.civitas.cases.CaseAction;
 import org.civitas.cases.CaseDetails;
 import org.civitas.cases.PhotoUpload;
@@ -47,7 +48,7 @@ class CaseActionDialog extends Dialog {
     final RadioButtonGroup<Boolean> solved = new RadioButtonGroup<>();
     final TextField legalBasis = new TextField();
     final TextField master = new TextField();
-    final DateTimePicker newDue = new DateTimePicker();
+    final DateTimePicker newDue = DatePickers.dateTime();
     final TextArea note = new TextArea();
     final CasePhotoUpload photos;
     final Paragraph stale = new Paragraph();

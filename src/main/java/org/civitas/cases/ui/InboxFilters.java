@@ -9,24 +9,19 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.datepicker.DatePicker.DatePickerI18n;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import java.time.DayOfWeek;
-import java.time.Month;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Stream;
+import org.civitas.base.ui.DatePickers;
 import org.civitas.cases.CaseFilter;
 import org.civitas.cases.CaseStatus;
 import org.civitas.cases.Channel;
@@ -227,25 +222,9 @@ class InboxFilters extends Details {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    /** Month and weekday names from the JDK's locale data, weeks from Monday, dates as 2026-03-02. */
     private DatePicker datePicker(String key) {
-        DatePicker picker = new DatePicker(getTranslation(key));
-        Locale locale = getLocale();
-        picker.setLocale(locale);
+        DatePicker picker = DatePickers.date(getTranslation(key));
         picker.setClearButtonVisible(true);
-        picker.setI18n(new DatePickerI18n()
-                .setMonthNames(Arrays.stream(Month.values()).map(m -> m.getDisplayName(TextStyle.FULL, locale)).toList())
-                .setWeekdays(sundayFirst().map(d -> d.getDisplayName(TextStyle.FULL, locale)).toList())
-                .setWeekdaysShort(sundayFirst().map(d -> d.getDisplayName(TextStyle.SHORT, locale)).toList())
-                .setFirstDayOfWeek(1)
-                .setDateFormat("yyyy-MM-dd")
-                .setToday(getTranslation("datepicker.today"))
-                .setCancel(getTranslation("action.cancel")));
         return picker;
-    }
-
-    private static Stream<DayOfWeek> sundayFirst() {
-        return Stream.of(DayOfWeek.SUNDAY, DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
-                DayOfWeek.THURSDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY);
     }
 }

@@ -13,12 +13,13 @@ import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.validator.StringLengthValidator;
 import com.vaadin.flow.shared.Registration;
 import java.time.LocalDate;
+import org.civitas.base.ui.DatePickers;
 
 /** Label and effective date of next year's list; raises a {@link CreateEvent}. */
 class NewVersionDialog extends Dialog {
 
     final TextField label = new TextField();
-    final DatePicker effectiveFrom = new DatePicker();
+    final DatePicker effectiveFrom = DatePickers.date();
     private final Binder<NewVersionDialog> binder = new Binder<>();
 
     NewVersionDialog(LocalDate newest) {

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.function.Consumer;
+import org.civitas.base.ui.DatePickers;
 import org.civitas.catalog.UnitView;
 import org.civitas.inspection.NewRound;
 import org.civitas.inspection.PlaceType;
@@ -19,8 +20,8 @@ import org.civitas.inspection.PlaceType;
 class RoundDialog extends Dialog {
 
     final TextField title = new TextField();
-    final DatePicker startsOn = new DatePicker();
-    final DatePicker endsOn = new DatePicker();
+    final DatePicker startsOn = DatePickers.date();
+    final DatePicker endsOn = DatePickers.date();
     final TextField team = new TextField();
     final MultiSelectComboBox<String> districts = new MultiSelectComboBox<>();
     final CheckboxGroup<PlaceType> placeTypes = new CheckboxGroup<>();

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.LocalDateTime;
+import org.civitas.base.ui.DatePickers;
 import org.civitas.supervision.SupervisionLevel;
 
 /** A supervisor's new order on a case: level, reason, when the answer is due. The service checks the values. */
@@ -23,7 +24,7 @@ class IssueDialog extends Dialog {
 
     final Select<SupervisionLevel> level = new Select<>();
     final TextArea reason = new TextArea();
-    final DateTimePicker dueAt = new DateTimePicker();
+    final DateTimePicker dueAt = DatePickers.dateTime();
     final Button save;
 
     IssueDialog(String caseNumber, Handler handler) {

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.civitas.base.ui.DatePickers;
 import org.civitas.security.AppRoles;
 import org.civitas.security.CurrentUser;
 import org.civitas.supervision.OrderFilter;
@@ -46,8 +47,8 @@ public class SupervisionOrdersView extends VerticalLayout implements HasDynamicT
     final ComboBox<SupervisionLevel> level = new ComboBox<>();
     final TextField unit = new TextField();
     final Checkbox autoOnly = new Checkbox();
-    final DatePicker from = new DatePicker();
-    final DatePicker to = new DatePicker();
+    final DatePicker from = DatePickers.date();
+    final DatePicker to = DatePickers.date();
     final Grid<OrderRow> grid = new Grid<>();
     final OrderActions actions;
     /** offset in the grid → id of the row just before it: keyset positions of the pages loaded so far. */
