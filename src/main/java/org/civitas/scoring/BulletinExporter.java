@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.civitas.audit.AuditEvent;
+import org.civitas.base.ActorNames;
 import org.civitas.base.i18n.TranslationProvider;
 import org.civitas.base.report.ExcelWorkbook;
 import org.civitas.base.report.ExcelWorkbook.Column;
@@ -31,10 +32,12 @@ public class BulletinExporter {
     private final TranslationProvider i18n;
     private final CurrentUser user;
     private final ApplicationEventPublisher events;
+    private final ActorNames actors;
 
     BulletinExporter(ScoringService scoring, ReportRenderer renderer, TranslationProvider i18n, CurrentUser user,
-                     ApplicationEventPublisher events) {
+                     ApplicationEventPublisher events, ActorNames actors) {
         this.scoring = scoring;
+        this.actors = actors;
         this.renderer = renderer;
         this.i18n = i18n;
         this.user = user;
@@ -127,7 +130,8 @@ public class BulletinExporter {
 
     private String status(MonthlyScores scores) {
         return scores.published()
-                ? t("rankings.publishedAt", scores.publishedAt().toLocalDate(), scores.publishedBy())
+                ? t("rankings.publishedAt", scores.publishedAt().toLocalDate(),
+                        actors.of(scores.publishedBy(), this::t))
                 : t("rankings.live");
     }
 

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import org.civitas.audit.AuditChain;
+import org.civitas.base.ActorNames;
 import org.civitas.base.ui.DatePickers;
 import org.civitas.base.ui.Toasts;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -41,7 +42,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
     final Button verify = new Button();
 
-    public AuditLogView(AuditService audit, AuditChain chain) {
+    public AuditLogView(AuditService audit, AuditChain chain, ActorNames names) {
         setSizeFull();
         verify.setText(getTranslation("audit.verify"));
         verify.setIcon(VaadinIcon.SHIELD.create());
@@ -62,7 +63,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         grid.addColumn(a -> TIME.format(a.getAt())).setHeader(getTranslation("audit.at")).setAutoWidth(true);
-        grid.addColumn(AuditEntry::getActor).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
+        grid.addColumn(a -> names.of(a.getActor(), this::getTranslation)).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
         grid.addColumn(AuditEntry::getAction).setHeader(getTranslation("audit.action")).setAutoWidth(true);
         grid.addColumn(a -> a.getTargetType() == null ? "" : a.getTargetType() + " " + a.getTargetId())
                 .setHeader(getTranslation("audit.target")).setAutoWidth(true);

@@ -7,23 +7,26 @@ import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.server.VaadinService;
 import java.time.DayOfWeek;
-import java.time.Month;
 import java.time.format.TextStyle;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Every date and date-time picker of the application, in the UI's language: in Chinese months 1月…12月 under a
- * title "2026年12月", weekdays 一…日, 今天 and 取消; weeks start on Monday and dates read 2026-12-07 in both
+ * Every date and date-time picker of the application, in the UI's language (in Chinese months 1月…12月 under the
+ * title 2026年12月, weekdays 一…日, 今天 and 取消); weeks start on Monday and dates read 2026-12-07 in both
  * languages. Views make their pickers here (an architecture rule forbids {@code new DatePicker()} elsewhere), so no
  * picker shows the web component's English.
  */
 public final class DatePickers {
 
-    /** The web component writes its title as "December 2026"; Chinese puts the year first. */
-    private static final String CHINESE_TITLE = """
-            $0.i18n = Object.assign({}, $0.i18n, {formatTitle: (month, year) => year + '年' + month});""";
+    /** The web component writes its title as "December 2026"; the pattern of {@code datepicker.title} does. */
+    private static final String TITLE = """
+            const p = $0.localName === 'vaadin-date-picker' ? $0 : $0.querySelector('vaadin-date-picker');
+            if (p) {
+              p.i18n = Object.assign({}, p.i18n,
+                  {formatTitle: (month, year) => $1.replace('{year}', year).replace('{month}', month)});
+            }""";
 
     private DatePickers() {
     }
@@ -33,9 +36,7 @@ public final class DatePickers {
         Locale locale = locale();
         picker.setLocale(locale);
         picker.setI18n(i18n(locale));
-        if (chinese(locale)) {
-            picker.getElement().executeJs(CHINESE_TITLE);
-        }
+        picker.getElement().executeJs(TITLE, picker.getElement(), translate("datepicker.title", locale));
         return picker;
     }
 
@@ -48,13 +49,8 @@ public final class DatePickers {
         Locale locale = locale();
         picker.setLocale(locale);
         picker.setDatePickerI18n(i18n(locale));
-        picker.setStep(java.time.Duration.ofMinutes(15));
-        if (chinese(locale)) {
-            // the date part is the first vaadin-date-picker inside the date-time picker
-            picker.getElement().executeJs("""
-                    const p = $0.querySelector('vaadin-date-picker');
-                    if (p) { p.i18n = Object.assign({}, p.i18n, {formatTitle: (month, year) => year + '年' + month}); }""");
-        }
+        // the date part is the vaadin-date-picker inside the date-time picker
+        picker.getElement().executeJs(TITLE, picker.getElement(), translate("datepicker.title", locale));
         return picker;
     }
 
@@ -63,22 +59,15 @@ public final class DatePickers {
     }
 
     static DatePickerI18n i18n(Locale locale) {
-        boolean chinese = chinese(locale);
         return new DatePickerI18n()
-                .setMonthNames(Arrays.stream(Month.values())
-                        .map(m -> chinese ? m.getValue() + "月" : m.getDisplayName(TextStyle.FULL, locale)).toList())
+                .setMonthNames(List.of(translate("datepicker.months", locale).split(",")))
                 // the web component lists weekdays from Sunday
                 .setWeekdays(sundayFirst().map(d -> d.getDisplayName(TextStyle.FULL, locale)).toList())
-                .setWeekdaysShort(sundayFirst()
-                        .map(d -> d.getDisplayName(chinese ? TextStyle.NARROW : TextStyle.SHORT, locale)).toList())
+                .setWeekdaysShort(List.of(translate("datepicker.weekdaysShort", locale).split(",")))
                 .setFirstDayOfWeek(1)
                 .setDateFormat("yyyy-MM-dd")
                 .setToday(translate("datepicker.today", locale))
                 .setCancel(translate("action.cancel", locale));
-    }
-
-    private static boolean chinese(Locale locale) {
-        return "zh".equals(locale.getLanguage());
     }
 
     private static Locale locale() {

@@ -8,15 +8,15 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
 import java.util.function.Function;
+import org.civitas.base.ActorNames;
 import org.civitas.cases.HistoryEntry;
-import org.civitas.security.CurrentUser;
 
 /** The case's history as a timeline, oldest first and newest last: when, who, what, from which state to which. */
 class CaseTimeline extends VerticalLayout {
 
     final List<HistoryEntry> entries;
 
-    CaseTimeline(List<HistoryEntry> entries, Function<String, String> unitName) {
+    CaseTimeline(List<HistoryEntry> entries, Function<String, String> unitName, ActorNames names) {
         this.entries = entries;
         setPadding(false);
         setSpacing(false);
@@ -26,8 +26,7 @@ class CaseTimeline extends VerticalLayout {
             Span action = new Span(getTranslation(h.action().labelKey()));
             action.getElement().getThemeList().add("badge");
             action.addClassName("case-history-action");
-            Span actor = new Span(CurrentUser.SYSTEM.equals(h.actor()) ? getTranslation("caseview.actor.system")
-                    : h.actor());
+            Span actor = new Span(names.of(h.actor(), this::getTranslation));
             actor.getStyle().set("margin", "0 var(--lumo-space-s)");
             Div row = new Div(at, action, actor);
             if (h.from() != null && h.to() != null && h.from() != h.to()) {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.civitas.base.ActorNames;
 import org.civitas.base.RuleViolation;
 import org.civitas.base.ui.Toasts;
 import org.civitas.cases.CaseAction;
@@ -42,6 +43,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     private final CaseService cases;
     private final CaseRequestService requestService;
     private final CatalogService catalog;
+    private final ActorNames names;
     private final AuthenticationContext authentication;
     private final Clock clock;
     private final ObjectProvider<CasePanel> panels;
@@ -55,8 +57,10 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
     final Div unavailable = new Div();
 
     public CaseView(CaseService cases, CaseRequestService requestService, CatalogService catalog,
-                    AuthenticationContext authentication, Clock clock, ObjectProvider<CasePanel> panels) {
+                    AuthenticationContext authentication, Clock clock, ObjectProvider<CasePanel> panels,
+                    ActorNames names) {
         this.cases = cases;
+        this.names = names;
         this.requestService = requestService;
         this.panels = panels;
         this.catalog = catalog;
@@ -112,7 +116,7 @@ public class CaseView extends VerticalLayout implements BeforeEnterObserver, Has
         add(header, actions, new CaseSections(c, item, this::unitName, complainant));
         photos = new CasePhotos(photoList, cases::photoData);
         requests = new CaseRequests(requestList, this::unitName);
-        timeline = new CaseTimeline(history, this::unitName);
+        timeline = new CaseTimeline(history, this::unitName, names);
         if (!photoList.isEmpty()) {
             add(title("caseview.section.photos"), photos);
         }

@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.civitas.base.ActorNames;
 import org.civitas.base.RuleViolation;
 import org.civitas.catalog.PeerGroup;
 import org.civitas.scoring.BulletinExporter;
@@ -45,6 +46,7 @@ public class RankingsView extends VerticalLayout implements HasDynamicTitle, Bef
     private final ScoringService service;
     private final BulletinExporter exporter;
     private final Clock clock;
+    private final ActorNames names;
     private final boolean supervisor;
     ComboBox<YearMonth> month;
     final Button publish = new Button();
@@ -57,8 +59,10 @@ public class RankingsView extends VerticalLayout implements HasDynamicTitle, Bef
     final Anchor pdf = new Anchor();
     final Anchor excel = new Anchor();
 
-    public RankingsView(ScoringService service, BulletinExporter exporter, CurrentUser user, Clock clock) {
+    public RankingsView(ScoringService service, BulletinExporter exporter, CurrentUser user, Clock clock,
+                        ActorNames names) {
         this.service = service;
+        this.names = names;
         this.exporter = exporter;
         this.clock = clock;
         this.supervisor = user.hasRole(AppRoles.SUPERVISOR);
@@ -89,7 +93,8 @@ public class RankingsView extends VerticalLayout implements HasDynamicTitle, Bef
         }
         scores = service.month(month.getValue());
         status.setText(scores.published()
-                ? getTranslation("rankings.publishedAt", scores.publishedAt().toLocalDate(), scores.publishedBy())
+                ? getTranslation("rankings.publishedAt", scores.publishedAt().toLocalDate(),
+                        names.of(scores.publishedBy(), this::getTranslation))
                 : getTranslation("rankings.live"));
         publish.setVisible(supervisor && !scores.published());
         YearMonth m = scores.month();

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import org.civitas.base.ActorNames;
 import org.civitas.supervision.OrderRow;
 import org.civitas.supervision.OrderState;
 
@@ -16,12 +17,12 @@ final class OrderColumns {
     private OrderColumns() {
     }
 
-    static void add(Grid<OrderRow> grid, Component c) {
+    static void add(Grid<OrderRow> grid, Component c, ActorNames names) {
         grid.addColumn(r -> c.getTranslation(r.level().labelKey())).setHeader(c.getTranslation("supervision.level"))
                 .setAutoWidth(true);
         grid.addColumn(r -> reason(c, r)).setHeader(c.getTranslation("supervision.reason")).setFlexGrow(1);
         grid.addColumn(r -> at(r.issuedAt())).setHeader(c.getTranslation("supervision.issuedAt")).setAutoWidth(true);
-        grid.addColumn(OrderRow::issuedBy).setHeader(c.getTranslation("supervision.issuedBy")).setAutoWidth(true);
+        grid.addColumn(r -> names.of(r.issuedBy(), c::getTranslation)).setHeader(c.getTranslation("supervision.issuedBy")).setAutoWidth(true);
         grid.addColumn(r -> at(r.dueAt())).setHeader(c.getTranslation("supervision.dueAt")).setAutoWidth(true);
         grid.addComponentColumn(r -> state(c, r)).setHeader(c.getTranslation("supervision.state")).setAutoWidth(true);
         grid.addColumn(r -> r.answer() == null ? "" : r.answer()).setHeader(c.getTranslation("supervision.answer"))

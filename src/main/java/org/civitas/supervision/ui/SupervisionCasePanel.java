@@ -2,6 +2,7 @@ package org.civitas.supervision.ui;
 
 import com.vaadin.flow.component.Component;
 import java.util.Optional;
+import org.civitas.base.ActorNames;
 import org.civitas.cases.CaseDetails;
 import org.civitas.cases.ui.CasePanel;
 import org.civitas.security.AppRoles;
@@ -16,10 +17,12 @@ class SupervisionCasePanel implements CasePanel {
 
     private final SupervisionService service;
     private final CurrentUser currentUser;
+    private final ActorNames names;
 
-    SupervisionCasePanel(SupervisionService service, CurrentUser currentUser) {
+    SupervisionCasePanel(SupervisionService service, CurrentUser currentUser, ActorNames names) {
         this.service = service;
         this.currentUser = currentUser;
+        this.names = names;
     }
 
     @Override
@@ -28,7 +31,7 @@ class SupervisionCasePanel implements CasePanel {
                 && !currentUser.hasRole(AppRoles.LEADER)) {
             return Optional.empty();
         }
-        SupervisionPanel panel = new SupervisionPanel(service, currentUser, details.id(), details.number(), onChange);
+        SupervisionPanel panel = new SupervisionPanel(service, currentUser, names, details.id(), details.number(), onChange);
         panel.setId("case-supervision");
         return Optional.of(panel);
     }

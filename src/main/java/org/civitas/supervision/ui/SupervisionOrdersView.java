@@ -24,7 +24,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.civitas.base.ActorNames;
 import org.civitas.base.ui.DatePickers;
+import org.civitas.catalog.CatalogService;
+import org.civitas.catalog.UnitView;
 import org.civitas.security.AppRoles;
 import org.civitas.security.CurrentUser;
 import org.civitas.supervision.OrderFilter;
@@ -54,7 +57,8 @@ public class SupervisionOrdersView extends VerticalLayout implements HasDynamicT
     /** offset in the grid → id of the row just before it: keyset positions of the pages loaded so far. */
     private final TreeMap<Integer, Long> positions = new TreeMap<>();
 
-    public SupervisionOrdersView(SupervisionService service, CurrentUser user) {
+    public SupervisionOrdersView(SupervisionService service, CurrentUser user, ActorNames names,
+                                 CatalogService catalog) {
         this.service = service;
         this.actions = new OrderActions(service, user, this, this::reload);
         setSizeFull();
@@ -84,8 +88,9 @@ public class SupervisionOrdersView extends VerticalLayout implements HasDynamicT
         filters.setWrap(true);
 
         grid.addColumn(OrderRow::caseNumber).setHeader(getTranslation("supervision.case")).setAutoWidth(true);
-        grid.addColumn(OrderRow::unitCode).setHeader(getTranslation("supervision.unit")).setAutoWidth(true);
-        OrderColumns.add(grid, this);
+        grid.addColumn(r -> catalog.unit(r.unitCode()).map(UnitView::name).orElse(r.unitCode()))
+                .setHeader(getTranslation("supervision.unit")).setAutoWidth(true);
+        OrderColumns.add(grid, this, names);
         grid.addComponentColumn(actions::buttons).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setItems(this::fetch);

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import org.civitas.base.ActorNames;
 import org.civitas.base.ui.Toasts;
 import org.civitas.security.AppRoles;
 import org.civitas.security.CurrentUser;
@@ -27,8 +28,8 @@ public class SupervisionPanel extends VerticalLayout {
     final Button issue;
     final OrderActions actions;
 
-    public SupervisionPanel(SupervisionService service, CurrentUser user, long caseId, String caseNumber,
-                            Runnable onChange) {
+    public SupervisionPanel(SupervisionService service, CurrentUser user, ActorNames names, long caseId,
+                            String caseNumber, Runnable onChange) {
         this.service = service;
         this.caseId = caseId;
         this.caseNumber = caseNumber;
@@ -40,7 +41,7 @@ public class SupervisionPanel extends VerticalLayout {
         issue.setVisible(user.hasRole(AppRoles.SUPERVISOR));
         HorizontalLayout header = new HorizontalLayout(new H4(getTranslation("supervision.panel")), issue);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
-        OrderColumns.add(grid, this);
+        OrderColumns.add(grid, this, names);
         grid.addComponentColumn(actions::buttons).setAutoWidth(true);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);

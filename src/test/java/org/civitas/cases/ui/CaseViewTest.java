@@ -108,6 +108,9 @@ class CaseViewTest extends KaribuTest {
         assertThat(view.timeline.entries).extracting(h -> h.action())
                 .containsExactly(CaseAction.REGISTER, CaseAction.DISPATCH);
         assertThat(view.timeline.getComponentCount()).isEqualTo(2);
+        // who acted, by name: the operator's display name, 系统 for the dispatch; never a login
+        String text = view.timeline.getElement().getTextRecursively();
+        assertThat(text).contains("12345受理员", "系统").doesNotContain("operator", "system");
     }
 
     @Test

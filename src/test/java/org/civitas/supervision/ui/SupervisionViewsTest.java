@@ -31,6 +31,7 @@ class SupervisionViewsTest extends KaribuTest {
     @Autowired CaseService cases;
     @Autowired SupervisionService supervision;
     @Autowired CurrentUser currentUser;
+    @Autowired org.civitas.base.ActorNames names;
     @Autowired MutableClock clock;
     CaseDetails c;
 
@@ -48,7 +49,7 @@ class SupervisionViewsTest extends KaribuTest {
     @Test
     void a_supervisor_issues_from_the_case_panel_and_the_clerk_answers_in_the_order_list() {
         login("supervisor");
-        SupervisionPanel panel = new SupervisionPanel(supervision, currentUser, c.id(), c.number(), null);
+        SupervisionPanel panel = new SupervisionPanel(supervision, currentUser, names, c.id(), c.number(), null);
         UI.getCurrent().add(panel);
         assertThat(panel.issue.isVisible()).isTrue();
         IssueDialog dialog = panel.openIssue();
