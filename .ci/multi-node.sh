@@ -223,7 +223,9 @@ cookie=$(curl -s -o /dev/null -D - --interface 127.0.0.2 -H 'X-Forwarded-Proto: 
     | grep -i '^set-cookie: JSESSIONID=' | tr -d '\r')
 [ -n "$cookie" ] && [[ "$cookie; " != *"; Secure; "* ]] || fail "a client that is not the proxy made the cookie Secure: $cookie"
 echo "from 127.0.0.2 straight to node1 with a forged X-Forwarded-Proto: https: no Secure"
+# the app builds its own links from what nginx forwarded: HTTPS, nginx's port
 anonymous=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "$LBURL/")
+[ "$anonymous" = "302 https://127.0.0.1:$LBS/login" ] || fail "an anonymous visitor of / is not sent to the HTTPS login ($anonymous)"
 echo "an anonymous visitor of / -> $anonymous"
 
 # A fresh browser session through nginx: prints the node its session id names.

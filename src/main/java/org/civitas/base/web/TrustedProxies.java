@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.catalina.util.NetMask;
 
@@ -14,8 +15,9 @@ import org.apache.catalina.util.NetMask;
  */
 public final class TrustedProxies {
 
-    /** Digits, hex, dots and colons only: never a host name, so no DNS look-up is ever made. */
-    private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    /** With a colon Java reads it as an IPv6 literal or refuses it; it never asks DNS. */
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
 
     private final List<NetMask> masks;
 
@@ -32,7 +34,7 @@ public final class TrustedProxies {
                 continue;
             }
             String address = e.contains("/") ? e.substring(0, e.indexOf('/')) : e;
-            if (!ADDRESS.matcher(address).matches()) {
+            if (literal(address) == null) {
                 throw new IllegalArgumentException("not an address or CIDR block: " + e);
             }
             masks.add(new NetMask(e));
@@ -73,12 +75,25 @@ public final class TrustedProxies {
         return null;
     }
 
-    private static InetAddress literal(String address) {
-        if (address == null || !ADDRESS.matcher(address).matches() || !address.contains(".") && !address.contains(":")) {
+    /** The address, if the text is an IPv4 or IPv6 literal; null for anything else (a name is never looked up). */
+    static InetAddress literal(String text) {
+        if (text == null || text.length() > 45) {
             return null;
         }
         try {
-            return InetAddress.getByName(address);
+            Matcher v4 = IPV4.matcher(text);
+            if (v4.matches()) {
+                byte[] bytes = new byte[4];
+                for (int i = 0; i < 4; i++) {
+                    int b = Integer.parseInt(v4.group(i + 1));
+                    if (b > 255) {
+                        return null;
+                    }
+                    bytes[i] = (byte) b;
+                }
+                return InetAddress.getByAddress(bytes);
+            }
+            return IPV6.matcher(text).matches() ? InetAddress.getByName(text) : null;
         } catch (UnknownHostException e) {
             return null;
         }

@@ -28,6 +28,8 @@ class TrustedProxiesTest {
         assertThat(nginx.trusts("0:0:0:0:0:0:0:1")).as("Tomcat's spelling of ::1").isTrue();
         assertThat(nginx.trusts("::2")).isFalse();
         assertThat(nginx.trusts("localhost")).as("a name is never looked up").isFalse();
+        assertThat(nginx.trusts("127.1")).as("only the four-part form").isFalse();
+        assertThat(nginx.trusts("127.0.0.256")).isFalse();
         assertThat(nginx.trusts(null)).isFalse();
     }
 
@@ -47,6 +49,8 @@ class TrustedProxiesTest {
         assertThat(nginx.client(List.of())).isNull();
         assertThat(nginx.client(List.of(""))).isNull();
         assertThat(nginx.client(List.of("evil.example"))).isNull();
+        assertThat(nginx.client(List.of("beef.cafe"))).isNull();
+        assertThat(nginx.client(List.of("999.1.1.1"))).isNull();
         assertThat(nginx.client(List.of("198.51.100.7, unknown"))).isNull();
     }
 
@@ -55,5 +59,6 @@ class TrustedProxiesTest {
         assertThatThrownBy(() -> TrustedProxies.parse("nginx.internal")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nginx.internal");
         assertThatThrownBy(() -> TrustedProxies.parse("10.0.0.0/33")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TrustedProxies.parse("10.0.0.1 10.0.0.2")).isInstanceOf(IllegalArgumentException.class);
     }
 }
