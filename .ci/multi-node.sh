@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Several app nodes on one replicated MariaDB, on loopback (deploy/, docs/deploy.md):
 #   a primary and a semi-synchronous replica (AFTER_SYNC), two app nodes from the production jar, nginx in front
-#   with sticky sessions. Checks: both nodes serve through nginx, each session sticks to its node; an overdue case
-#   gets its reminder once while both nodes sweep; killing one node leaves the other node's sessions working;
-#   after the primary dies and the replica is promoted, every case the API acknowledged is there.
+#   with TLS (a self-signed certificate made for this run) and sticky sessions. Checks: HTTP redirects to HTTPS, HSTS,
+#   HTTP/2; the session cookie is Secure, HttpOnly, SameSite=Lax; two citizens behind nginx have separate public
+#   allowances (their lookups on the tracking page, spoken in Vaadin's protocol); push over WebSocket through nginx;
+#   both nodes serve through nginx, each session sticks to its node; an overdue case gets its reminder once while
+#   both nodes sweep; killing one node leaves the other node's sessions working; after the primary dies and the
+#   replica is promoted, every case the API acknowledged is there.
 #
-# Run alone:  bash .ci/multi-node.sh     (needs mariadb-server, nginx, curl, apache2-utils, a JDK)
+# Run alone:  bash .ci/multi-node.sh     (needs mariadb-server, nginx, curl, openssl, apache2-utils, a JDK)
 # Environment: CIVITAS_JAR=path (else built with -Pproduction), CI_KEEP=1 keeps the temporary folder.
 set -euo pipefail
 
@@ -22,8 +25,8 @@ free_port() {
     echo "$p"
 }
 
-for t in mariadb-install-db mariadbd mariadb mariadb-admin nginx curl htpasswd java; do
-    command -v "$t" >/dev/null || fail "missing $t (apt-get install mariadb-server nginx curl apache2-utils)"
+for t in mariadb-install-db mariadbd mariadb mariadb-admin nginx curl openssl htpasswd java; do
+    command -v "$t" >/dev/null || fail "missing $t (apt-get install mariadb-server nginx curl openssl apache2-utils)"
 done
 
 WORK=$(mktemp -d /tmp/civitas-multi.XXXXXX)
@@ -32,6 +35,7 @@ P2=$(free_port $((P1 + 1)))
 A1=$(free_port 18081)
 A2=$(free_port $((A1 + 1)))
 LB=$(free_port 18090)
+LBS=$(free_port $((LB + 1)))
 DB_USER=civitas
 DB_PASS="Mn-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)"
 ADMIN_PASS='Ci-Admin-Pass-2026'
@@ -128,8 +132,9 @@ start_node() { # name port
     mkdir -p "$WORK/$name"
     (
         cd "$WORK/$name"
+        # nginx connects from 127.0.0.1: only its X-Forwarded-* headers are believed (deploy/systemd/civitas.env.example)
         export SPRING_DATASOURCE_URL="$DB_URL" SPRING_DATASOURCE_USERNAME="$DB_USER" \
-               SPRING_DATASOURCE_PASSWORD="$DB_PASS" PORT="$port" CIVITAS_NODE="$name"
+               SPRING_DATASOURCE_PASSWORD="$DB_PASS" PORT="$port" CIVITAS_NODE="$name" CIVITAS_TRUSTED_PROXIES=127.0.0.1
         exec java -Xmx512m -jar "$JAR" ${CIVITAS_NODE_ARGS:-} < /dev/null > "$WORK/$name.log" 2>&1
     ) &
     PIDS[$name]=$!
@@ -154,10 +159,25 @@ VALUES ('admin', '系统管理员', '$HASH', CONVERT_TZ(UTC_TIMESTAMP(6), '+00:0
 INSERT INTO app_user_role (user_id, role) SELECT id, 'ADMIN' FROM app_user WHERE username = 'admin';
 SQL
 
-section "nginx on :$LB with sticky sessions (deploy/nginx/civitas.conf)"
-mkdir -p "$WORK/nginx"
-sed -e "s/127.0.0.1:8081/127.0.0.1:$A1/g" -e "s/127.0.0.1:8082/127.0.0.1:$A2/g" -e "s/listen 80;/listen 127.0.0.1:$LB;/" \
+section "nginx on :$LBS (HTTPS) and :$LB (HTTP) with sticky sessions (deploy/nginx/civitas.conf)"
+mkdir -p "$WORK/nginx/tls"
+# A certificate for this run only, for the address the checks use; curl trusts it and nothing else (CURL_CA_BUNDLE
+# also reaches the curls of lib-intake.sh). A real site puts its CA-issued chain there (docs/deploy.md).
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=127.0.0.1" \
+    -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" \
+    -keyout "$WORK/nginx/tls/civitas.key" -out "$WORK/nginx/tls/civitas.crt" 2> "$WORK/openssl.log" \
+    || fail "openssl could not make the certificate"
+chmod 600 "$WORK/nginx/tls/civitas.key"
+export CURL_CA_BUNDLE="$WORK/nginx/tls/civitas.crt"
+sed -e "s/127.0.0.1:8081/127.0.0.1:$A1/g" -e "s/127.0.0.1:8082/127.0.0.1:$A2/g" \
+    -e "s/listen 80;/listen 127.0.0.1:$LB;/" -e "s/listen 443 ssl http2;/listen 127.0.0.1:$LBS ssl http2;/" \
+    -e "s#/etc/nginx/tls/#$WORK/nginx/tls/#" -e "s#https://\$host\$request_uri#https://\$host:$LBS\$request_uri#" \
     deploy/nginx/civitas.conf > "$WORK/nginx/civitas.conf"
+# the file as shipped must still have the lines replaced here, or the checks below would test something else
+for want in "listen 127.0.0.1:$LB;" "listen 127.0.0.1:$LBS ssl http2;" "ssl_certificate_key $WORK/nginx/tls/civitas.key;" \
+            "return 301 https://\$host:$LBS\$request_uri;" "127.0.0.1:$A2;"; do
+    grep -qF "$want" "$WORK/nginx/civitas.conf" || fail "deploy/nginx/civitas.conf changed: no '$want' after the edits"
+done
 cat > "$WORK/nginx/nginx.conf" <<NGINX
 daemon off;
 worker_processes 1;
@@ -177,12 +197,36 @@ NGINX
 nginx -t -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" 2>&1 | tail -1
 nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" < /dev/null &
 PIDS[nginx]=$!
-LBURL="http://127.0.0.1:$LB"
+LBURL="https://127.0.0.1:$LBS"
 for i in $(seq 1 20); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$LBURL/login")" = 200 ] && break
     [ "$i" = 20 ] && fail "nginx does not answer"
     sleep 1
 done
+
+section "TLS in front: HTTP is sent to HTTPS, HSTS, HTTP/2, the session cookie"
+redirect=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "http://127.0.0.1:$LB/public/track?x=1")
+[ "$redirect" = "301 https://127.0.0.1:$LBS/public/track?x=1" ] || fail "HTTP is not redirected to HTTPS ($redirect)"
+echo "http://…/public/track?x=1 -> $redirect"
+curl -s -o /dev/null -D "$WORK/login.headers" -w '%{http_version}\n' "$LBURL/login" > "$WORK/login.version"
+[ "$(cat "$WORK/login.version")" = 2 ] || fail "nginx did not speak HTTP/2 over TLS ($(cat "$WORK/login.version"))"
+hsts=$(grep -ci '^strict-transport-security: max-age=63072000' "$WORK/login.headers" || true)
+[ "$hsts" = 1 ] && [ "$(grep -ci '^strict-transport-security' "$WORK/login.headers")" = 1 ] \
+    || fail "HTTPS answers need exactly one HSTS header (max-age=63072000): $(grep -i '^strict' "$WORK/login.headers")"
+cookie=$(grep -i '^set-cookie: JSESSIONID=' "$WORK/login.headers" | tr -d '\r')
+for attribute in Secure HttpOnly SameSite=Lax; do
+    [[ "$cookie; " == *"; $attribute; "* ]] || fail "the session cookie over HTTPS lacks $attribute: $cookie"
+done
+echo "HTTP/2, one HSTS header; ${cookie%%=*}=…; ${cookie#*; }"
+# Straight to a node, bypassing nginx: the forged X-Forwarded-Proto of an address that is not nginx's is ignored.
+cookie=$(curl -s -o /dev/null -D - --interface 127.0.0.2 -H 'X-Forwarded-Proto: https' "http://127.0.0.1:$A1/login" \
+    | grep -i '^set-cookie: JSESSIONID=' | tr -d '\r')
+[ -n "$cookie" ] && [[ "$cookie; " != *"; Secure; "* ]] || fail "a client that is not the proxy made the cookie Secure: $cookie"
+echo "from 127.0.0.2 straight to node1 with a forged X-Forwarded-Proto: https: no Secure"
+# the app builds its own links from what nginx forwarded: HTTPS, nginx's port
+anonymous=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "$LBURL/")
+[ "$anonymous" = "302 https://127.0.0.1:$LBS/login" ] || fail "an anonymous visitor of / is not sent to the HTTPS login ($anonymous)"
+echo "an anonymous visitor of / -> $anonymous"
 
 # A fresh browser session through nginx: prints the node its session id names.
 session_node() { # cookie-jar
@@ -202,6 +246,91 @@ for i in $(seq 1 6); do
 done
 [ -n "${SEEN[node1]:-}" ] && [ -n "${SEEN[node2]:-}" ] || fail "both nodes should serve: saw ${!SEEN[*]}"
 echo "six fresh sessions spread over ${!SEEN[*]}; each stays on its node"
+
+# --- public allowances per citizen --------------------------------------------------------------------------------
+section "Two citizens behind nginx have separate allowances on the public tracking page; push through nginx"
+# The allowances count lookups on the tracking page, a Vaadin view: this is a browser's conversation with it in
+# Vaadin's protocol (UIDL), with curl: open the page, start the UI (v-r=init), navigate, then type and click.
+# Each citizen has its own source address on loopback (nginx writes X-Forwarded-For itself: a header would not do).
+declare -A UI_FROM=() UI_KEY=() UI_PUSH=() UI_SYNC=() UI_CLIENT=() UI_NUMBER=() UI_CODE=() UI_BUTTON=()
+ui_curl() { # citizen curl-args...
+    local who=$1 extra=(); shift
+    [ -z "${UI_HEADER:-}" ] || extra=(-H "$UI_HEADER")
+    curl -s --interface "${UI_FROM[$who]}" -b "$WORK/ui-$who.jar" -c "$WORK/ui-$who.jar" "${extra[@]}" "$@"
+}
+json_value() { # file key: the first "key":value (a string without its quotes, or a number)
+    { grep -o "\"$2\":\(\"[^\"]*\"\|[0-9]*\)" "$1" || true; } | head -1 | cut -d: -f2 | tr -d '"'
+}
+node_with_id() { # file element-id
+    { grep -o "\"node\":[0-9]*,\"type\":\"put\",\"key\":\"id\",\"feat\":[0-9]*,\"value\":\"$2\"" "$1" || true; } | head -1 \
+        | sed 's/"node":\([0-9]*\),.*/\1/'
+}
+ui_rpc() { # citizen rpc-json... : one round trip; the answer is in $WORK/ui-<citizen>.out
+    local who=$1 rpc; shift
+    rpc=$(IFS=,; echo "$*")
+    ui_curl "$who" -H 'Content-Type: application/json; charset=UTF-8' -o "$WORK/ui-$who.out" --data-binary \
+        "{\"csrfToken\":\"${UI_KEY[$who]}\",\"rpc\":[$rpc],\"syncId\":${UI_SYNC[$who]},\"clientId\":${UI_CLIENT[$who]}}" \
+        "$LBURL/?v-r=uidl&v-uiId=0"
+    UI_SYNC[$who]=$(json_value "$WORK/ui-$who.out" syncId)
+    UI_CLIENT[$who]=$(json_value "$WORK/ui-$who.out" clientId)
+    [ -n "${UI_SYNC[$who]}" ] && [ -n "${UI_CLIENT[$who]}" ] || fail "no UIDL answer for $who: $(head -c 300 "$WORK/ui-$who.out")"
+}
+ui_open() { # citizen source-address
+    local who=$1
+    UI_FROM[$who]=$2
+    ui_curl "$who" -o /dev/null "$LBURL/public/track"
+    ui_curl "$who" -o "$WORK/ui-$who.out" "$LBURL/?v-r=init&location=public%2Ftrack&query="
+    UI_KEY[$who]=$(json_value "$WORK/ui-$who.out" Vaadin-Security-Key)
+    UI_PUSH[$who]=$(json_value "$WORK/ui-$who.out" Vaadin-Push-ID)
+    UI_SYNC[$who]=$(json_value "$WORK/ui-$who.out" syncId)
+    UI_CLIENT[$who]=$(json_value "$WORK/ui-$who.out" clientId)
+    [ -n "${UI_KEY[$who]}" ] || fail "the UI of $who did not start: $(head -c 300 "$WORK/ui-$who.out")"
+    ui_rpc "$who" '{"type":"event","node":1,"event":"ui-navigate","data":{"route":"public/track","query":"","appShellTitle":"","historyState":{"idx":0},"trigger":""}}'
+    UI_NUMBER[$who]=$(node_with_id "$WORK/ui-$who.out" public-track-number)
+    UI_CODE[$who]=$(node_with_id "$WORK/ui-$who.out" public-track-code)
+    UI_BUTTON[$who]=$(node_with_id "$WORK/ui-$who.out" public-track-submit)
+    [ -n "${UI_NUMBER[$who]}" ] && [ -n "${UI_CODE[$who]}" ] && [ -n "${UI_BUTTON[$who]}" ] \
+        || fail "the tracking page of $who has no number, code or button"
+}
+TOO_MANY='操作过于频繁' # public.error.tooMany
+NOT_FOUND='未找到该工单' # citizen.error.notFound: the lookup was made
+ui_lookup() { # citizen number: types a case number and a code, clicks; LOOKUP= made / refused / ?
+    local who=$1
+    ui_rpc "$who" "{\"type\":\"mSync\",\"node\":${UI_NUMBER[$who]},\"feature\":1,\"property\":\"value\",\"value\":\"$2\"}" \
+        "{\"type\":\"mSync\",\"node\":${UI_CODE[$who]},\"feature\":1,\"property\":\"value\",\"value\":\"1234\"}" \
+        "{\"type\":\"event\",\"node\":${UI_BUTTON[$who]},\"event\":\"click\",\"data\":{\"event.shiftKey\":false,\"event.metaKey\":false,\"event.detail\":1,\"event.ctrlKey\":false,\"event.clientX\":0,\"event.clientY\":0,\"event.altKey\":false,\"event.button\":0,\"event.screenY\":0,\"event.screenX\":0}}"
+    # not echoed: a $(…) would lose the conversation's ids that ui_rpc keeps
+    if grep -q "$TOO_MANY" "$WORK/ui-$who.out"; then LOOKUP=refused
+    elif grep -q "$NOT_FOUND" "$WORK/ui-$who.out"; then LOOKUP=made
+    else LOOKUP="?"; fi
+}
+ALLOWANCE=60 # civitas.public.lookups-per-hour
+ui_open alice 127.0.0.2
+ui_open bob 127.0.0.3
+for i in $(seq 1 "$ALLOWANCE"); do
+    ui_lookup alice "WM2099$(printf '%08d' "$i")"
+    [ "$LOOKUP" = made ] || fail "alice's lookup $i of $ALLOWANCE was not made ($LOOKUP): $(head -c 400 "$WORK/ui-alice.out")"
+done
+ui_lookup alice WM209900000999
+[ "$LOOKUP" = refused ] || fail "alice's lookup $((ALLOWANCE + 1)) within the hour was not refused ($LOOKUP)"
+echo "alice (127.0.0.2): $ALLOWANCE lookups made, the next one refused"
+# bob claims to be alice: nginx replaces the header, so bob is counted as himself and alice's spent allowance is not his
+UI_HEADER='X-Forwarded-For: 127.0.0.2' ui_lookup bob WM209900001000
+[ "$LOOKUP" = made ] || fail "bob (127.0.0.3) was refused after alice spent her allowance ($LOOKUP): one allowance for all"
+buckets=$(sqlp civitas -e "SELECT CONCAT(bucket_key, '=', FLOOR(tokens)) FROM rate_bucket WHERE bucket_key LIKE 'TRACK|%'
+                           ORDER BY bucket_key" | tr '\n' ' ')
+[[ "$buckets" == *"TRACK|127.0.0.2=0 "* ]] && [[ "$buckets" == *"TRACK|127.0.0.3="* ]] \
+    && [[ "$buckets" != *"TRACK|127.0.0.1="* ]] || fail "the lookups were not counted per citizen: $buckets"
+echo "bob (127.0.0.3) still looks up; allowances counted: $buckets"
+# Vaadin's push over WebSocket, through nginx's TLS, on alice's session: Atmosphere's handshake, no expired session.
+curl -s --http1.1 -N --max-time 3 --interface 127.0.0.2 -b "$WORK/ui-alice.jar" -D "$WORK/push.headers" \
+    -o "$WORK/push.body" -H 'Connection: Upgrade' -H 'Upgrade: websocket' -H 'Sec-WebSocket-Version: 13' \
+    -H "Sec-WebSocket-Key: $(head -c 16 /dev/urandom | base64)" \
+    "$LBURL/VAADIN/push?v-r=push&v-uiId=0&v-pushId=${UI_PUSH[alice]}&X-Atmosphere-tracking-id=0&X-Atmosphere-Framework=3.1.5-javascript&X-Atmosphere-Transport=websocket&X-Atmosphere-TrackMessageSize=true&X-atmo-protocol=true" \
+    || true
+head -1 "$WORK/push.headers" | grep -q ' 101' && grep -aq '|X|' "$WORK/push.body" && ! grep -aq sessionExpired "$WORK/push.body" \
+    || fail "push over WebSocket through nginx failed: $(head -1 "$WORK/push.headers") $(head -c 200 "$WORK/push.body")"
+echo "push: $(head -1 "$WORK/push.headers" | tr -d '\r'), Atmosphere's handshake on alice's session"
 
 # --- one reminder while both nodes sweep ----------------------------------------------------------------------------
 section "An overdue case gets one reminder while both nodes sweep every minute"
