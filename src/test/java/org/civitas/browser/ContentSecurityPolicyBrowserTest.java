@@ -52,6 +52,15 @@ class ContentSecurityPolicyBrowserTest extends BrowserTest {
         assertThat(cspViolations()).isEmpty();
     }
 
+    @Test
+    void the_channel_api_viewer_runs_under_its_own_policy_with_nothing_refused() {
+        cspViolations();
+        driver().get(url("swagger-ui/index.html"));
+        waitForElement(By.cssSelector(".swagger-ui .info .title"));
+        waitForElement(By.cssSelector(".swagger-ui .opblock"));
+        assertThat(cspViolations()).isEmpty();
+    }
+
     /** An inline script without the nonce does not run, and the console says so (the log is really read). */
     private void assertAForeignScriptIsRefused() {
         Object ran = js("""
