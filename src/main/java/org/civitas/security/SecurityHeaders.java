@@ -30,13 +30,13 @@ class SecurityHeaders {
 
     /**
      * Vaadin pages. 'unsafe-eval': Flow's client builds every executeJs call and every event-data expression with
-     * {@code new Function}; 'unsafe-inline' styles: Lumo, Flow's bootstrap page and ECharts' tooltips write inline
-     * styles. Scripts need the nonce or this origin; nothing may frame the app.
+     * {@code new Function} and renders nothing without it; 'unsafe-inline' styles: the bootstrap page, the theme
+     * loader and Lumo inject style elements at run time (measured in DD022). Scripts need the nonce or this origin.
      */
     static String appPolicy(String nonce) {
         return "default-src 'self'; script-src 'self' 'nonce-" + nonce + "' 'unsafe-eval'; "
                 + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
-                + "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
+                + "connect-src 'self'; object-src 'none'; base-uri 'self'; "
                 + "form-action 'self'; frame-ancestors 'none'";
     }
 
