@@ -17,7 +17,7 @@ class LoginCsrfTest extends BrowserTest {
 
     @Test
     void a_login_posted_without_a_csrf_token_is_refused() {
-        HttpSession visitor = new HttpSession(port);
+        HttpVisitor visitor = new HttpVisitor(port);
         HttpResponse<String> refused = visitor.post("/login", Map.of("username", USER, "password", PASSWORD));
         assertThat(refused.statusCode()).isEqualTo(403);
         assertSignedOut(visitor);
@@ -25,9 +25,9 @@ class LoginCsrfTest extends BrowserTest {
 
     @Test
     void a_login_posted_with_a_wrong_token_is_refused_even_when_the_login_page_was_open() {
-        HttpSession visitor = new HttpSession(port);
+        HttpVisitor visitor = new HttpVisitor(port);
         String page = visitor.get("/login").body();
-        assertThat(HttpSession.meta(page, "_csrf_parameter")).isEqualTo("_csrf");
+        assertThat(HttpVisitor.meta(page, "_csrf_parameter")).isEqualTo("_csrf");
         HttpResponse<String> refused = visitor.post("/login",
                 Map.of("username", USER, "password", PASSWORD, "_csrf", "forged-token"));
         assertThat(refused.statusCode()).isEqualTo(403);
@@ -39,7 +39,7 @@ class LoginCsrfTest extends BrowserTest {
 
     @Test
     void a_login_with_the_token_of_the_login_page_signs_in_and_logout_needs_the_token_too() {
-        HttpSession user = signedIn();
+        HttpVisitor user = signedIn();
 
         HttpResponse<String> home = user.get("/");
         assertThat(home.statusCode()).isEqualTo(200);
@@ -47,22 +47,22 @@ class LoginCsrfTest extends BrowserTest {
         assertThat(noToken.statusCode()).isEqualTo(403);
         assertThat(user.get("/").statusCode()).as("still signed in").isEqualTo(200);
 
-        HttpResponse<String> loggedOut = user.post("/logout", Map.of("_csrf", HttpSession.meta(home.body(), "_csrf")));
+        HttpResponse<String> loggedOut = user.post("/logout", Map.of("_csrf", HttpVisitor.meta(home.body(), "_csrf")));
         assertThat(loggedOut.statusCode()).isEqualTo(302);
         assertSignedOut(user);
     }
 
-    private HttpSession signedIn() {
-        HttpSession user = new HttpSession(port);
+    private HttpVisitor signedIn() {
+        HttpVisitor user = new HttpVisitor(port);
         String page = user.get("/login").body();
         HttpResponse<String> login = user.post("/login", Map.of("username", USER, "password", PASSWORD,
-                HttpSession.meta(page, "_csrf_parameter"), HttpSession.meta(page, "_csrf")));
+                HttpVisitor.meta(page, "_csrf_parameter"), HttpVisitor.meta(page, "_csrf")));
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("login");
         return user;
     }
 
-    private static void assertSignedOut(HttpSession visitor) {
+    private static void assertSignedOut(HttpVisitor visitor) {
         HttpResponse<String> home = visitor.get("/");
         assertThat(home.statusCode()).isEqualTo(302);
         assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/login");

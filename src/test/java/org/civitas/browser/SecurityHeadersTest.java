@@ -33,7 +33,7 @@ class SecurityHeadersTest extends BrowserTest {
             "/v3/api-docs",
             "/actuator/health"})
     void every_answer_carries_the_hardening_headers(String path) {
-        HttpHeaders headers = new HttpSession(port).get(path).headers();
+        HttpHeaders headers = new HttpVisitor(port).get(path).headers();
         assertThat(headers.allValues("Content-Security-Policy")).as(path).hasSize(1);
         String csp = headers.firstValue("Content-Security-Policy").orElseThrow();
         assertThat(csp).as(path).contains("frame-ancestors 'none'").doesNotContain("'unsafe-inline' 'unsafe-eval'");
@@ -54,7 +54,7 @@ class SecurityHeadersTest extends BrowserTest {
 
     @Test
     void the_bootstrap_page_runs_only_scripts_with_this_answers_nonce() {
-        HttpSession visitor = new HttpSession(port);
+        HttpVisitor visitor = new HttpVisitor(port);
         HttpResponse<String> first = visitor.get("/login");
         String nonce = nonce(first.headers());
         List<String> scripts = Pattern.compile("<script\\b[^>]*>").matcher(first.body()).results()
@@ -65,7 +65,7 @@ class SecurityHeadersTest extends BrowserTest {
 
     @Test
     void the_refusal_of_a_login_without_token_carries_them_too() {
-        HttpSession visitor = new HttpSession(port);
+        HttpVisitor visitor = new HttpVisitor(port);
         HttpHeaders refused = visitor.post("/login", Map.of("username", "operator", "password", PASSWORD)).headers();
         assertThat(refused.allValues("Content-Security-Policy")).hasSize(1);
         assertThat(refused.allValues("X-Frame-Options")).containsExactly("DENY");

@@ -15,13 +15,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Plain HTTP against the browser tests' server, with its own cookies and no redirects followed. */
-final class HttpSession {
+final class HttpVisitor {
 
     private final String base;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
 
-    HttpSession(int port) {
+    HttpVisitor(int port) {
         this.base = "http://localhost:" + port;
     }
 
