@@ -1,5 +1,6 @@
 package org.civitas.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.civitas.security.ui.LoginView;
@@ -22,15 +23,23 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry,
-                                            StepAwareAuthenticationProvider passwordLogin) throws Exception {
+                                            StepAwareAuthenticationProvider passwordLogin,
+                                            RequestUtil vaadinRequests) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/images/**", "/icons/**", "/webjars/**", "/actuator/health").permitAll());
+                .requestMatchers("/images/**", "/icons/**", "/webjars/**", "/actuator/health", "/error").permitAll());
         // accounts: sessions in a registry (account/sessions ends them); the password login holds back the roles
         // while login steps (password change, TOTP) remain
         http.sessionManagement(s -> s.sessionFixation().changeSessionId().maximumSessions(-1)
                 .sessionRegistry(sessionRegistry));
         http.authenticationProvider(passwordLogin);
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        // Vaadin's own CSRF set-up also exempts the login page's path, so a foreign page could post a password to
+        // /login and sign the visitor in as someone else (login CSRF). Only the framework's internal requests stay
+        // exempt: they carry Vaadin's own CSRF token. The login form sends Spring's token from the _csrf meta tags
+        // of the bootstrap page (DD022).
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
+                .loginView(LoginView.class)
+                .enableCsrfConfiguration(false)).build();
     }
 
     @Bean

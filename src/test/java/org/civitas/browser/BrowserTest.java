@@ -131,6 +131,8 @@ public abstract class BrowserTest {
                 "--user-data-dir=" + profile.toAbsolutePath());
         downloads = Files.createDirectories(Path.of("target", "downloads")
                 .resolve("run-" + ProcessHandle.current().pid() + "-" + System.nanoTime())).toAbsolutePath();
+        // the console (CSP violations among it) for ContentSecurityPolicyBrowserTest
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         options.setExperimentalOption("prefs", java.util.Map.of(
                 "download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));

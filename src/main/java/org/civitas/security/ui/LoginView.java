@@ -32,6 +32,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         // citizens have no account: the public pages are one link away from the only page they might land on
         Anchor citizens = new Anchor("public/report", getTranslation("public.login.link"));
         citizens.setId("login-public-link");
+        // a page load, not a client-side navigation: only public pages' documents may ask for the position (DD022)
+        citizens.setRouterIgnore(true);
         add(title, subtitle, login, citizens, new LanguageSwitch());
     }
 
