@@ -129,7 +129,7 @@ class LoginThrottle {
         return !rows.isEmpty() && rows.get(0)[0] >= accountBurst && now - rows.get(0)[1] <= burstPause;
     }
 
-    /** The wait after {@code failures} failures in a row: none for the free ones, then doubling, at most {@code cap}. */
+    /** The wait after {@code failures} failures in a row: none for the free ones, then doubling, at most cap. */
     long delay(long failures, int free, long cap) {
         if (failures < free) {
             return 0;
