@@ -2,8 +2,11 @@ package org.civitas.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** A node on an external database (production) refuses to start with the public demo TOTP key. */
@@ -24,6 +27,14 @@ class TotpKeyTest {
             FailureAnalysis analysis = new MissingTotpKeyFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(analysis.getDescription()).contains("CIVITAS_TOTP_KEY").doesNotContain("\n");
         });
+    }
+
+    @Test
+    void spring_boot_reports_the_refusal_through_our_failure_analyzer() {
+        // Boot's own analyzers want constructor arguments: those that cannot be made here are only logged
+        assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class, null,
+                SpringFactoriesLoader.FailureHandler.logging(LogFactory.getLog(getClass()))))
+                .anyMatch(MissingTotpKeyFailureAnalyzer.class::isInstance);
     }
 
     @Test
