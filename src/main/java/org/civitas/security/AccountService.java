@@ -28,9 +28,12 @@ public class AccountService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
     AccountService(AppUserRepository users, PasswordEncoder encoder, PasswordHistory history, TotpCipher cipher,
-                   LoginSteps steps, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+                   LoginSteps steps, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock,
+                   LoginThrottle throttle) {
+        this.throttle = throttle;
         this.users = users;
         this.encoder = encoder;
         this.history = history;
@@ -50,7 +53,8 @@ public class AccountService {
         if (currentPassword == null || !encoder.matches(currentPassword, user.getPasswordHash())) {
             throw new RuleViolation("account.error.currentPassword");
         }
-        PasswordPolicy.check(newPassword).ifPresent(key -> { throw new RuleViolation(key); });
+        PasswordPolicy.check(newPassword, user.getUsername(), user.getDisplayName())
+                .ifPresent(key -> { throw new RuleViolation(key); });
         if (history.reused(user, newPassword)) {
             throw new RuleViolation("account.error.reused", history.size());
         }
@@ -121,13 +125,12 @@ public class AccountService {
                 null));
     }
 
-    /** 安全管理员: unlocks an account locked by wrong passwords. */
+    /** 安全管理员: lifts the waits that failed logins put on an account (accounts are never locked: DD021). */
     @PreAuthorize("hasRole('" + AppRoles.SECURITY_ADMIN + "')")
     @Transactional
     public void unlock(String username) {
         AppUser user = users.findByUsername(username).orElseThrow(() -> new RuleViolation("error.notFound"));
-        user.unlock();
-        users.save(user);
+        throttle.forget(user.getUsername());
         events.publishEvent(AuditEvent.change(currentUser.username(), "USER_UNLOCKED", "app_user", user.getId(), null,
                 null));
     }

@@ -13,7 +13,7 @@ public final class AppRoles {
     public static final String ADMIN = "ADMIN";
     public static final String AUDITOR = "AUDITOR";
     /**
-     * 安全管理员: the security of accounts, not their content: unlocks accounts, resets a user's TOTP, sees and ends
+     * 安全管理员: the security of accounts, not their content: lifts login waits, resets a user's TOTP, sees and ends
      * the sessions of all users. Neither creates users nor reads the audit log (等保 三员分立 with ADMIN and AUDITOR).
      */
     public static final String SECURITY_ADMIN = "SECURITY_ADMIN";

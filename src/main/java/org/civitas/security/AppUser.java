@@ -19,8 +19,6 @@ import java.util.TreeSet;
 @Table(name = "app_user")
 class AppUser {
 
-    static final int MAX_FAILED_LOGINS = 5;
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -31,8 +29,6 @@ class AppUser {
     private String unitCode;
     private String email;
     private boolean enabled = true;
-    private int failedLogins;
-    private LocalDateTime lockedUntil;
     private LocalDateTime passwordChangedAt;
     private LocalDateTime createdAt;
     private boolean mustChangePassword;
@@ -60,30 +56,6 @@ class AppUser {
         this.passwordHash = passwordHash;
         this.passwordChangedAt = now;
         this.createdAt = now;
-    }
-
-    boolean isLocked(LocalDateTime now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
-    /** Five wrong passwords in a row lock the account for the given time. */
-    boolean registerFailedLogin(LocalDateTime now, java.time.Duration lockFor) {
-        failedLogins++;
-        if (failedLogins >= MAX_FAILED_LOGINS) {
-            lockedUntil = now.plus(lockFor);
-            failedLogins = 0;
-            return true;
-        }
-        return false;
-    }
-
-    void registerSuccessfulLogin() {
-        failedLogins = 0;
-        lockedUntil = null;
-    }
-
-    void unlock() {
-        registerSuccessfulLogin();
     }
 
     void changePassword(String hash, LocalDateTime now) {
@@ -121,9 +93,9 @@ class AppUser {
         startTotpEnrolment(null);
     }
 
-    UserRow toRow(LocalDateTime now) {
-        return new UserRow(id, username, displayName, Set.copyOf(roles), unitCode, email, enabled, isLocked(now),
-                lockedUntil, passwordChangedAt, version);
+    UserRow toRow() {
+        return new UserRow(id, username, displayName, Set.copyOf(roles), unitCode, email, enabled, passwordChangedAt,
+                version);
     }
 
     Long getId() { return id; }
@@ -137,8 +109,6 @@ class AppUser {
     void setEmail(String email) { this.email = email; }
     boolean isEnabled() { return enabled; }
     void setEnabled(boolean enabled) { this.enabled = enabled; }
-    int getFailedLogins() { return failedLogins; }
-    LocalDateTime getLockedUntil() { return lockedUntil; }
     Set<String> getRoles() { return roles; }
     void setRoles(Set<String> roles) { this.roles = new TreeSet<>(roles); }
     long getVersion() { return version; }

@@ -1,7 +1,5 @@
 package org.civitas.security;
 
-import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -14,11 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 class DatabaseUserDetailsService implements UserDetailsService {
 
     private final AppUserRepository users;
-    private final Clock clock;
 
-    DatabaseUserDetailsService(AppUserRepository users, Clock clock) {
+    DatabaseUserDetailsService(AppUserRepository users) {
         this.users = users;
-        this.clock = clock;
     }
 
     @Override
@@ -27,7 +23,8 @@ class DatabaseUserDetailsService implements UserDetailsService {
         AppUser user = users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
         List<SimpleGrantedAuthority> authorities = user.getRoles().stream()
                 .map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
-        return new CivitasUserDetails(user.getUsername(), user.getPasswordHash(), user.isEnabled(),
-                !user.isLocked(LocalDateTime.now(clock)), authorities, user.getDisplayName(), user.getUnitCode());
+        // never locked: failed logins are slowed down by LoginThrottle instead (DD021)
+        return new CivitasUserDetails(user.getUsername(), user.getPasswordHash(), user.isEnabled(), true,
+                authorities, user.getDisplayName(), user.getUnitCode());
     }
 }

@@ -5,6 +5,5 @@ import java.util.Set;
 
 /** What the user grid and the audit log see of a user: never the password hash. */
 public record UserRow(Long id, String username, String displayName, Set<String> roles, String unitCode, String email,
-                      boolean enabled, boolean locked, LocalDateTime lockedUntil, LocalDateTime passwordChangedAt,
-                      long version) {
+                      boolean enabled, LocalDateTime passwordChangedAt, long version) {
 }

@@ -26,10 +26,12 @@ public class UserService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final CatalogService catalog;
+    private final LoginThrottle throttle;
 
     UserService(AppUserRepository users, PasswordEncoder encoder, ApplicationEventPublisher events,
-                CurrentUser currentUser, Clock clock, CatalogService catalog) {
+                CurrentUser currentUser, Clock clock, CatalogService catalog, LoginThrottle throttle) {
         this.catalog = catalog;
+        this.throttle = throttle;
         this.users = users;
         this.encoder = encoder;
         this.events = events;
@@ -39,8 +41,7 @@ public class UserService {
 
     @Transactional(readOnly = true)
     public Slice<UserRow> search(String text, String unitCode, Pageable page) {
-        LocalDateTime now = now();
-        return users.search(blankToNull(text), blankToNull(unitCode), page).map(u -> u.toRow(now));
+        return users.search(blankToNull(text), blankToNull(unitCode), page).map(AppUser::toRow);
     }
 
     @Transactional
@@ -52,14 +53,15 @@ public class UserService {
         if (users.existsByUsername(username)) {
             throw new RuleViolation("user.error.duplicate", username);
         }
-        PasswordPolicy.check(form.password()).ifPresent(key -> { throw new RuleViolation(key); });
+        PasswordPolicy.check(form.password(), username, form.displayName())
+                .ifPresent(key -> { throw new RuleViolation(key); });
         checkRoles(form.roles(), form.unitCode());
         checkUnit(form.unitCode());
         AppUser user = new AppUser(username, form.displayName().trim(), encoder.encode(form.password()), now());
         // a password an administrator chose is known to two people: the user replaces it at the first login
         user.setMustChangePassword(true);
         apply(user, form);
-        UserRow after = users.save(user).toRow(now());
+        UserRow after = users.save(user).toRow();
         audit("USER_CREATED", after.id(), null, after);
         return after;
     }
@@ -72,30 +74,30 @@ public class UserService {
         }
         checkRoles(form.roles(), form.unitCode());
         checkUnit(form.unitCode());
-        UserRow before = user.toRow(now());
+        UserRow before = user.toRow();
         apply(user, form);
-        UserRow after = users.saveAndFlush(user).toRow(now());
+        UserRow after = users.saveAndFlush(user).toRow();
         audit("USER_UPDATED", id, before, after);
         return after;
     }
 
+    /** Lifts the waits that failed logins put on the account (accounts are never locked: DD021). */
     @Transactional
     public UserRow unlock(long id) {
         AppUser user = load(id);
-        UserRow before = user.toRow(now());
-        user.unlock();
-        UserRow after = users.saveAndFlush(user).toRow(now());
-        audit("USER_UNLOCKED", id, before, after);
-        return after;
+        throttle.forget(user.getUsername());
+        audit("USER_UNLOCKED", id, null, null);
+        return user.toRow();
     }
 
     @Transactional
     public void resetPassword(long id, String newPassword) {
-        PasswordPolicy.check(newPassword).ifPresent(key -> { throw new RuleViolation(key); });
         AppUser user = load(id);
+        PasswordPolicy.check(newPassword, user.getUsername(), user.getDisplayName())
+                .ifPresent(key -> { throw new RuleViolation(key); });
         user.changePassword(encoder.encode(newPassword), now());
         user.setMustChangePassword(true);
-        user.unlock();
+        throttle.forget(user.getUsername());
         users.save(user);
         // the audit row names the reset, never the password or its hash
         audit("USER_PASSWORD_RESET", id, null, null);

@@ -38,8 +38,7 @@ final class SessionUsers {
                     insert ignore into app_user_role (user_id, role)
                     select id, ? from app_user where username = ?""");
                  PreparedStatement fresh = c.prepareStatement("""
-                    update app_user set password_hash = ?, password_changed_at = now(6), failed_logins = 0,
-                        locked_until = null where username = ?""")) {
+                    update app_user set password_hash = ?, password_changed_at = now(6) where username = ?""")) {
                 for (int i = 0; i < n; i++) {
                     boolean supervisor = i % 5 == 4;
                     String name = String.format("bench.%s.%03d", supervisor ? "sup" : "clerk", i);

@@ -67,7 +67,7 @@ class LoginBrowserTest extends BrowserTest {
 
     @Test
     void a_wrong_password_shows_the_chinese_error_and_stays_on_the_login_page() {
-        // inspector: a user the other tests do not log in with (one failure is far from the lock at five)
+        // inspector: a user the other tests do not log in with (one failure is far from any wait)
         submitLogin("inspector", "Wrong-Password-2026");
         waitUntil(d -> d.getCurrentUrl().endsWith("/login?error"));
         waitForVaadin();
@@ -77,7 +77,7 @@ class LoginBrowserTest extends BrowserTest {
         });
         assertThat(error.findElement(By.cssSelector("[part=error-message-title]")).getText()).isEqualTo("登录失败");
         assertThat(error.findElement(By.cssSelector("[part=error-message-description]")).getText())
-                .isEqualTo("用户名或密码不正确，或账户已被锁定。连续 5 次输错密码将锁定 15 分钟。");
+                .isEqualTo("用户名或密码不正确。多次输错后，需稍候片刻才能再试。");
         assertThat(driver().findElements(By.tagName("vaadin-app-layout"))).isEmpty();
         screenshot("login-error");
     }

@@ -71,7 +71,7 @@ class TotpTest {
 
     @Test
     void the_cipher_round_trips_and_does_not_store_the_secret_in_clear() {
-        TotpCipher cipher = new TotpCipher("test-key");
+        TotpCipher cipher = new TotpCipher("test-key", new org.springframework.mock.env.MockEnvironment());
         String stored = cipher.encrypt(SEED);
         assertThat(stored).doesNotContain(Totp.base32(SEED)).startsWith("v1:");
         assertThat(cipher.decrypt(stored)).isEqualTo(SEED);

@@ -54,7 +54,7 @@ class UserServiceTest {
     @Test
     void admin_and_auditor_cannot_be_one_person() {
         assertThatThrownBy(() -> asAdmin(() -> users.create(new UserForm("both" + System.nanoTime(), "Both",
-                Set.of(AppRoles.ADMIN, AppRoles.AUDITOR), null, null, true, "Both-Roles-2026"))))
+                Set.of(AppRoles.ADMIN, AppRoles.AUDITOR), null, null, true, "Dual-Roles-2026"))))
                 .isInstanceOfSatisfying(RuleViolation.class,
                         v -> assertThat(v.key()).isEqualTo("user.error.separationOfDuties"));
     }
@@ -62,14 +62,14 @@ class UserServiceTest {
     @Test
     void a_unit_clerk_needs_a_unit() {
         assertThatThrownBy(() -> asAdmin(() -> users.create(new UserForm("nounit" + System.nanoTime(), "No unit",
-                Set.of(AppRoles.UNIT_CLERK), "", null, true, "No-Unit-Pass-2026"))))
+                Set.of(AppRoles.UNIT_CLERK), "", null, true, "Clerk-Alone-2026"))))
                 .isInstanceOfSatisfying(RuleViolation.class,
                         v -> assertThat(v.key()).isEqualTo("user.error.clerkNeedsUnit"));
     }
 
     @Test
     void a_stale_edit_is_refused() {
-        UserRow created = asAdmin(() -> users.create(form("stale" + System.nanoTime(), "Stale", "Stale-Pass-2026")));
+        UserRow created = asAdmin(() -> users.create(form("stale" + System.nanoTime(), "Stale", "Edit-Twice-2026")));
         asAdmin(() -> users.update(created.id(), created.version(), new UserForm(created.username(), "First",
                 created.roles(), null, null, true, null)));
         assertThatThrownBy(() -> asAdmin(() -> users.update(created.id(), created.version(),

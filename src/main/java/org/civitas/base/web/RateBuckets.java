@@ -79,6 +79,15 @@ public class RateBuckets {
         });
     }
 
+    /**
+     * Puts back a token taken for a use that turned out not to count (a login taken from an address's failure
+     * allowance that succeeded): taking first and giving back keeps parallel requests from all finding the last token.
+     */
+    public void giveBack(String key, int capacity) {
+        String k = key.length() > 96 ? key.substring(0, 96) : key;
+        jdbc.update("update rate_bucket set tokens = least(?, tokens + 1) where bucket_key = ?", (double) capacity, k);
+    }
+
     /** Empties every bucket whose key starts with the prefix (an operator lifting a limit; tests). */
     public void forget(String keyPrefix) {
         jdbc.update("delete from rate_bucket where bucket_key like ?", keyPrefix.replace("%", "\\%") + "%");

@@ -14,7 +14,7 @@ import org.civitas.security.AccountService;
 import org.civitas.security.AppRoles;
 import org.civitas.security.SessionService;
 
-/** 安全管理 (security administrator): everyone's sessions, unlocking accounts, resetting a lost TOTP binding. */
+/** 安全管理 (security administrator): everyone's sessions, lifting login waits, resetting a lost TOTP binding. */
 @Route("admin/security")
 @Menu(order = 96, title = "account.menu.security", icon = "vaadin:shield")
 @RolesAllowed(AppRoles.SECURITY_ADMIN)

@@ -63,16 +63,15 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Span state(UserRow u) {
-        String key = !u.enabled() ? "user.state.disabled" : u.locked() ? "user.state.locked" : "user.state.active";
+        String key = !u.enabled() ? "user.state.disabled" : "user.state.active";
         Span badge = new Span(getTranslation(key));
-        badge.getElement().getThemeList().add(u.locked() || !u.enabled() ? "badge error" : "badge success");
+        badge.getElement().getThemeList().add(!u.enabled() ? "badge error" : "badge success");
         return badge;
     }
 
     private HorizontalLayout actions(UserRow u) {
         Button edit = new Button(getTranslation("action.edit"), e -> open(u));
         Button unlock = new Button(getTranslation("user.unlock"), e -> run(() -> users.unlock(u.id()), "user.unlocked"));
-        unlock.setEnabled(u.locked());
         Button reset = new Button(getTranslation("user.resetPassword"), e -> resetPassword(u));
         for (Button b : new Button[] {edit, unlock, reset}) {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
