@@ -46,6 +46,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     fi
 fi
 export PATH="$PATH:/usr/sbin"
+# production refuses to start without a TOTP key; the app, its restart and the audit check share this one
+export CIVITAS_TOTP_KEY="${CIVITAS_TOTP_KEY:-ci-$(head -c 24 /dev/urandom | base64)}"
 mariadbd --version
 java -version 2>&1 | head -1
 

@@ -14,6 +14,8 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+# production refuses to start without a TOTP key; both nodes share this one
+export CIVITAS_TOTP_KEY="${CIVITAS_TOTP_KEY:-ci-$(head -c 24 /dev/urandom | base64)}"
 export PATH="$PATH:/usr/sbin"
 
 section() { printf '\n==== %s ====\n' "$*"; }

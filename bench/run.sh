@@ -108,6 +108,8 @@ if [ "${BENCH_SESSIONS:-500}" != 0 ]; then
     fi
     APP_PORT=$(free_port 18080)
     mkdir -p "$DATA/app"
+    # production refuses to start without a TOTP key (the bench's users have none to decrypt)
+    export CIVITAS_TOTP_KEY="${CIVITAS_TOTP_KEY:-bench-$(head -c 24 /dev/urandom | base64)}"
     # the JVM options of deploy/systemd/civitas.service
     read -r -a APP_JAVA <<< "${BENCH_APP_JAVA_OPTS:-$(sed -n 's|^ExecStart=/usr/bin/java \(.*\) -jar .*|\1|p' deploy/systemd/civitas.service)}"
     (cd "$DATA/app" && exec java "${APP_JAVA[@]}" -jar "$JAR" --server.port="$APP_PORT" --civitas.demo.enabled=false \
