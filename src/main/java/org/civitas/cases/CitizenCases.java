@@ -15,9 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a citizen, or a channel system acting for one, may do with a case (DESIGN §3, §7): report it, follow it
- * and rate it once. A citizen proves nothing but the case number and the last four digits of the phone they gave;
- * a wrong pair and a missing case get the same answer, so the pair reveals nothing. A channel system (role
- * {@code CHANNEL}) follows and rates the cases it filed, by its own id. Rate limiting is the web layer's job.
+ * and rate it once. A citizen proves the case number with its tracking code ({@link TrackingCode}); cases
+ * registered before codes existed take the last four digits of the phone instead. A wrong code, an unknown number
+ * and something that is no case number get the same answer, so the pair reveals nothing. The number is brought to
+ * one form ({@link CaseNumber}) before anything else, and wrong codes are counted on that form across every address
+ * ({@link TrackingLock}), for lookups and ratings alike. A channel system (role {@code CHANNEL}) follows and rates
+ * the cases it filed, by its own id. Limits per client address are the web layer's job.
  */
 @Service
 public class CitizenCases {
@@ -36,11 +39,13 @@ public class CitizenCases {
     private final CaseStore store;
     private final CaseIntake intake;
     private final CurrentUser user;
+    private final TrackingLock lock;
     private final Clock clock;
 
     CitizenCases(CaseRepository repository, CaseLookups lookups, CaseStore store,
-                 CaseIntake intake, CurrentUser user, Clock clock) {
+                 CaseIntake intake, CurrentUser user, TrackingLock lock, Clock clock) {
         this.intake = intake;
+        this.lock = lock;
         this.repository = repository;
         this.lookups = lookups;
         this.store = store;
@@ -118,18 +123,22 @@ public class CitizenCases {
         return new Outcome(new Submitted(view(r.filed(), timeline), true), null);
     }
 
-    /** The case for its complainant; a wrong number or check code is refused with one message for both. */
+    /**
+     * The case for its complainant, by its number (in any spelling) and tracking code; a wrong number or code is
+     * refused with one message for both, and counts against the number. Refused with
+     * {@code citizen.error.numberLocked} while the number pauses after too many wrong codes.
+     */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
-    public PublicCase track(String number, String phoneLast4) {
-        return view(find(number, phoneLast4));
+    public PublicCase track(String number, String code) {
+        return view(find(number, code));
     }
 
-    /** The complainant's one rating, once the unit has replied. */
+    /** The complainant's one rating, once the unit has replied; proven and counted as {@link #track} is. */
     @PreAuthorize("permitAll()")
     @Transactional
-    public PublicCase rate(String number, String phoneLast4, Rating rating, boolean solved, String note) {
-        return rate(find(number, phoneLast4), rating, solved, note, CITIZEN);
+    public PublicCase rate(String number, String code, Rating rating, boolean solved, String note) {
+        return rate(find(number, code), rating, solved, note, CITIZEN);
     }
 
     /** A channel system reads a case it filed, by its own id. */
@@ -143,7 +152,7 @@ public class CitizenCases {
     @PreAuthorize(CHANNEL)
     @Transactional(readOnly = true)
     public PublicCase ofChannelByNumber(Channel channel, String number) {
-        CaseFile c = repository.findByNumber(number == null ? "" : number.trim())
+        CaseFile c = CaseNumber.canonical(number).flatMap(repository::findByNumber)
                 .filter(f -> f.getChannel() == channel)
                 .orElseThrow(() -> new RuleViolation("citizen.error.notFound"));
         return view(c);
@@ -170,13 +179,34 @@ public class CitizenCases {
         return view(store.save(c));
     }
 
-    private CaseFile find(String number, String phoneLast4) {
-        String n = number == null ? "" : number.trim().toUpperCase();
-        String last4 = phoneLast4 == null ? "" : phoneLast4.trim();
-        Optional<CaseFile> c = n.isEmpty() || !last4.matches("[0-9]{4}") ? Optional.empty()
-                : repository.findByNumber(n);
-        return c.filter(f -> f.getComplainantPhone() != null && f.getComplainantPhone().endsWith(last4))
-                .orElseThrow(() -> new RuleViolation("citizen.error.notFound"));
+    private CaseFile find(String typedNumber, String typedCode) {
+        String number = CaseNumber.canonical(typedNumber).orElseThrow(CitizenCases::notFound);
+        String code = TrackingCode.canonical(typedCode);
+        lock.attempt(number, phoneDigits(code) ? TrackingLock.PHONE_DIGITS_COST : 1);
+        Optional<CaseFile> c = code.isEmpty() ? Optional.empty()
+                : repository.findByNumber(number).filter(f -> proves(f, code));
+        if (c.isEmpty()) {
+            lock.failed(number);
+            throw notFound();
+        }
+        lock.passed(number);
+        return c.get();
+    }
+
+    /** A case with a tracking code takes only that code; one without (registered before) the phone's last four. */
+    static boolean proves(CaseFile c, String code) {
+        if (c.getTrackingCode() != null) {
+            return TrackingCode.matches(c.getTrackingCode(), code);
+        }
+        return phoneDigits(code) && c.getComplainantPhone() != null && c.getComplainantPhone().endsWith(code);
+    }
+
+    private static boolean phoneDigits(String code) {
+        return code.length() == 4 && code.chars().allMatch(ch -> ch >= '0' && ch <= '9');
+    }
+
+    private static RuleViolation notFound() {
+        return new RuleViolation("citizen.error.notFound");
     }
 
     private CaseFile byChannel(Channel channel, String channelRef) {
@@ -195,6 +225,6 @@ public class CitizenCases {
                 c.getReceivedAt(), c.getItemCode(), c.getDistrictCode(), c.getStreetCode(), c.getAddress(),
                 c.getDescription(), c.getLeadUnitCode(), c.getHandleDueAt(), replied ? c.getReplyText() : null,
                 replied ? c.getRepliedAt() : null, c.getRating(),
-                c.getStatus() == CaseStatus.REPLIED && c.getRating() == null, steps);
+                c.getStatus() == CaseStatus.REPLIED && c.getRating() == null, steps, c.getTrackingCode());
     }
 }
