@@ -4,14 +4,16 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.civitas.base.RuleViolation;
 import org.civitas.security.AppRoles;
 import org.civitas.security.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a citizen, or a channel system acting for one, may do with a case (DESIGN §3, §7): report it, follow it
@@ -40,12 +42,18 @@ public class CitizenCases {
     private final CaseIntake intake;
     private final CurrentUser user;
     private final TrackingLock lock;
+    private final TransactionTemplate reading;
+    private final TransactionTemplate writing;
     private final Clock clock;
 
     CitizenCases(CaseRepository repository, CaseLookups lookups, CaseStore store,
-                 CaseIntake intake, CurrentUser user, TrackingLock lock, Clock clock) {
+                 CaseIntake intake, CurrentUser user, TrackingLock lock, PlatformTransactionManager transactions,
+                 Clock clock) {
         this.intake = intake;
         this.lock = lock;
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
+        this.writing = new TransactionTemplate(transactions);
         this.repository = repository;
         this.lookups = lookups;
         this.store = store;
@@ -129,16 +137,14 @@ public class CitizenCases {
      * {@code citizen.error.numberLocked} while the number pauses after too many wrong codes.
      */
     @PreAuthorize("permitAll()")
-    @Transactional(readOnly = true)
     public PublicCase track(String number, String code) {
-        return view(find(number, code));
+        return proven(number, code, reading, this::view);
     }
 
     /** The complainant's one rating, once the unit has replied; proven and counted as {@link #track} is. */
     @PreAuthorize("permitAll()")
-    @Transactional
     public PublicCase rate(String number, String code, Rating rating, boolean solved, String note) {
-        return rate(find(number, code), rating, solved, note, CITIZEN);
+        return proven(number, code, writing, c -> rate(c, rating, solved, note, CITIZEN));
     }
 
     /** A channel system reads a case it filed, by its own id. */
@@ -179,18 +185,34 @@ public class CitizenCases {
         return view(store.save(c));
     }
 
-    private CaseFile find(String typedNumber, String typedCode) {
+    /**
+     * Counts the attempt against the number, proves the case and runs {@code action} on it in {@code tx}; the
+     * count is settled after. The lock's short transactions run outside the case's, so a lookup never holds two
+     * connections of the pool at once (a burst of lookups could otherwise take them all and wait on each other).
+     */
+    private PublicCase proven(String typedNumber, String typedCode, TransactionTemplate tx,
+                              Function<CaseFile, PublicCase> action) {
         String number = CaseNumber.canonical(typedNumber).orElseThrow(CitizenCases::notFound);
         String code = TrackingCode.canonical(typedCode);
         lock.attempt(number, phoneDigits(code) ? TrackingLock.PHONE_DIGITS_COST : 1);
-        Optional<CaseFile> c = code.isEmpty() ? Optional.empty()
-                : repository.findByNumber(number).filter(f -> proves(f, code));
-        if (c.isEmpty()) {
-            lock.failed(number);
-            throw notFound();
+        boolean[] proven = {false};
+        try {
+            return tx.execute(status -> {
+                CaseFile c = code.isEmpty() ? null
+                        : repository.findByNumber(number).filter(f -> proves(f, code)).orElse(null);
+                if (c == null) {
+                    throw notFound();
+                }
+                proven[0] = true;
+                return action.apply(c);
+            });
+        } finally {
+            if (proven[0]) {
+                lock.passed(number);
+            } else {
+                lock.failed(number);
+            }
         }
-        lock.passed(number);
-        return c.get();
     }
 
     /** A case with a tracking code takes only that code; one without (registered before) the phone's last four. */

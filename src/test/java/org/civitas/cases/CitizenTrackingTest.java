@@ -6,7 +6,12 @@ import static org.civitas.cases.Reports.aReport;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.civitas.base.RuleViolation;
@@ -108,6 +113,34 @@ class CitizenTrackingTest {
         }
         assertThat(refused(() -> citizens.track(c.number(), c.trackingCode()), "citizen.error.numberLocked").args())
                 .as("the owner's right code started the doubling afresh").containsExactly(15L);
+    }
+
+    @Test
+    void parallel_guesses_get_no_more_attempts_than_the_allowance() throws Exception {
+        PublicCase c = report("13900000071");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                String guess = "WRONG" + i;
+                answers.add(pool.submit(() -> {
+                    try {
+                        citizens.track(c.number(), guess);
+                        return "found";
+                    } catch (RuleViolation v) {
+                        return v.key();
+                    }
+                }));
+            }
+            List<String> keys = new ArrayList<>();
+            for (Future<String> f : answers) {
+                keys.add(f.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(keys).filteredOn("citizen.error.notFound"::equals).hasSize(10);
+            assertThat(keys).filteredOn("citizen.error.numberLocked"::equals).hasSize(20);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
