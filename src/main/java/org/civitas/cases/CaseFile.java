@@ -86,6 +86,8 @@ class CaseFile {
     private int reopenCount;
     private Long masterCaseId;
     private String createdBy;
+    /** The complainant's secret for the public tracking page; null on cases registered before codes existed. */
+    private String trackingCode;
     @Version
     private long version;
 
@@ -112,6 +114,7 @@ class CaseFile {
         this.description = report.description();
         this.mediaUrl = report.mediaUrl();
         this.createdBy = actor;
+        this.trackingCode = TrackingCode.random();
         this.status = CaseStatus.REGISTERED;
         newHistory.add(new CaseHistory(null, now, actor, CaseAction.REGISTER, null, CaseStatus.REGISTERED, null,
                 null, false));
@@ -287,7 +290,7 @@ class CaseFile {
             + "list_item_id, list_version_id, item_code, category_code, urgency, lead_unit_code, handling_unit_code, "
             + "status, dispatched_at, signed_at, replied_at, closed_at, sign_due_at, handle_due_at, warn_at, "
             + "signed_on_time, replied_on_time, reply_outcome, reply_text, reply_accepted, rating, solved, rated_at, "
-            + "close_reason, close_note, reopen_count, master_case_id, created_by, version";
+            + "close_reason, close_note, reopen_count, master_case_id, created_by, tracking_code, version";
     /** The placeholders of one row of {@link #INSERT_COLUMNS}. */
     static final String INSERT_VALUES = "(" + "?, ".repeat(42) + "?)";
 
@@ -299,7 +302,7 @@ class CaseFile {
                 listItemId, listVersionId, itemCode, categoryCode, urgency, leadUnitCode, handlingUnitCode,
                 name(status), dispatchedAt, signedAt, repliedAt, closedAt, signDueAt, handleDueAt, warnAt,
                 signedOnTime, repliedOnTime, name(replyOutcome), replyText, replyAccepted, name(rating), solved, ratedAt,
-                name(closeReason), closeNote, reopenCount, masterCaseId, createdBy, version);
+                name(closeReason), closeNote, reopenCount, masterCaseId, createdBy, trackingCode, version);
     }
 
     private static String name(Enum<?> e) {
@@ -380,5 +383,6 @@ class CaseFile {
     int getReopenCount() { return reopenCount; }
     Long getMasterCaseId() { return masterCaseId; }
     String getCreatedBy() { return createdBy; }
+    String getTrackingCode() { return trackingCode; }
     long getVersion() { return version; }
 }

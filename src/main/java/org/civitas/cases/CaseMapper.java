@@ -9,6 +9,11 @@ final class CaseMapper {
     }
 
     static CaseDetails details(CaseFile c, boolean seesComplainant, LocalDateTime now) {
+        return details(c, seesComplainant, now, false);
+    }
+
+    /** {@code withTrackingCode}: the registration's answer, the one place staff see the complainant's code. */
+    static CaseDetails details(CaseFile c, boolean seesComplainant, LocalDateTime now, boolean withTrackingCode) {
         boolean masked = !seesComplainant;
         return new CaseDetails(c.getId(), c.getNumber(), c.getVersion(), c.getChannel(), c.getChannelRef(),
                 c.getReceivedAt(), masked ? null : c.getComplainantName(),
@@ -19,6 +24,7 @@ final class CaseMapper {
                 c.getStatus(), c.getDispatchedAt(), c.getSignedAt(), c.getRepliedAt(), c.getClosedAt(),
                 c.getSignDueAt(), c.getHandleDueAt(), c.getWarnAt(), c.getSignedOnTime(), c.getRepliedOnTime(),
                 c.getReplyOutcome(), c.getReplyText(), c.isReplyAccepted(), c.getRating(), c.getSolved(),
-                c.getCloseReason(), c.getCloseNote(), c.getReopenCount(), c.getMasterCaseId(), c.isOverdue(now));
+                c.getCloseReason(), c.getCloseNote(), c.getReopenCount(), c.getMasterCaseId(), c.isOverdue(now),
+                withTrackingCode ? c.getTrackingCode() : null);
     }
 }

@@ -106,7 +106,7 @@ public class CaseService {
         }
         CaseSteps.dispatchOf(c).ifPresent(events::publishEvent);
         events.publishEvent(new CaseRegistered(c.getId(), c.getNumber(), c.getStatus(), c.getLeadUnitCode()));
-        return steps.details(c);
+        return steps.registered(c);
     }
 
     /** Classifies a case from the queue and dispatches it by the list. */
@@ -181,7 +181,8 @@ public class CaseService {
         CaseFile c = steps.load(ref);
         c.acceptReply(access.actor(), steps.now(), note);
         CaseDetails saved = steps.save(c);
-        events.publishEvent(new CaseReplyAccepted(c.getId(), c.getNumber(), c.getComplainantPhone()));
+        events.publishEvent(new CaseReplyAccepted(c.getId(), c.getNumber(), c.getComplainantPhone(),
+                c.getTrackingCode()));
         return saved;
     }
 

@@ -79,6 +79,11 @@ class CaseSteps {
         return CaseMapper.details(c, access.seesComplainant(), now());
     }
 
+    /** A new case's details with its tracking code, for the registration's answer only. */
+    CaseDetails registered(CaseFile c) {
+        return CaseMapper.details(c, access.seesComplainant(), now(), true);
+    }
+
     // --- dispatch ----------------------------------------------------------------------------------------------
 
     void assign(CaseFile c, CaseAction action, ItemView item, Assignment a, LocalDateTime now, String note) {

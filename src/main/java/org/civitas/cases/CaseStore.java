@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseStore {
 
-    /** Cases per multi-row INSERT: 42 values a row, well under the 65,535 placeholders of a statement. */
+    /** Cases per multi-row INSERT: 43 values a row, well under the 65,535 placeholders of a statement. */
     static final int CHUNK = 200;
     private static final MultiRowInsert CASES = new MultiRowInsert(
             "insert into case_file (" + CaseFile.INSERT_COLUMNS + ") values ", CaseFile.INSERT_VALUES, CHUNK);

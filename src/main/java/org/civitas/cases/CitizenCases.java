@@ -4,20 +4,25 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.civitas.base.RuleViolation;
 import org.civitas.security.AppRoles;
 import org.civitas.security.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a citizen, or a channel system acting for one, may do with a case (DESIGN §3, §7): report it, follow it
- * and rate it once. A citizen proves nothing but the case number and the last four digits of the phone they gave;
- * a wrong pair and a missing case get the same answer, so the pair reveals nothing. A channel system (role
- * {@code CHANNEL}) follows and rates the cases it filed, by its own id. Rate limiting is the web layer's job.
+ * and rate it once. A citizen proves the case number with its tracking code ({@link TrackingCode}); cases
+ * registered before codes existed take the last four digits of the phone instead. A wrong code, an unknown number
+ * and something that is no case number get the same answer, so the pair reveals nothing. The number is brought to
+ * one form ({@link CaseNumber}) before anything else, and wrong codes are counted on that form across every address
+ * ({@link TrackingLock}), for lookups and ratings alike. A channel system (role {@code CHANNEL}) follows and rates
+ * the cases it filed, by its own id. Limits per client address are the web layer's job.
  */
 @Service
 public class CitizenCases {
@@ -36,11 +41,19 @@ public class CitizenCases {
     private final CaseStore store;
     private final CaseIntake intake;
     private final CurrentUser user;
+    private final TrackingLock lock;
+    private final TransactionTemplate reading;
+    private final TransactionTemplate writing;
     private final Clock clock;
 
     CitizenCases(CaseRepository repository, CaseLookups lookups, CaseStore store,
-                 CaseIntake intake, CurrentUser user, Clock clock) {
+                 CaseIntake intake, CurrentUser user, TrackingLock lock, PlatformTransactionManager transactions,
+                 Clock clock) {
         this.intake = intake;
+        this.lock = lock;
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
+        this.writing = new TransactionTemplate(transactions);
         this.repository = repository;
         this.lookups = lookups;
         this.store = store;
@@ -118,18 +131,20 @@ public class CitizenCases {
         return new Outcome(new Submitted(view(r.filed(), timeline), true), null);
     }
 
-    /** The case for its complainant; a wrong number or check code is refused with one message for both. */
+    /**
+     * The case for its complainant, by its number (in any spelling) and tracking code; a wrong number or code is
+     * refused with one message for both, and counts against the number. Refused with
+     * {@code citizen.error.numberLocked} while the number pauses after too many wrong codes.
+     */
     @PreAuthorize("permitAll()")
-    @Transactional(readOnly = true)
-    public PublicCase track(String number, String phoneLast4) {
-        return view(find(number, phoneLast4));
+    public PublicCase track(String number, String code) {
+        return proven(number, code, reading, this::view);
     }
 
-    /** The complainant's one rating, once the unit has replied. */
+    /** The complainant's one rating, once the unit has replied; proven and counted as {@link #track} is. */
     @PreAuthorize("permitAll()")
-    @Transactional
-    public PublicCase rate(String number, String phoneLast4, Rating rating, boolean solved, String note) {
-        return rate(find(number, phoneLast4), rating, solved, note, CITIZEN);
+    public PublicCase rate(String number, String code, Rating rating, boolean solved, String note) {
+        return proven(number, code, writing, c -> rate(c, rating, solved, note, CITIZEN));
     }
 
     /** A channel system reads a case it filed, by its own id. */
@@ -143,7 +158,7 @@ public class CitizenCases {
     @PreAuthorize(CHANNEL)
     @Transactional(readOnly = true)
     public PublicCase ofChannelByNumber(Channel channel, String number) {
-        CaseFile c = repository.findByNumber(number == null ? "" : number.trim())
+        CaseFile c = CaseNumber.canonical(number).flatMap(repository::findByNumber)
                 .filter(f -> f.getChannel() == channel)
                 .orElseThrow(() -> new RuleViolation("citizen.error.notFound"));
         return view(c);
@@ -170,13 +185,50 @@ public class CitizenCases {
         return view(store.save(c));
     }
 
-    private CaseFile find(String number, String phoneLast4) {
-        String n = number == null ? "" : number.trim().toUpperCase();
-        String last4 = phoneLast4 == null ? "" : phoneLast4.trim();
-        Optional<CaseFile> c = n.isEmpty() || !last4.matches("[0-9]{4}") ? Optional.empty()
-                : repository.findByNumber(n);
-        return c.filter(f -> f.getComplainantPhone() != null && f.getComplainantPhone().endsWith(last4))
-                .orElseThrow(() -> new RuleViolation("citizen.error.notFound"));
+    /**
+     * Counts the attempt against the number, proves the case and runs {@code action} on it in {@code tx}; the
+     * count is settled after. The lock's short transactions run outside the case's, so a lookup never holds two
+     * connections of the pool at once (a burst of lookups could otherwise take them all and wait on each other).
+     */
+    private PublicCase proven(String typedNumber, String typedCode, TransactionTemplate tx,
+                              Function<CaseFile, PublicCase> action) {
+        String number = CaseNumber.canonical(typedNumber).orElseThrow(CitizenCases::notFound);
+        String code = TrackingCode.canonical(typedCode);
+        lock.attempt(number, phoneDigits(code) ? TrackingLock.PHONE_DIGITS_COST : 1);
+        boolean[] proven = {false};
+        try {
+            return tx.execute(status -> {
+                CaseFile c = code.isEmpty() ? null
+                        : repository.findByNumber(number).filter(f -> proves(f, code)).orElse(null);
+                if (c == null) {
+                    throw notFound();
+                }
+                proven[0] = true;
+                return action.apply(c);
+            });
+        } finally {
+            if (proven[0]) {
+                lock.passed(number);
+            } else {
+                lock.failed(number);
+            }
+        }
+    }
+
+    /** A case with a tracking code takes only that code; one without (registered before) the phone's last four. */
+    static boolean proves(CaseFile c, String code) {
+        if (c.getTrackingCode() != null) {
+            return TrackingCode.matches(c.getTrackingCode(), code);
+        }
+        return phoneDigits(code) && c.getComplainantPhone() != null && c.getComplainantPhone().endsWith(code);
+    }
+
+    private static boolean phoneDigits(String code) {
+        return code.length() == 4 && code.chars().allMatch(ch -> ch >= '0' && ch <= '9');
+    }
+
+    private static RuleViolation notFound() {
+        return new RuleViolation("citizen.error.notFound");
     }
 
     private CaseFile byChannel(Channel channel, String channelRef) {
@@ -195,6 +247,6 @@ public class CitizenCases {
                 c.getReceivedAt(), c.getItemCode(), c.getDistrictCode(), c.getStreetCode(), c.getAddress(),
                 c.getDescription(), c.getLeadUnitCode(), c.getHandleDueAt(), replied ? c.getReplyText() : null,
                 replied ? c.getRepliedAt() : null, c.getRating(),
-                c.getStatus() == CaseStatus.REPLIED && c.getRating() == null, steps);
+                c.getStatus() == CaseStatus.REPLIED && c.getRating() == null, steps, c.getTrackingCode());
     }
 }

@@ -344,6 +344,7 @@ class IntakeApi {
         m.put("replied_at", at(c.repliedAt()));
         m.put("rating", c.rating());
         m.put("rateable", c.rateable());
+        m.put("tracking_code", c.trackingCode());
         m.put("timeline", c.steps().stream().map(s -> {
             Map<String, Object> step = new LinkedHashMap<>();
             step.put("at", at(s.at()));

@@ -70,9 +70,16 @@ class CaseNotifications {
         }
     }
 
-    /** The complainant is told the result is ready (anonymous reports have no phone and get nothing). */
+    /**
+     * The complainant is told the result is ready, with the tracking code to look it up by (anonymous reports have
+     * no phone and get nothing; cases from before tracking codes are looked up by the phone's last four digits).
+     */
     @EventListener
     void on(CaseReplyAccepted e) {
-        notifications.smsToComplainant(e.complainantPhone(), "sms.replyReady", e.number());
+        if (e.trackingCode() == null) {
+            notifications.smsToComplainant(e.complainantPhone(), "sms.replyReady.phone", e.number());
+        } else {
+            notifications.smsToComplainant(e.complainantPhone(), "sms.replyReady", e.number(), e.trackingCode());
+        }
     }
 }

@@ -35,6 +35,9 @@ class CaseLifecycleBrowserTest extends BrowserTest {
         String caseNumber = number.getText().trim();
         assertThat(caseNumber).matches("WM\\d{12}");
         assertThat(waitForVisible(By.id("intake-result-unit")).getText()).contains("武昌区");
+        // the tracking code the operator reads back to the caller
+        String trackingCode = waitForVisible(By.id("intake-result-code")).getText().trim();
+        assertThat(trackingCode).matches("[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}");
         screenshot("lifecycle-1-registered");
         long id = jdbc.queryForObject("select id from case_file where number = ?", Long.class, caseNumber);
         assertThat(jdbc.queryForObject("select lead_unit_code from case_file where id = ?", String.class, id))
@@ -59,10 +62,10 @@ class CaseLifecycleBrowserTest extends BrowserTest {
         waitUntil(d -> timeline().contains("审核通过"));
         logout();
 
-        // the citizen follows the case on the public page and rates it: satisfied closes it
+        // the citizen follows the case on the public page with the code and rates it: satisfied closes it
         open("public/track");
         type("#public-track-number input", caseNumber);
-        type("#public-track-code input", "5678");
+        type("#public-track-code input", trackingCode);
         waitForVisible(By.id("public-track-submit")).click();
         waitForVisible(By.id("public-rating"));
         assertThat(waitForVisible(By.id("public-track-result")).getText()).contains("已劝离商户，恢复通行")

@@ -37,11 +37,14 @@ class PublicPagesBrowserTest extends BrowserTest {
 
             String number = waitForVisible(By.id("public-case-number")).getText();
             assertThat(number).matches("WM\\d{12}");
+            String code = waitForVisible(By.id("public-case-code")).getText();
+            assertThat(code).matches("[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}");
             screenshot("public-report-done");
 
             open("public/track/" + number);
             assertThat(driver().getCurrentUrl()).endsWith("/public/track/" + number);
-            type("#public-track-code input", "2222");
+            // typed as a phone keyboard might: full-width, lower case, a trailing ideographic space
+            type("#public-track-code input", fullWidth(code.toLowerCase()) + "\u3000");
             waitForVisible(By.id("public-track-submit")).click();
             assertThat(waitForVisible(By.id("public-case-status")).getText()).isEqualTo("待分派");
             assertThat(waitForVisible(By.id("public-case-description")).getText())
@@ -75,5 +78,12 @@ class PublicPagesBrowserTest extends BrowserTest {
         input.sendKeys(Keys.ENTER);
         waitForVaadin();
         assertThat(input.getDomProperty("value")).isEqualTo(label);
+    }
+
+    /** The full-width form of ASCII letters and digits (U+FF01 onwards), as a Chinese input method types them. */
+    static String fullWidth(String ascii) {
+        StringBuilder b = new StringBuilder();
+        ascii.chars().forEach(c -> b.append((char) (c >= '!' && c <= '~' ? c - '!' + 0xFF01 : c)));
+        return b.toString();
     }
 }

@@ -61,9 +61,10 @@ class CitizenCasesTest {
     @Test
     void a_wrong_check_code_and_an_unknown_number_get_the_same_refusal() {
         PublicCase c = citizens.report(aReport().channel(Channel.WEB, null).phone("13900005678").build(), List.of());
-        assertThat(citizens.track(c.number().toLowerCase(), "5678").number()).isEqualTo(c.number());
-        for (String[] wrong : new String[][] {{c.number(), "1234"}, {c.number(), "678"}, {"WM209901010001", "5678"},
-                {c.number(), ""}, {null, null}}) {
+        assertThat(citizens.track(c.number().toLowerCase(), c.trackingCode()).number()).isEqualTo(c.number());
+        for (String[] wrong : new String[][] {{c.number(), "5678"}, {c.number(), c.trackingCode().substring(1)},
+                {"WM209901010001", c.trackingCode()}, {c.number(), ""}, {null, null}, {"WM2026", c.trackingCode()},
+                {c.number() + "X", c.trackingCode()}}) {
             assertThatThrownBy(() -> citizens.track(wrong[0], wrong[1]))
                     .isInstanceOfSatisfying(RuleViolation.class,
                             v -> assertThat(v.key()).isEqualTo("citizen.error.notFound"));
@@ -74,29 +75,30 @@ class CitizenCasesTest {
     void the_citizen_rates_once_after_the_reply_and_never_sees_internal_steps() {
         PublicCase c = citizens.report(aReport().channel(Channel.WEB, null).item("SR-04").in("D05", "S0501")
                 .phone("13900004321").build(), List.of());
-        assertThatThrownBy(() -> citizens.rate(c.number(), "4321", Rating.SATISFIED, true, null))
+        String code = c.trackingCode();
+        assertThatThrownBy(() -> citizens.rate(c.number(), code, Rating.SATISFIED, true, null))
                 .isInstanceOfSatisfying(RuleViolation.class,
                         v -> assertThat(v.key()).isEqualTo("citizen.error.notRateable"));
         CaseDetails signed = as("clerk.wuchang", () -> cases.sign(as("supervisor", () -> cases.get(c.id())).ref()));
         CaseDetails asked = as("clerk.wuchang", () -> caseRequests.requestExtension(signed.ref(), "需要协调",
                 signed.handleDueAt().plusDays(3)));
 
-        PublicCase before = citizens.track(c.number(), "4321");
+        PublicCase before = citizens.track(c.number(), code);
         assertThat(before.steps()).extracting(PublicCase.Step::action)
                 .containsExactly(CaseAction.REGISTER, CaseAction.DISPATCH, CaseAction.SIGN);
         assertThat(before.rateable()).isFalse();
         assertThat(before.reply()).isNull();
 
         as("clerk.wuchang", () -> cases.reply(asked.ref(), ReplyOutcome.RESOLVED, "已清理完毕", List.of()));
-        PublicCase replied = citizens.track(c.number(), "4321");
+        PublicCase replied = citizens.track(c.number(), code);
         assertThat(replied.reply()).isEqualTo("已清理完毕");
         assertThat(replied.rateable()).isTrue();
 
-        PublicCase rated = citizens.rate(c.number(), "4321", Rating.BASICALLY_SATISFIED, true, "<script>谢谢</script>");
+        PublicCase rated = citizens.rate(c.number(), code, Rating.BASICALLY_SATISFIED, true, "<script>谢谢</script>");
         assertThat(rated.rating()).isEqualTo(Rating.BASICALLY_SATISFIED);
         assertThat(rated.status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(rated.rateable()).isFalse();
-        assertThatThrownBy(() -> citizens.rate(c.number(), "4321", Rating.DISSATISFIED, false, null))
+        assertThatThrownBy(() -> citizens.rate(c.number(), code, Rating.DISSATISFIED, false, null))
                 .isInstanceOf(RuleViolation.class);
         List<HistoryEntry> history = as("supervisor", () -> cases.history(c.id()));
         assertThat(history).filteredOn(h -> h.action() == CaseAction.RATE).singleElement()

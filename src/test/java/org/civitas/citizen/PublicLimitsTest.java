@@ -30,9 +30,9 @@ class PublicLimitsTest {
         limits = node();
     }
 
-    /** 10 reports, 60 lookups, 10 ratings per hour and address; 10 wrong codes per number per hour. */
+    /** 10 reports, 60 lookups, 10 ratings per hour and address (wrong codes per number: CitizenTrackingTest). */
     PublicLimits node() {
-        return new PublicLimits(new RateBuckets(clock, jdbc, transactions), 10, 60, 10, 10, Duration.ofHours(1));
+        return new PublicLimits(new RateBuckets(clock, jdbc, transactions), 10, 60, 10);
     }
 
     @Test
@@ -68,18 +68,4 @@ class PublicLimitsTest {
         assertThat(limits.tryUse(Use.REPORT, "10.0.0.3/" + run)).isFalse();
     }
 
-    @Test
-    void ten_wrong_codes_lock_the_number_whatever_the_address_and_it_reopens_one_try_at_a_time() {
-        for (int i = 1; i <= 9; i++) {
-            limits.wrongCode("WM" + run + "1");
-            assertThat(limits.numberLocked("WM" + run + "1")).as("after %d wrong codes", i).isFalse();
-        }
-        limits.wrongCode(" wm" + run + "1 ");
-        assertThat(limits.numberLocked("WM" + run + "1")).isTrue();
-        assertThat(limits.numberLocked("WM" + run + "2")).isFalse();
-        clock.advance(Duration.ofMinutes(6));
-        assertThat(limits.numberLocked("WM" + run + "1")).isFalse();
-        limits.wrongCode("WM" + run + "1");
-        assertThat(limits.numberLocked("WM" + run + "1")).isTrue();
-    }
 }

@@ -318,10 +318,11 @@ class NotificationsTest {
     @Test
     void the_complainant_gets_a_text_message_through_the_sms_channel() {
         String phone = "139" + String.format("%08d", System.nanoTime() % 100_000_000);
-        tx.executeWithoutResult(s -> notifications.smsToComplainant(phone, "sms.replyReady", "WM202603020001"));
+        tx.executeWithoutResult(s -> notifications.smsToComplainant(phone, "sms.replyReady", "WM202603020001",
+                "K7P2XQ"));
         Map<String, Object> row = jdbc.queryForMap("select * from outbox_message where recipient = ?", phone);
         assertThat(row).containsEntry("channel", "SMS").containsEntry("state", "PENDING")
-                .containsEntry("body", "【文明城市】您反映的问题（工单 WM202603020001）已办理完毕，请凭工单号和查询码查看结果并评价。");
+                .containsEntry("body", "【文明城市】您反映的问题（工单 WM202603020001）已办理完毕，请凭工单号和查询码 K7P2XQ 查看结果并评价。");
         dispatcher.dispatchDue();
         assertThat(jdbc.queryForObject("select state from outbox_message where recipient = ?", String.class, phone))
                 .isEqualTo("SENT");

@@ -14,7 +14,7 @@ public final class CaseRows {
 
     /**
      * Every table a registration writes: the case row, its history, its co-units, its notices with their mails;
-     * without what differs between two cases (ids, the number, the channel's ref).
+     * without what differs between two cases (ids, the number, the channel's ref, the random tracking code).
      */
     public static Map<String, Object> written(NamedParameterJdbcTemplate jdbc, long id) {
         Map<String, Object> row = new TreeMap<>(jdbc.queryForMap("SELECT * FROM case_file WHERE id = :id",
@@ -22,6 +22,10 @@ public final class CaseRows {
         String number = (String) row.remove("number");
         row.remove("id");
         row.remove("channel_ref");
+        // random per case: both paths must write one, of the same form
+        Object code = row.get("tracking_code");
+        row.put("tracking_code", code != null && code.toString().matches("[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}")
+                ? "<code>" : code);
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("case", row);
         all.put("history", jdbc.queryForList("""

@@ -9,14 +9,15 @@ import java.time.format.DateTimeFormatter;
 import org.civitas.cases.CaseDetails;
 
 /**
- * What the operator reads back to the caller: the case number, who handles it and by when. Enter or Escape closes
- * it, ready for the next call.
+ * What the operator reads back to the caller: the case number and its tracking code (the caller's key to the public
+ * tracking page, shown only here), who handles it and by when. Enter or Escape closes it, ready for the next call.
  */
 class IntakeResultDialog extends Dialog {
 
     static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     final Span number = new Span();
+    final Span code = new Span();
     final Span unit = new Span();
     final Span deadline = new Span();
 
@@ -28,14 +29,21 @@ class IntakeResultDialog extends Dialog {
         number.setId("intake-result-number");
         number.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "600")
                 .set("letter-spacing", "0.05em");
+        code.setText(c.trackingCode() == null ? "" : c.trackingCode());
+        code.setId("intake-result-code");
+        code.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "600")
+                .set("letter-spacing", "0.1em");
         boolean queued = leadUnitName == null;
         unit.setText(queued ? getTranslation("intake.result.pending") : leadUnitName);
         unit.setId("intake-result-unit");
         deadline.setText(queued || c.handleDueAt() == null ? getTranslation("intake.result.pending")
                 : c.handleDueAt().format(DEADLINE));
         deadline.setId("intake-result-deadline");
-        add(line("intake.result.number", number), line("intake.result.unit", unit),
-                line("intake.result.deadline", deadline));
+        add(line("intake.result.number", number));
+        if (c.trackingCode() != null) {
+            add(line("intake.result.code", code), new Div(getTranslation("intake.result.codeHint")));
+        }
+        add(line("intake.result.unit", unit), line("intake.result.deadline", deadline));
         if (queued) {
             add(new Div(getTranslation("intake.result.queue")));
         }

@@ -148,7 +148,7 @@ public class PublicReportView extends VerticalLayout implements HasDynamicTitle 
                 return;
             }
             PublicCase registered = citizens.report(toNewCase(), photos.uploads());
-            done.show(registered.number(), PhoneNumbers.normalize(phone.getValue()));
+            done.show(registered.number(), registered.trackingCode());
             form.setVisible(false);
             done.setVisible(true);
         } catch (RuleViolation v) {

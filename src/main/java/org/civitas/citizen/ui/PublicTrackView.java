@@ -21,9 +21,10 @@ import org.civitas.catalog.CatalogService;
 import org.civitas.citizen.PublicLimits;
 
 /**
- * 查询进度: the complainant follows the case with its number and the last four digits of the phone, sees the public
- * timeline and the unit's reply, and rates once. A wrong code and an unknown number get the same words; wrong codes
- * are counted per number, lookups per client address.
+ * 查询进度: the complainant follows the case with its number and tracking code (older cases without a code: the
+ * phone's last four digits), sees the public timeline and the unit's reply, and rates once. A wrong code and an
+ * unknown number get the same words. Lookups are limited per client address here; wrong codes are counted per case
+ * number, in whatever spelling, by the service ({@link CitizenCases#track}).
  */
 @Route(value = "public/track/:number?", layout = PublicLayout.class)
 @AnonymousAllowed
@@ -56,9 +57,9 @@ public class PublicTrackView extends VerticalLayout implements BeforeEnterObserv
         number.setMaxLength(32);
         number.setWidthFull();
         code.setLabel(getTranslation("public.track.code"));
+        code.setHelperText(getTranslation("public.track.code.help"));
         code.setId("public-track-code");
-        code.setMaxLength(4);
-        code.setAllowedCharPattern("[0-9]");
+        code.setMaxLength(16);
         code.setWidthFull();
         lookUp.setText(getTranslation("public.track.submit"));
         lookUp.setId("public-track-submit");
@@ -77,9 +78,9 @@ public class PublicTrackView extends VerticalLayout implements BeforeEnterObserv
     void lookUp() {
         result.removeAll();
         shownNumber = null;
-        String n = number.getValue().trim();
-        String c = code.getValue().trim();
-        if (n.isEmpty() || !c.matches("[0-9]{4}")) {
+        String n = number.getValue().strip();
+        String c = code.getValue().strip();
+        if (n.isEmpty() || c.isEmpty()) {
             Toasts.error(getTranslation("public.error.trackInput"));
             return;
         }
@@ -87,18 +88,11 @@ public class PublicTrackView extends VerticalLayout implements BeforeEnterObserv
             Toasts.error(getTranslation("public.error.tooMany"));
             return;
         }
-        if (limits.numberLocked(n)) {
-            Toasts.error(getTranslation("public.error.numberLocked"));
-            return;
-        }
         try {
             show(citizens.track(n, c));
             shownNumber = n;
             shownCode = c;
         } catch (RuleViolation v) {
-            if ("citizen.error.notFound".equals(v.key())) {
-                limits.wrongCode(n);
-            }
             Toasts.refused(v);
         }
     }

@@ -77,6 +77,11 @@ class IntakeViewTest extends KaribuTest {
         assertThat(row.get("handle_due_at").toString()).startsWith("2026-03-02 11:00");
         assertThat(row.get("complainant_phone")).isEqualTo("13987654321");
         assertThat(row.get("address")).isEqualTo(address);
+        // the operator reads the caller's tracking code back with the number
+        assertThat(result.code.getText()).matches("[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}")
+                .isEqualTo(jdbc.queryForObject("select tracking_code from case_file where number = ?", String.class,
+                        result.number.getText()));
+        assertThat(result.getElement().getTextRecursively()).contains("请把工单号和查询码告诉来电人");
         assertThat(jdbc.queryForObject("select count(*) from case_photo where case_id = ? and content_type = "
                 + "'image/png'", Integer.class, row.get("id"))).isEqualTo(1);
 

@@ -1,5 +1,6 @@
 package org.civitas.citizen.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -119,6 +120,8 @@ class ChannelJourneyTest extends KaribuTest {
                 .header("Idempotency-Key", ref).contentType(MediaType.APPLICATION_JSON).content(body));
         assertThat(first.getStatus()).isEqualTo(201);
         String number = json(first).get("number").asText();
+        String trackingCode = json(first).get("tracking_code").asText();
+        assertThat(trackingCode).matches("[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}");
         for (int i = 0; i < 20; i++) {
             MockHttpServletResponse again = call(post("/api/v1/cases").header("X-API-Key", key)
                     .header("Idempotency-Key", i % 2 == 0 ? ref : ref + "-" + i)
@@ -136,10 +139,14 @@ class ChannelJourneyTest extends KaribuTest {
         clock.advance(Duration.ofMinutes(40));
         as("clerk.wuchang", () -> cases.reply(signed.ref(), ReplyOutcome.RESOLVED, "垃圾已清运", List.of()));
 
-        // the citizen finds it on the public page with the last four digits and rates it, which closes it
+        // the citizen finds it on the public page with the tracking code the app passed on and rates it, which
+        // closes it; the last four digits of the phone no longer open a case that has a code
         navigate("public/track/" + number);
         PublicTrackView view = _get(PublicTrackView.class);
         _setValue(view.code, "2580");
+        _click(view.lookUp);
+        _assertNone(PublicCaseCard.class);
+        _setValue(view.code, trackingCode.toLowerCase());
         _click(view.lookUp);
         assertThat(_get(PublicCaseCard.class).reply.getText()).isEqualTo("垃圾已清运");
         PublicRatingForm form = _get(PublicRatingForm.class);

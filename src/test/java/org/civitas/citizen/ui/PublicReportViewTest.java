@@ -99,9 +99,14 @@ class PublicReportViewTest extends KaribuTest {
         assertThat(view.form.isVisible()).isFalse();
         String number = view.done.number.getText();
         assertThat(number).matches("WM20260706\\d{4}");
-        assertThat(view.done.hint.getText()).isEqualTo("请记下工单号 " + number
-                + "。凭工单号和手机号后四位 5678 可以查询办理进度，办理答复后可以评价。");
-        assertThat(view.done.track.getHref()).isEqualTo("public/track/" + number);
+        String code = view.done.code.getText();
+        assertThat(code).matches("[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}");
+        assertThat(view.done.hint.getText()).isEqualTo("请记下工单号 " + number + " 和查询码 " + code
+                + "。凭这两项可以查询办理进度，办理答复后可以评价。查询码请勿告诉他人。")
+                .doesNotContain("5678");
+        assertThat(view.done.track.getHref()).as("the code stays out of links").isEqualTo("public/track/" + number);
+        assertThat(jdbc.queryForObject("select tracking_code from case_file where number = ?", String.class, number))
+                .isEqualTo(code);
         Map<String, Object> row = jdbc.queryForMap("select id, channel, status, lead_unit_code, complainant_name, "
                 + "complainant_phone, address, street_code, latitude, longitude from case_file where number = ?",
                 number);
@@ -162,6 +167,7 @@ class PublicReportViewTest extends KaribuTest {
         _setValue(view.description, description);
         _click(view.submit);
         String number = view.done.number.getText();
+        String code = view.done.code.getText();
 
         Map<String, Object> row = jdbc.queryForMap("select complainant_name, address, description from case_file "
                 + "where number = ?", number);
@@ -170,7 +176,7 @@ class PublicReportViewTest extends KaribuTest {
 
         navigate("public/track/" + number);
         PublicTrackView track = _get(PublicTrackView.class);
-        _setValue(track.code, "5678");
+        _setValue(track.code, code);
         _click(track.lookUp);
         PublicCaseCard card = _get(PublicCaseCard.class);
         assertThat(card.address.getText()).isEqualTo(address);

@@ -9,6 +9,7 @@ import static org.civitas.cases.Reports.aReport;
 import static org.civitas.citizen.ui.PublicReportViewTest.notices;
 
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.ListItem;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -23,6 +24,7 @@ import org.civitas.cases.CitizenCases;
 import org.civitas.cases.PublicCase;
 import org.civitas.cases.Rating;
 import org.civitas.cases.ReplyOutcome;
+import org.civitas.catalog.CatalogService;
 import org.civitas.citizen.PublicLimits;
 import org.civitas.test.KaribuTest;
 import org.civitas.test.MutableClock;
@@ -36,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The public tracking page and the one-time rating, as an anonymous visitor. */
 class PublicTrackViewTest extends KaribuTest {
 
-    static final String NOT_FOUND = "未找到该工单，请核对工单号和手机号后四位。";
+    static final String NOT_FOUND = "未找到该工单，请核对工单号和查询码。";
 
     @Autowired JdbcTemplate jdbc;
     @Autowired MutableClock clock;
@@ -44,31 +46,36 @@ class PublicTrackViewTest extends KaribuTest {
     @Autowired CitizenCases citizens;
     @Autowired CaseService cases;
     @Autowired CaseRequestService caseRequests;
+    @Autowired CatalogService catalog;
 
     @BeforeEach
     void a_monday_with_fresh_allowances() {
         clock.set(LocalDateTime.of(2026, 7, 13, 9, 0));
         limits.forgetAll();
+        jdbc.update("delete from track_lock");
     }
 
     @AfterEach
     void resetClock() {
         clock.reset();
         limits.forgetAll();
+        jdbc.update("delete from track_lock");
     }
 
     @Test
     void the_right_code_shows_the_status_the_public_timeline_and_the_reply_without_names_or_internal_steps() {
-        String number = repliedCase("13900002468");
+        PublicCase c = repliedCase("13900002468");
+        String number = c.number();
 
         PublicTrackView view = open("public/track/" + number);
         assertThat(view.number.getValue()).as("the number comes from the link").isEqualTo(number);
-        _setValue(view.code, "2468");
+        assertThat(view.code.getHelperText()).contains("查询码见提交成功页面");
+        _setValue(view.code, c.trackingCode());
         _click(view.lookUp);
 
         PublicCaseCard card = _get(PublicCaseCard.class);
         assertThat(card.status.getText()).isEqualTo("已答复");
-        assertThat(card.timeline.getChildren().map(c -> ((ListItem) c).getText()).toList()).containsExactly(
+        assertThat(card.timeline.getChildren().map(item -> ((ListItem) item).getText()).toList()).containsExactly(
                 "2026-07-13 09:00 登记 → 待分派",
                 "2026-07-13 09:00 分派 → 已派单",
                 "2026-07-13 09:20 签收 → 办理中",
@@ -82,11 +89,11 @@ class PublicTrackViewTest extends KaribuTest {
 
     @Test
     void a_wrong_code_and_an_unknown_number_get_the_same_message_and_show_nothing() {
-        String number = repliedCase("13900001357");
+        PublicCase c = repliedCase("13900001357");
         PublicTrackView view = open("public/track");
 
-        _setValue(view.number, number);
-        _setValue(view.code, "1358");
+        _setValue(view.number, c.number());
+        _setValue(view.code, "1357");
         _click(view.lookUp);
         List<String> wrongCode = notices();
         _assertNone(PublicCaseCard.class);
@@ -95,7 +102,7 @@ class PublicTrackViewTest extends KaribuTest {
 
         NotificationsKt.clearNotifications();
         _setValue(view.number, "WM209912310001");
-        _setValue(view.code, "1357");
+        _setValue(view.code, c.trackingCode());
         _click(view.lookUp);
 
         assertThat(notices()).isEqualTo(wrongCode).containsExactly(NOT_FOUND);
@@ -104,8 +111,9 @@ class PublicTrackViewTest extends KaribuTest {
 
     @Test
     void the_citizen_rates_once_and_a_second_rating_is_refused() {
-        String number = repliedCase("13900008642");
-        PublicTrackView view = lookUp(number, "8642");
+        PublicCase c = repliedCase("13900008642");
+        String number = c.number();
+        PublicTrackView view = lookUp(number, c.trackingCode());
         PublicRatingForm form = _get(PublicRatingForm.class);
         _setValue(form.rating, Rating.BASICALLY_SATISFIED);
         _setValue(form.solved, Boolean.TRUE);
@@ -129,15 +137,16 @@ class PublicTrackViewTest extends KaribuTest {
         assertThat(notices()).containsExactly("工单 " + number + " 现在不能评价：只有已答复、尚未评价的工单可以评价一次。");
         assertThat(jdbc.queryForObject("select rating from case_file where number = ?", String.class, number))
                 .isEqualTo("BASICALLY_SATISFIED");
-        lookUp(number, "8642");
+        lookUp(number, c.trackingCode());
         _assertNone(PublicRatingForm.class);
         assertThat(_get(PublicCaseCard.class).getElement().getTextRecursively()).contains("您的评价：基本满意");
     }
 
     @Test
     void a_rating_without_its_answers_is_refused_on_the_form() {
-        String number = repliedCase("13900009753");
-        lookUp(number, "9753");
+        PublicCase c = repliedCase("13900009753");
+        String number = c.number();
+        lookUp(number, c.trackingCode());
         PublicRatingForm form = _get(PublicRatingForm.class);
         _click(form.send);
         assertThat(form.rating.isInvalid()).isTrue();
@@ -149,31 +158,85 @@ class PublicTrackViewTest extends KaribuTest {
 
     @Test
     void ten_wrong_codes_lock_the_number_even_for_the_right_code_and_say_so_without_showing_anything() {
-        String number = repliedCase("13900003579");
+        PublicCase c = repliedCase("13900003579");
         PublicTrackView view = open("public/track");
-        _setValue(view.number, number);
+        _setValue(view.number, c.number());
         for (int i = 0; i < 10; i++) {
-            _setValue(view.code, String.format("%04d", 1000 + i));
+            _setValue(view.code, "WRONG" + i);
             _click(view.lookUp);
         }
         NotificationsKt.clearNotifications();
-        _setValue(view.code, "3579");
+        _setValue(view.code, c.trackingCode());
 
         _click(view.lookUp);
 
-        assertThat(notices()).containsExactly("该工单号的查询错误次数过多，已暂停查询，请稍后再试。");
+        assertThat(notices()).containsExactly("该工单号的查询错误次数过多，已暂停查询，请 15 分钟后再试。");
         _assertNone(PublicCaseCard.class);
-        clock.advance(Duration.ofMinutes(6));
+        clock.advance(Duration.ofMinutes(14));
+        _click(view.lookUp);
+        _assertNone(PublicCaseCard.class);
+        clock.advance(Duration.ofMinutes(1));
         _click(view.lookUp);
         _get(PublicCaseCard.class);
     }
 
     @Test
+    void the_lock_holds_across_spellings_of_the_number_and_across_client_addresses() {
+        PublicCase c = repliedCase("13900003580");
+        String n = c.number();
+        // full-width, a zero-width space inside, trailing no-break and ideographic spaces, lower case, dashes
+        String[] spellings = {n, fullWidth(n), n.substring(0, 6) + "\u200B" + n.substring(6), n + "\u00A0",
+                n + "\u3000", n.toLowerCase(), n.substring(0, 2) + "-" + n.substring(2, 10) + "-" + n.substring(10),
+                " " + fullWidth(n.toLowerCase()) + "\u3000", n + "\u2060", "\uFEFF" + n};
+        for (int i = 0; i < 10; i++) {
+            PublicTrackView from = openFrom("10.20.30." + i);
+            _setValue(from.number, spellings[i]);
+            _setValue(from.code, "WRONG" + i);
+            _click(from.lookUp);
+            assertThat(from.result.getChildren()).as("wrong code %d", i).isEmpty();
+        }
+        for (String spelling : spellings) {
+            NotificationsKt.clearNotifications();
+            PublicTrackView fresh = openFrom("10.99.0.1");
+            _setValue(fresh.number, spelling);
+            _setValue(fresh.code, c.trackingCode());
+
+            _click(fresh.lookUp);
+
+            assertThat(notices()).as(spelling).containsExactly("该工单号的查询错误次数过多，已暂停查询，请 15 分钟后再试。");
+            assertThat(fresh.result.getChildren()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_case_found_through_another_spelling_cannot_be_rated_once_the_number_is_locked() {
+        PublicCase c = repliedCase("13900003581");
+        // the complainant opens the case through a full-width number and a lower-case code
+        lookUp(fullWidth(c.number()), c.trackingCode().toLowerCase() + "\u3000");
+        PublicRatingForm form = _get(PublicRatingForm.class);
+        _setValue(form.rating, Rating.SATISFIED);
+        _setValue(form.solved, Boolean.TRUE);
+        PublicTrackView guesser = openFrom("10.20.31.1");
+        _setValue(guesser.number, c.number().toLowerCase() + "\u00A0");
+        for (int i = 0; i < 10; i++) {
+            _setValue(guesser.code, "WRONG" + i);
+            _click(guesser.lookUp);
+        }
+        NotificationsKt.clearNotifications();
+
+        form.send();
+
+        assertThat(notices()).containsExactly("该工单号的查询错误次数过多，已暂停查询，请 15 分钟后再试。");
+        assertThat(jdbc.queryForObject("select rating from case_file where number = ?", String.class, c.number()))
+                .isNull();
+    }
+
+    @Test
     void the_sixty_first_lookup_from_one_address_within_the_hour_is_refused() {
-        String number = repliedCase("13900004680");
+        PublicCase c = repliedCase("13900004680");
         PublicTrackView view = open("public/track");
-        _setValue(view.number, number);
-        _setValue(view.code, "4680");
+        _setValue(view.number, c.number());
+        _setValue(view.code, c.trackingCode());
         for (int i = 1; i <= 60; i++) {
             _click(view.lookUp);
             assertThat(view.result.getChildren()).as("lookup %d", i).isNotEmpty();
@@ -188,8 +251,8 @@ class PublicTrackViewTest extends KaribuTest {
 
     @Test
     void the_eleventh_rating_attempt_from_one_address_within_the_hour_is_refused_before_the_service() {
-        String number = repliedCase("13900005791");
-        lookUp(number, "5791");
+        PublicCase c = repliedCase("13900005791");
+        lookUp(c.number(), c.trackingCode());
         PublicRatingForm form = _get(PublicRatingForm.class);
         _setValue(form.rating, Rating.SATISFIED);
         _setValue(form.solved, Boolean.TRUE);
@@ -207,7 +270,7 @@ class PublicTrackViewTest extends KaribuTest {
     }
 
     /** A web report dispatched at 9:00, signed at 9:20 (plus an internal extension request), replied at 10:30. */
-    private String repliedCase(String phone) {
+    private PublicCase repliedCase(String phone) {
         PublicCase c = citizens.report(aReport().channel(Channel.WEB, null).item("SR-04").in("D05", "S0501")
                 .address("查询路 " + System.nanoTime() % 1_000_000 + " 号").phone(phone).build(), List.of());
         clock.advance(Duration.ofMinutes(20));
@@ -217,7 +280,7 @@ class PublicTrackViewTest extends KaribuTest {
                 signed.handleDueAt().plusDays(3)));
         clock.advance(Duration.ofMinutes(40));
         as("clerk.wuchang", () -> cases.reply(asked.ref(), ReplyOutcome.RESOLVED, "垃圾已清运，路面已冲洗", List.of()));
-        return c.number();
+        return c;
     }
 
     private PublicTrackView lookUp(String number, String code) {
@@ -226,6 +289,25 @@ class PublicTrackViewTest extends KaribuTest {
         _setValue(view.code, code);
         _click(view.lookUp);
         return view;
+    }
+
+    /** A tracking page whose requests come from the given client address (a fresh page, as another browser). */
+    private PublicTrackView openFrom(String address) {
+        PublicTrackView view = new PublicTrackView(citizens, limits, new ClientAddress(false) {
+            @Override
+            public String current() {
+                return address;
+            }
+        }, catalog, clock);
+        UI.getCurrent().removeAll();
+        UI.getCurrent().add(view);
+        return view;
+    }
+
+    static String fullWidth(String ascii) {
+        StringBuilder b = new StringBuilder();
+        ascii.chars().forEach(ch -> b.append((char) (ch >= '!' && ch <= '~' ? ch - '!' + 0xFF01 : ch)));
+        return b.toString();
     }
 
     private PublicTrackView open(String path) {
