@@ -93,8 +93,8 @@ class DeadlineSweepBacklogTest {
         }
         assertThat(unitOf.values()).containsOnly("D05", "D01", "D02");
 
-        // Tuesday 11:00 is the warning time of all of them (80 % of one working day)
-        sweepTwiceAt(TUESDAY_DUE.minusHours(5));
+        // Tuesday 14:48 is the warning time of all of them (80 % of the 13.5 office hours from Monday 09:00)
+        sweepTwiceAt(LocalDateTime.of(2026, 11, 17, 14, 48));
         assertThat(announced(CasesWarned.class, CasesWarned::cases)).containsExactlyInAnyOrderElementsOf(ids);
         assertNoticesPerClerk("WARNING", "notify.warning");
 

@@ -293,7 +293,7 @@ class PublicTrackViewTest extends KaribuTest {
 
     /** A tracking page whose requests come from the given client address (a fresh page, as another browser). */
     private PublicTrackView openFrom(String address) {
-        PublicTrackView view = new PublicTrackView(citizens, limits, new ClientAddress(false) {
+        PublicTrackView view = new PublicTrackView(citizens, limits, new ClientAddress() {
             @Override
             public String current() {
                 return address;
