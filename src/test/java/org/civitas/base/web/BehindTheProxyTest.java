@@ -2,6 +2,7 @@ package org.civitas.base.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategy;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,6 +16,8 @@ import java.util.List;
 import org.civitas.citizen.PublicLimits;
 import org.civitas.citizen.ui.ClientAddress;
 import org.civitas.test.TestClockConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -45,9 +50,26 @@ class BehindTheProxyTest {
 
     @LocalServerPort int port;
     @Autowired PublicLimits limits;
+    /** This context's own strategy; see BrowserTest for why a second context must put back the one it found. */
+    @Autowired VaadinAwareSecurityContextHolderStrategy contextStrategy;
+    private static SecurityContextHolderStrategy strategyOutside;
+
+    @BeforeAll
+    static void rememberSecurityContextStrategy() {
+        strategyOutside = SecurityContextHolder.getContextHolderStrategy();
+    }
+
+    @AfterAll
+    static void restoreSecurityContextStrategy() {
+        if (strategyOutside != null) {
+            SecurityContextHolder.setContextHolderStrategy(strategyOutside);
+            strategyOutside = null;
+        }
+    }
 
     @BeforeEach
     void freshAllowances() {
+        SecurityContextHolder.setContextHolderStrategy(contextStrategy);
         limits.forgetAll();
     }
 
