@@ -29,13 +29,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * generator and imports write them) are counted alike by the half-month analysis, by plain SQL over the cases, by
  * the monthly rankings and by the home page, once the daily aggregates have been rebuilt.
  *
- * <p>The cases are received in 2031, a year no other test uses, and are removed afterwards.
+ * <p>The cases are received in 2035, a year no other test uses, and are removed afterwards.
  */
 @IntegrationTest
 class FiguresAgreeTest {
 
-    static final LocalDateTime FROM = LocalDateTime.of(2031, 1, 1, 0, 0);
-    static final LocalDateTime TO = LocalDateTime.of(2031, 6, 30, 22, 0);
+    static final LocalDateTime FROM = LocalDateTime.of(2035, 1, 1, 0, 0);
+    static final LocalDateTime TO = LocalDateTime.of(2035, 6, 30, 22, 0);
     static final String COUNTED = " received_at >= ? and received_at < ? and status not in ('INVALID','MERGED')";
 
     @Autowired DataSource dataSource;
@@ -52,18 +52,22 @@ class FiguresAgreeTest {
     void removeTheGeneratedCases() {
         clock.reset();
         SecurityContextHolder.clearContext();
-        String generated = "select id from case_file where received_at >= '2031-01-01'";
-        jdbc.update("delete from case_history where case_id in (" + generated + ")");
-        jdbc.update("delete from case_co_unit where case_id in (" + generated + ")");
-        jdbc.update("delete from case_file where received_at >= '2031-01-01'");
+        String generated = "select id from case_file where received_at >= '2035-01-01' and received_at < '2036-01-01'";
+        for (String table : new String[] {"case_history", "case_co_unit", "case_photo", "case_request",
+                "supervision_order"}) {
+            jdbc.update("delete from " + table + " where case_id in (" + generated + ")");
+        }
+        jdbc.update("delete from case_file where received_at >= '2035-01-01' and received_at < '2036-01-01'");
         daily.refresh(FROM.toLocalDate(), TO.toLocalDate().plusDays(1));
     }
 
     @Test
     void the_analysis_the_rankings_and_the_home_page_count_generated_cases_as_sql_does() throws Exception {
-        new CaseGenerator(dataSource, new CaseGenerator.Options(1_500, FROM, TO, LocalDateTime.of(2031, 7, 1, 8, 0),
-                20_311_207L)).generate(n -> { });
-        HalfMonth march = new HalfMonth(YearMonth.of(2031, 3), false);
+        LocalDateTime afterwards = LocalDateTime.of(2035, 7, 1, 8, 0);
+        clock.set(afterwards);
+        new CaseGenerator(dataSource, new CaseGenerator.Options(1_500, FROM, TO, LocalDateTime.of(2035, 7, 1, 8, 0),
+                20_351_207L)).generate(n -> { });
+        HalfMonth march = new HalfMonth(YearMonth.of(2035, 3), false);
         assertThat(total(as("supervisor", () -> analysis.analyse(march)))).as("before the rebuild").isZero();
         assertThat(raw("district_code", march.first(), march.last())).isNotEmpty();
 
@@ -71,7 +75,7 @@ class FiguresAgreeTest {
         assertThat(backfill.daysOutOfStep()).isEmpty();
 
         for (int m = 1; m <= 6; m++) {
-            YearMonth month = YearMonth.of(2031, m);
+            YearMonth month = YearMonth.of(2035, m);
             Map<String, Long> unitsInMonth = new HashMap<>();
             long monthTotal = 0;
             for (boolean second : new boolean[] {false, true}) {
@@ -88,6 +92,7 @@ class FiguresAgreeTest {
                     month.atDay(1).atStartOfDay(), month.plusMonths(1).atDay(1).atStartOfDay());
             assertThat(monthTotal).as("analysis, %s", month).isEqualTo(sqlMonth);
 
+            clock.set(afterwards);
             MonthlyScores scores = as("supervisor", () -> scoring.month(month));
             for (UnitScore u : scores.units()) {
                 assertThat(u.cases()).as("rankings' cases of %s in %s", u.unitCode(), month)
