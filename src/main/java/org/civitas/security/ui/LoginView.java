@@ -3,6 +3,7 @@ package org.civitas.security.ui;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -11,15 +12,18 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.shared.Registration;
 import org.civitas.base.i18n.LanguageSwitch;
+import org.civitas.security.DemoReadiness;
 
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm login = new LoginForm();
+    private Registration polling;
 
-    public LoginView() {
+    public LoginView(DemoReadiness demo) {
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -35,6 +39,31 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         // a page load, not a client-side navigation: only public pages' documents may ask for the position (DD022)
         citizens.setRouterIgnore(true);
         add(title, subtitle, login, citizens, new LanguageSwitch());
+        if (demo.preparing()) {
+            Span preparing = new Span(getTranslation("login.demoPreparing"));
+            preparing.setId("login-demo-preparing");
+            preparing.getElement().getThemeList().add("badge contrast");
+            addComponentAtIndex(2, preparing);
+            // the page looks again every two seconds and drops the notice once the demo users exist
+            addAttachListener(attach -> {
+                attach.getUI().setPollInterval(2000);
+                polling = attach.getUI().addPollListener(poll -> {
+                    if (!demo.preparing()) {
+                        remove(preparing);
+                        stopPolling();
+                    }
+                });
+            });
+            addDetachListener(detach -> stopPolling());
+        }
+    }
+
+    private void stopPolling() {
+        getUI().ifPresent(ui -> ui.setPollInterval(-1));
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
     }
 
     private LoginI18n i18n() {
