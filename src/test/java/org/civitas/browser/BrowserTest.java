@@ -214,6 +214,11 @@ public abstract class BrowserTest {
     /** Logs a demo user in through the login form; waits for the back-office shell. */
     protected void login(String username) {
         submitLogin(username, PASSWORD);
+        waitUntil(d -> !d.getCurrentUrl().endsWith("/login") || d.getCurrentUrl().contains("expired"));
+        if (driver().getCurrentUrl().contains("/login?expired")) {
+            // a form whose token went stale meanwhile is sent back with a word; a person enters the password again
+            submitLogin(username, PASSWORD);
+        }
         waitUntil(d -> !d.getCurrentUrl().contains("/login"));
         waitForElement(By.tagName("vaadin-app-layout"));
         waitForVaadin();
