@@ -87,8 +87,8 @@ final class GeneratedCase {
         this.leadUnit = lead;
         this.dispatchedAt = at;
         this.deadlines = d;
-        step(receivedAt, channel == Channel.HOTLINE_12345 ? "operator" : "channel", CaseAction.REGISTER, null,
-                CaseStatus.REGISTERED, null, null);
+        step(receivedAt, DemoActors.registeredBy(channel), CaseAction.REGISTER, null, CaseStatus.REGISTERED, null,
+                null);
         step(at, "system", CaseAction.DISPATCH, CaseStatus.REGISTERED, CaseStatus.DISPATCHED, lead, null);
     }
 

@@ -38,7 +38,7 @@ final class GeneratedLife {
             return;
         }
         g.signedAt = signed;
-        g.step(signed, "clerk", CaseAction.SIGN, CaseStatus.DISPATCHED, CaseStatus.IN_PROGRESS, g.leadUnit, null);
+        g.step(signed, DemoActors.clerkOf(g.leadUnit), CaseAction.SIGN, CaseStatus.DISPATCHED, CaseStatus.IN_PROGRESS, g.leadUnit, null);
 
         Duration handleWindow = Duration.between(g.dispatchedAt, g.deadlines.handleDueAt());
         boolean late = random.nextInt(10) == 0;
@@ -52,8 +52,8 @@ final class GeneratedLife {
         g.repliedAt = replied;
         g.outcome = random.nextInt(10) < 8 ? ReplyOutcome.RESOLVED
                 : random.nextBoolean() ? ReplyOutcome.EXPLAINED : ReplyOutcome.NOT_SOLVABLE_NOW;
-        g.replyText = g.outcome.name();
-        g.step(replied, "clerk", CaseAction.REPLY, CaseStatus.IN_PROGRESS, CaseStatus.REPLIED, g.leadUnit, null);
+        g.replyText = DemoActors.reply(g.outcome, random);
+        g.step(replied, DemoActors.clerkOf(g.leadUnit), CaseAction.REPLY, CaseStatus.IN_PROGRESS, CaseStatus.REPLIED, g.leadUnit, null);
         LocalDateTime accepted = replied.plusMinutes(30 + random.nextInt(600));
         if (accepted.isBefore(now)) {
             g.replyAccepted = true;
