@@ -105,6 +105,9 @@ public class DeadlineBoardView extends VerticalLayout implements HasDynamicTitle
             add(header(), lists, units);
         }
         setFlexGrow(1, lists);
+        // open on the most urgent list that has cases, not on an empty one
+        sections.stream().filter(s -> s.grid().getListDataView().getItemCount() > 0).findFirst()
+                .ifPresent(s -> lists.setSelectedTab(s.tab()));
     }
 
     @Override
