@@ -28,19 +28,25 @@ public class BoardService {
         this.clock = clock;
     }
 
+    /** The board, narrowed by {@code filter} (in the queries: the lists stop at the limit, the totals do not). */
     @PreAuthorize(BOARD)
     @Transactional(readOnly = true)
-    public Board board() {
+    public Board board(BoardFilter filter) {
+        BoardFilter f = filter == null ? BoardFilter.none() : filter;
         LocalDateTime now = LocalDateTime.now(clock);
         Optional<String> scope = access.scopedUnit();
         // 24:00 today is stored as 00:00 tomorrow and is still today
         LocalDateTime endOfToday = now.toLocalDate().plusDays(1).atStartOfDay();
+        LocalDateTime soonFrom = endOfToday.plusNanos(1000);
+        LocalDateTime twoHours = now.plusHours(2);
         LocalDateTime threeWorkingDays = calendar.deadlineCalculator().handleDue(now, 3, LimitUnit.WORKING_DAYS);
-        return new Board(now,
-                queries.dueBefore(now, scope, SECTION_LIMIT),
-                queries.dueBetween(now, now.plusHours(2), true, scope, SECTION_LIMIT),
-                queries.dueBetween(now, endOfToday, false, scope, SECTION_LIMIT),
-                queries.dueBetween(endOfToday.plusNanos(1000), threeWorkingDays, false, scope, SECTION_LIMIT),
-                queries.unitLoads(now, scope));
+        long[] totals = queries.sectionTotals(now, twoHours, endOfToday, soonFrom, threeWorkingDays, scope, f);
+        return new Board(now, scope.orElse(null),
+                new BoardSection(queries.dueBefore(now, scope, f, SECTION_LIMIT), totals[0]),
+                new BoardSection(queries.dueBetween(now, twoHours, true, scope, f, SECTION_LIMIT), totals[1]),
+                new BoardSection(queries.dueBetween(now, endOfToday, false, scope, f, SECTION_LIMIT), totals[2]),
+                new BoardSection(queries.dueBetween(soonFrom, threeWorkingDays, false, scope, f, SECTION_LIMIT),
+                        totals[3]),
+                queries.unitLoads(now, scope, f));
     }
 }

@@ -3,15 +3,15 @@ package org.civitas.supervision.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -22,22 +22,24 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.function.ToLongFunction;
 import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.UnitFilter;
+import org.civitas.catalog.UnitView;
 import org.civitas.inspection.NoticeService;
 import org.civitas.security.AppRoles;
 import org.civitas.supervision.Board;
 import org.civitas.supervision.BoardCase;
+import org.civitas.supervision.BoardFilter;
+import org.civitas.supervision.BoardSection;
 import org.civitas.supervision.BoardService;
 import org.civitas.supervision.CaseBroadcaster;
-import org.civitas.supervision.UnitLoad;
 import org.springframework.data.domain.PageRequest;
 
 /**
- * 时限看板: what is late or about to be. It refreshes itself every 30 seconds (the countdowns move) and, by server
- * push, within a second of any committed case change.
+ * 时限看板: what is late or about to be, on one screen. The city sees the unit × state matrix first, then the four
+ * lists as tabs; a clerk (or a unit leader) sees the lists first and their unit's row below. Grids have a fixed share
+ * of the page and scroll inside. It refreshes itself every 30 seconds (the countdowns move) and, by server push,
+ * within a second of any committed case change.
  */
 @Route("board")
 @Menu(order = 15, title = "menu.board", icon = "vaadin:clock")
@@ -45,26 +47,35 @@ import org.springframework.data.domain.PageRequest;
 public class DeadlineBoardView extends VerticalLayout implements HasDynamicTitle {
 
     static final int POLL_MILLIS = 30_000;
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("MM-dd HH:mm");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final BoardService board;
     private final CaseBroadcaster broadcaster;
+    private final NoticeService inspections;
     private final Map<String, String> unitNames = new HashMap<>();
-    final Grid<BoardCase> overdue = caseGrid();
-    final Grid<BoardCase> emergency = caseGrid();
-    final Grid<BoardCase> today = caseGrid();
-    final Grid<BoardCase> soon = caseGrid();
-    final Grid<UnitLoad> units = new Grid<>();
+    /** The board's own "now", from its last load: countdowns agree with the lists they stand in. */
+    private LocalDateTime now;
+    final ComboBox<UnitView> district = new ComboBox<>();
+    final ComboBox<UnitView> department = new ComboBox<>();
+    final BoardMatrix units = new BoardMatrix(this::unitName);
+    final Grid<BoardCase> overdue = new BoardCaseGrid(this::unitName, () -> now);
+    final Grid<BoardCase> emergency = new BoardCaseGrid(this::unitName, () -> now);
+    final Grid<BoardCase> today = new BoardCaseGrid(this::unitName, () -> now);
+    final Grid<BoardCase> soon = new BoardCaseGrid(this::unitName, () -> now);
+    final TabSheet lists = new TabSheet();
+    private final List<Section> sections;
     final Span updated = new Span();
     /** Overdue rectification notices (inspection feature), scoped to the clerk's unit by its service. */
     final Span notices = new Span();
-    private final NoticeService inspections;
-    /** The board's own "now", from its last load: countdowns agree with the lists they stand in. */
-    private LocalDateTime now;
+    /** The unit the board is scoped to (a clerk's or a unit leader's), null for the city. */
+    private String scopeUnit;
     private Registration push;
     private Registration poll;
     int refreshes;
+
+    /** A tab: its title, its grid and the note shown when the list stops short of its total. */
+    private record Section(String titleKey, Grid<BoardCase> grid, Tab tab, Span more) {
+    }
 
     public DeadlineBoardView(BoardService board, CaseBroadcaster broadcaster, CatalogService catalog,
                              NoticeService inspections) {
@@ -72,21 +83,31 @@ public class DeadlineBoardView extends VerticalLayout implements HasDynamicTitle
         this.inspections = inspections;
         this.broadcaster = broadcaster;
         catalog.units(UnitFilter.all(), PageRequest.of(0, 2000)).forEach(u -> unitNames.put(u.code(), u.name()));
-        setWidthFull();
-        HorizontalLayout header = new HorizontalLayout(new H2(getTranslation("board.title")), updated, notices);
-        notices.setId("board-notices");
-        header.setAlignItems(FlexComponent.Alignment.BASELINE);
-        updated.getStyle().set("color", "var(--lumo-secondary-text-color)");
-        add(header,
-                section("board.overdue", overdue), section("board.emergency", emergency),
-                section("board.today", today), section("board.soon", soon),
-                new H4(getTranslation("board.units")), unitGrid());
-        overdue.setId("board-overdue");
-        emergency.setId("board-emergency");
-        today.setId("board-today");
-        soon.setId("board-soon");
+        setSizeFull();
+        setSpacing(false);
+        filter(district, catalog.districts(), "board.filter.district", "board.filter.allDistricts");
+        filter(department, catalog.leadUnits(), "board.filter.department", "board.filter.allDepartments");
+        sections = List.of(section("board.overdue", overdue, "board-overdue"),
+                section("board.emergency", emergency, "board-emergency"),
+                section("board.today", today, "board-today"),
+                section("board.soon", soon, "board-soon"));
+        lists.setWidthFull();
+        lists.setMinHeight("12rem");
         units.setId("board-units");
+        notices.setId("board-notices");
         refresh();
+        if (scopeUnit == null) {
+            // the city: the matrix first, a fixed slice of the screen, scrolling inside
+            units.setHeight("15.5rem");
+            add(header(), units, lists);
+        } else {
+            units.setAllRowsVisible(true);
+            add(header(), lists, units);
+        }
+        setFlexGrow(1, lists);
+        // open on the most urgent list that has cases, not on an empty one
+        sections.stream().filter(s -> s.grid().getListDataView().getItemCount() > 0).findFirst()
+                .ifPresent(s -> lists.setSelectedTab(s.tab()));
     }
 
     @Override
@@ -104,64 +125,71 @@ public class DeadlineBoardView extends VerticalLayout implements HasDynamicTitle
         e.getUI().setPollInterval(-1);
     }
 
-    /** Reloads every section; the countdowns are computed against the board's own "now". */
+    /** Reloads every section with the chosen filters; the countdowns are computed against the board's own "now". */
     void refresh() {
-        Board b = board.board();
+        BoardFilter f = new BoardFilter(code(district), code(department));
+        Board b = board.board(f);
         now = b.now();
-        overdue.setItems(b.overdue());
-        emergency.setItems(b.emergencySoon());
-        today.setItems(b.dueToday());
-        soon.setItems(b.dueSoon());
-        units.setItems(b.units());
+        scopeUnit = b.scopeUnit();
+        show(sections.get(0), b.overdue());
+        show(sections.get(1), b.emergencySoon());
+        show(sections.get(2), b.dueToday());
+        show(sections.get(3), b.dueSoon());
+        units.show(b.units(), b.scopeUnit(), f);
         notices.setText(getTranslation("notice.board.overdue", inspections.overdueCount()));
         updated.setText(getTranslation("board.updated", TIME.format(now)));
         refreshes++;
     }
 
-    private VerticalLayout section(String titleKey, Grid<BoardCase> grid) {
-        VerticalLayout s = new VerticalLayout(new H4(getTranslation(titleKey)), grid);
-        s.setPadding(false);
-        s.setSpacing(false);
-        return s;
+    private void show(Section s, BoardSection data) {
+        s.grid().setItems(data.cases());
+        s.tab().setLabel(getTranslation("board.tab", getTranslation(s.titleKey()), data.total()));
+        s.more().setVisible(data.total() > data.cases().size());
+        s.more().setText(getTranslation("board.more", data.cases().size(), data.total()));
     }
 
-    private Grid<BoardCase> caseGrid() {
-        Grid<BoardCase> g = new Grid<>();
-        g.addColumn(BoardCase::number).setHeader(getTranslation("board.number")).setAutoWidth(true);
-        g.addColumn(c -> c.itemName() == null ? c.itemCode() : c.itemCode() + " " + c.itemName())
-                .setHeader(getTranslation("board.item")).setFlexGrow(1);
-        g.addColumn(c -> unitName(c.leadUnitCode())).setHeader(getTranslation("board.unit")).setAutoWidth(true);
-        g.addColumn(c -> DUE.format(c.handleDueAt())).setHeader(getTranslation("board.deadline")).setAutoWidth(true);
-        g.addColumn(c -> Countdown.text(this, c.handleDueAt(), now)).setHeader(getTranslation("board.countdown"))
-                .setAutoWidth(true);
-        g.setAllRowsVisible(true);
-        g.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        g.setEmptyStateText(getTranslation("board.empty"));
-        return g;
+    private HorizontalLayout header() {
+        H2 title = new H2(getTranslation("board.title"));
+        title.getStyle().set("margin", "0");
+        Span spacer = new Span();
+        HorizontalLayout header = new HorizontalLayout(title, updated, notices, spacer, district, department);
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.expand(spacer);
+        header.getStyle().set("flex-wrap", "wrap");
+        updated.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        return header;
     }
 
-    private Grid<UnitLoad> unitGrid() {
-        units.addColumn(u -> unitName(u.unitCode())).setHeader(getTranslation("board.unit")).setFlexGrow(1);
-        count("board.open", UnitLoad::open, u -> "cases?unit=" + u.unitCode());
-        count("board.warning", UnitLoad::warning, u -> "cases?unit=" + u.unitCode() + "&dueSoon=true");
-        count("board.overdueCount", UnitLoad::overdue, u -> "cases?unit=" + u.unitCode() + "&overdue=true");
-        count("board.supervised", UnitLoad::supervised, u -> "supervision?unit=" + u.unitCode() + "&state=OPEN");
-        units.setAllRowsVisible(true);
-        units.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        units.setEmptyStateText(getTranslation("board.empty"));
-        return units;
+    private Section section(String titleKey, Grid<BoardCase> grid, String id) {
+        grid.setId(id);
+        grid.setSizeFull();
+        Span more = new Span();
+        more.getStyle().set("color", "var(--lumo-secondary-text-color)")
+                .set("font-size", "var(--lumo-font-size-s)");
+        more.setVisible(false);
+        VerticalLayout panel = new VerticalLayout(grid, more);
+        panel.setPadding(false);
+        panel.setSpacing(false);
+        panel.setSizeFull();
+        panel.setFlexGrow(1, grid);
+        Tab tab = lists.add(getTranslation(titleKey), panel);
+        return new Section(titleKey, grid, tab, more);
     }
 
-    /** A count that opens the inbox (or the order list) filtered to what it counts. */
-    private void count(String headerKey, ToLongFunction<UnitLoad> value,
-                       Function<UnitLoad, String> href) {
-        units.addComponentColumn(u -> {
-            long n = value.applyAsLong(u);
-            if (n == 0) {
-                return new Span("0");
-            }
-            return new Anchor(href.apply(u), Long.toString(n));
-        }).setHeader(getTranslation(headerKey)).setAutoWidth(true);
+    /** A unit picker, labelled by its placeholder so that the header stays one line. */
+    private void filter(ComboBox<UnitView> box, List<UnitView> choices, String labelKey, String placeholderKey) {
+        box.setItems(choices);
+        box.setItemLabelGenerator(UnitView::name);
+        box.setAriaLabel(getTranslation(labelKey));
+        box.setPlaceholder(getTranslation(placeholderKey));
+        box.setClearButtonVisible(true);
+        box.setWidth("13rem");
+        box.addValueChangeListener(e -> refresh());
+    }
+
+    private static String code(ComboBox<UnitView> box) {
+        return box.getValue() == null ? null : box.getValue().code();
     }
 
     private String unitName(String code) {
