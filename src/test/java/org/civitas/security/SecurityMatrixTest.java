@@ -179,6 +179,7 @@ class SecurityMatrixTest {
             PublicRequests.byNumber                          ALL
             PublicRequests.search                            ALL
             DashboardService.nearestDeadlines                OP SUP CLK INS LDR
+            DashboardService.operatorWork                    OP
             DashboardService.overview                        SUP LDR
             DashboardService.queue                           OP SUP CLK INS LDR
             DuplicateFinder.possibleDuplicates               OP SUP
