@@ -219,6 +219,29 @@ class InspectionViewsTest extends KaribuTest {
     }
 
     @Test
+    void a_deadline_in_the_past_or_a_next_step_on_a_notice_that_did_not_fail_is_refused_and_changes_nothing() {
+        login("inspector");
+        RoundRow round = aRound("视图测试：拒绝");
+        inspections.recordFinding(round.id(), new NewFinding("SR-01", PlaceType.BACK_STREET, "D05", null,
+                "武昌区拒绝测试巷1号", null, false), List.of());
+        NoticeRow issued = noticeService.issueNotices(round.id()).get(0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noticeService.setDeadline(issued.id(),
+                issued.version(), LocalDateTime.of(2026, 12, 20, 17, 0), null))
+                .hasMessageContaining("notice.error.notFailed");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noticeService.handToSupervision(issued.id(),
+                issued.version(), "理由")).hasMessageContaining("notice.error.notFailed");
+        clock.set(LocalDateTime.of(2026, 12, 9, 9, 0));
+        NoticeRow failed = noticeService.reinspect(issued.id(), issued.version(),
+                java.util.Map.of(inspections.findings(round.id()).get(0).id(), false), null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noticeService.setDeadline(failed.id(),
+                failed.version(), LocalDateTime.of(2026, 12, 8, 17, 0), null))
+                .hasMessageContaining("notice.error.deadline");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noticeService.handToSupervision(failed.id(),
+                failed.version(), " ")).hasMessageContaining("notice.error.supervisionReason");
+        assertThat(noticeService.notice(failed.id())).isEqualTo(failed);
+    }
+
+    @Test
     void the_dirty_round_dialog_asks_before_closing_on_esc_and_an_untouched_one_just_closes() {
         login("inspector");
         navigate("inspections");
