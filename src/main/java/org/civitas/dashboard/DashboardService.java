@@ -78,6 +78,18 @@ public class DashboardService {
                 rs.getLong(4), rs.getLong(5), rs.getLong(6)), scope.args(now, now, now));
     }
 
+    /** The operator's own work: see {@link OperatorWork}. The queue is the whole city's, as every operator serves it. */
+    @PreAuthorize("hasRole('OPERATOR')")
+    @Transactional(readOnly = true)
+    public OperatorWork operatorWork() {
+        LocalDate today = now().toLocalDate();
+        Long mine = jdbc.queryForObject("select count(*) from case_file" + BY_RECEIVED
+                + " where received_at >= ? and received_at < ? and created_by = ?", Long.class,
+                today.atStartOfDay(), today.plusDays(1).atStartOfDay(), user.username());
+        Long queue = jdbc.queryForObject("select count(*) from case_file where status = 'REGISTERED'", Long.class);
+        return new OperatorWork(mine == null ? 0 : mine, queue == null ? 0 : queue);
+    }
+
     /** The open cases whose handling deadline comes first, overdue ones at the top. */
     @PreAuthorize(CASE_ROLES)
     @Transactional(readOnly = true)

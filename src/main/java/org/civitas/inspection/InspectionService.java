@@ -112,6 +112,33 @@ public class InspectionService {
         return store.round(id);
     }
 
+    /** The caller's own rounds that are not over yet (they end today or later), newest first. */
+    @PreAuthorize(INSPECTOR)
+    @Transactional(readOnly = true)
+    public List<RoundRow> myOpenRounds() {
+        return jdbc.query(ROUND_SELECT + " WHERE r.created_by = :me AND r.ends_on >= :today"
+                + " ORDER BY r.starts_on DESC, r.id DESC", Map.of("me", user.username(), "today",
+                store.now().toLocalDate()), store::roundRow);
+    }
+
+    /** What the home page counts for the caller: see {@link InspectorWork}. */
+    @PreAuthorize(INSPECTOR)
+    @Transactional(readOnly = true)
+    public InspectorWork myWork() {
+        LocalDateTime now = store.now();
+        var p = new MapSqlParameterSource("me", user.username()).addValue("now", now)
+                .addValue("today", now.toLocalDate()).addValue("weekEnd", NoticeService.endOfWeek(now));
+        return jdbc.queryForObject("""
+                SELECT (SELECT COUNT(*) FROM inspection_round r WHERE r.created_by = :me AND r.ends_on >= :today),
+                       COALESCE(SUM(n.state IN ('ISSUED','FAILED') AND n.current_due_at > :now
+                                    AND n.current_due_at < :weekEnd), 0),
+                       COALESCE(SUM(n.state IN ('ISSUED','FAILED') AND n.current_due_at <= :now), 0),
+                       COALESCE(SUM(n.state = 'ANSWERED'), 0)
+                FROM rectification_notice n JOIN inspection_round r ON r.id = n.round_id
+                WHERE r.created_by = :me AND n.state IN ('ISSUED','FAILED','ANSWERED')""", p,
+                (rs, i) -> new InspectorWork(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+    }
+
     // --- findings ----------------------------------------------------------------------------------------------
 
     /**

@@ -16,6 +16,9 @@ import org.civitas.audit.AuditEvent;
 import org.civitas.base.RuleViolation;
 import org.civitas.calendar.CalendarService;
 import org.civitas.calendar.LimitUnit;
+import org.civitas.cases.CaseService;
+import org.civitas.cases.Channel;
+import org.civitas.cases.NewCase;
 import org.civitas.cases.PhotoUpload;
 import org.civitas.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,11 +47,12 @@ public class NoticeService {
     private final CurrentUser user;
     private final ApplicationEventPublisher events;
     private final InspectionDocuments documents;
+    private final CaseService cases;
     private final int noticeDays;
     private final int redoDays;
 
     NoticeService(NamedParameterJdbcTemplate jdbc, InspectionStore store, CalendarService calendar, CurrentUser user,
-                  ApplicationEventPublisher events, InspectionDocuments documents,
+                  ApplicationEventPublisher events, InspectionDocuments documents, CaseService cases,
                   @Value("${civitas.inspection.notice-working-days:5}") int noticeDays,
                   @Value("${civitas.inspection.redo-working-days:5}") int redoDays) {
         this.jdbc = jdbc;
@@ -57,6 +61,7 @@ public class NoticeService {
         this.user = user;
         this.events = events;
         this.documents = documents;
+        this.cases = cases;
         this.noticeDays = noticeDays;
         this.redoDays = redoDays;
     }
@@ -125,6 +130,34 @@ public class NoticeService {
     public List<NoticeRow> notices() {
         return jdbc.query(NOTICE_SELECT + " WHERE (:unit IS NULL OR n.unit_code = :unit) ORDER BY n.issued_at DESC,"
                 + " n.id DESC LIMIT 500", store.scope(), store::noticeRow);
+    }
+
+    /**
+     * The open notices of the caller's own rounds: {@code "week"} those due by the end of this week, {@code "overdue"}
+     * those past their deadline, {@code "answered"} those waiting for the re-inspection; anything else: none.
+     */
+    @PreAuthorize(INSPECTOR)
+    @Transactional(readOnly = true)
+    public List<NoticeRow> myNotices(String which) {
+        String condition = switch (which == null ? "" : which) {
+            case "week" -> "n.state IN ('ISSUED','FAILED') AND n.current_due_at > :now AND n.current_due_at < :weekEnd";
+            case "overdue" -> "n.state IN ('ISSUED','FAILED') AND n.current_due_at <= :now";
+            case "answered" -> "n.state = 'ANSWERED'";
+            default -> null;
+        };
+        if (condition == null) {
+            return List.of();
+        }
+        LocalDateTime now = store.now();
+        return jdbc.query(NOTICE_SELECT + " WHERE r.created_by = :me AND " + condition
+                + " ORDER BY n.current_due_at, n.id LIMIT 500", new MapSqlParameterSource("me", user.username())
+                .addValue("now", now).addValue("weekEnd", endOfWeek(now)), store::noticeRow);
+    }
+
+    /** The start of next Monday: "this week" ends there. */
+    static LocalDateTime endOfWeek(LocalDateTime now) {
+        return now.toLocalDate().with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY))
+                .atStartOfDay();
     }
 
     /** One notice; a clerk asking for another unit's notice is refused. */
@@ -214,6 +247,100 @@ public class NoticeService {
         events.publishEvent(AuditEvent.change(user.username(), "RECTIFICATION_REINSPECTED", "rectification_notice",
                 noticeId, n.state().name(), allPassed ? "PASSED" : "FAILED"));
         return store.notice(noticeId);
+    }
+
+    // --- after a failed re-inspection ---------------------------------------------------------------------------
+
+    /**
+     * 回访未通过 → a deadline the inspector chooses: the notice is open again (ISSUED) until then and the unit is told.
+     */
+    @PreAuthorize(INSPECTOR)
+    @Transactional
+    public NoticeRow setDeadline(long noticeId, long expectedVersion, LocalDateTime due, String note) {
+        NoticeRow n = failed(noticeId);
+        LocalDateTime now = store.now();
+        if (due == null || !due.isAfter(now)) {
+            throw new RuleViolation("notice.error.deadline");
+        }
+        reopen(n, expectedVersion, due, false);
+        store.history("NOTICE", noticeId, "DEADLINE_SET", due + (blankToNull(note) == null ? "" : " " + note.strip()));
+        events.publishEvent(new NoticeIssued(noticeId, n.number(), n.unitCode(), due));
+        events.publishEvent(AuditEvent.change(user.username(), "RECTIFICATION_DEADLINE_SET", "rectification_notice",
+                noticeId, n.state() + " " + n.currentDueAt(), NoticeState.ISSUED + " " + due));
+        return store.notice(noticeId);
+    }
+
+    /**
+     * 回访未通过 → the notice is issued again with a fresh deadline of {@code civitas.inspection.notice-working-days}
+     * working days; the unit's last answer is cleared (it did not hold) and the unit is told as of a new notice.
+     */
+    @PreAuthorize(INSPECTOR)
+    @Transactional
+    public NoticeRow reissue(long noticeId, long expectedVersion, String note) {
+        NoticeRow n = failed(noticeId);
+        LocalDateTime due = calendar.deadlineCalculator().handleDue(store.now(), noticeDays, LimitUnit.WORKING_DAYS);
+        reopen(n, expectedVersion, due, true);
+        store.history("NOTICE", noticeId, "REISSUED", blankToNull(note));
+        events.publishEvent(new NoticeIssued(noticeId, n.number(), n.unitCode(), due));
+        events.publishEvent(AuditEvent.change(user.username(), "RECTIFICATION_NOTICE_REISSUED", "rectification_notice",
+                noticeId, n.state() + " " + n.currentDueAt(), NoticeState.ISSUED + " " + due));
+        return store.notice(noticeId);
+    }
+
+    /**
+     * 回访未通过 → 转督办: the problem becomes a case on the INSPECTION channel (dispatched to the unit by the list, so
+     * its deadline, the automatic reminders and orders, and the city office's 督办 apply to it), and the notice is
+     * closed as SUPERVISED. The reason is required; a second call finds the same case (one per notice).
+     */
+    @PreAuthorize(INSPECTOR)
+    @Transactional
+    public NoticeRow handToSupervision(long noticeId, long expectedVersion, String reason) {
+        NoticeRow n = failed(noticeId);
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            throw new RuleViolation("notice.error.supervisionReason");
+        }
+        List<FindingRow> failedFindings = store.findingsOfNotice(noticeId).stream()
+                .filter(f -> f.state() != FindingState.PASSED).toList();
+        FindingRow first = failedFindings.get(0);
+        String description = n.number() + " " + failedFindings.stream().map(f -> f.itemName() + "（" + f.address()
+                + "）").collect(Collectors.joining("；")) + "：" + reason.strip();
+        String caseNumber = cases.register(new NewCase(Channel.INSPECTION, "N" + noticeId, store.now(), null, null,
+                true, first.districtCode(), first.streetCode(), first.address(), null, null,
+                description.length() > 2000 ? description.substring(0, 2000) : description, first.itemCode()),
+                List.of()).number();
+        int changed = jdbc.update("""
+                UPDATE rectification_notice SET state = 'SUPERVISED', version = version + 1
+                WHERE id = :id AND version = :version AND state = 'FAILED'""",
+                new MapSqlParameterSource("id", noticeId).addValue("version", expectedVersion));
+        if (changed == 0) {
+            throw new RuleViolation("inspection.error.changed");
+        }
+        store.history("NOTICE", noticeId, "SUPERVISED", caseNumber + " " + reason.strip());
+        events.publishEvent(AuditEvent.change(user.username(), "RECTIFICATION_HANDED_TO_SUPERVISION",
+                "rectification_notice", noticeId, n.state().name(), NoticeState.SUPERVISED + " " + caseNumber));
+        return store.notice(noticeId);
+    }
+
+    private NoticeRow failed(long noticeId) {
+        NoticeRow n = store.notice(noticeId);
+        if (n.state() != NoticeState.FAILED) {
+            throw new RuleViolation("notice.error.notFailed");
+        }
+        return n;
+    }
+
+    private void reopen(NoticeRow n, long expectedVersion, LocalDateTime due, boolean clearAnswer) {
+        int changed = jdbc.update("""
+                UPDATE rectification_notice SET state = 'ISSUED', current_due_at = :due, overdue_notified_at = NULL,
+                  answer_text = CASE WHEN :clear THEN NULL ELSE answer_text END,
+                  answered_by = CASE WHEN :clear THEN NULL ELSE answered_by END,
+                  answered_at = CASE WHEN :clear THEN NULL ELSE answered_at END,
+                  version = version + 1 WHERE id = :id AND version = :version AND state = 'FAILED'""",
+                new MapSqlParameterSource("id", n.id()).addValue("version", expectedVersion).addValue("due", due)
+                        .addValue("clear", clearAnswer));
+        if (changed == 0) {
+            throw new RuleViolation("inspection.error.changed");
+        }
     }
 
     /**

@@ -179,12 +179,15 @@ class SecurityMatrixTest {
             PublicRequests.byNumber                          ALL
             PublicRequests.search                            ALL
             DashboardService.nearestDeadlines                OP SUP CLK INS LDR
+            DashboardService.operatorWork                    OP
             DashboardService.overview                        SUP LDR
             DashboardService.queue                           OP SUP CLK INS LDR
             DuplicateFinder.possibleDuplicates               OP SUP
             DuplicateFinder.possibleDuplicatesOf             OP SUP
             InspectionService.createRound                    INS
             InspectionService.findings                       SUP INS LDR
+            InspectionService.myOpenRounds                   INS
+            InspectionService.myWork                         INS
             InspectionService.recordFinding                  INS
             InspectionService.round                          SUP INS LDR
             InspectionService.roundExcel                     SUP INS LDR
@@ -192,12 +195,16 @@ class SecurityMatrixTest {
             InspectionService.updateRound                    INS
             NoticeService.answer                             CLK
             NoticeService.findingsOfNotice                   SUP CLK INS LDR
+            NoticeService.handToSupervision                  INS
             NoticeService.issueNotices                       INS
+            NoticeService.myNotices                          INS
             NoticeService.notice                             SUP CLK INS LDR
             NoticeService.noticePdf                          SUP CLK INS LDR
             NoticeService.notices                            SUP CLK INS LDR | SUP INS LDR
             NoticeService.overdueCount                       SUP CLK INS LDR
             NoticeService.reinspect                          INS
+            NoticeService.reissue                            INS
+            NoticeService.setDeadline                        INS
             NoticeService.sweepOverdue                       ALL
             NotificationService.latest                       OP SUP CLK INS LDR ADM AUD SEC CH
             NotificationService.markAllRead                  OP SUP CLK INS LDR ADM AUD SEC CH

@@ -27,17 +27,21 @@ public class OverviewPanel extends VerticalLayout {
         setPadding(false);
         Locale locale = getLocale();
         Figures kpis = new Figures("kpis");
-        kpis.add(new Figure("kpi-today", getTranslation("dashboard.kpi.today"), Figures.count(o.receivedToday(), locale)),
+        String month = "cases?from=" + o.month().atDay(1) + "&to=" + o.month().atEndOfMonth();
+        kpis.add(new Figure("kpi-today", getTranslation("dashboard.kpi.today"), Figures.count(o.receivedToday(), locale))
+                        .linkTo("cases?from=" + o.today() + "&to=" + o.today()),
                 new Figure("kpi-month", getTranslation("dashboard.kpi.month"),
-                        Figures.count(o.receivedThisMonth(), locale)),
+                        Figures.count(o.receivedThisMonth(), locale)).linkTo(month),
                 new Figure("kpi-onTime", getTranslation("dashboard.kpi.onTime"), Figures.percent(o.onTime(), locale))
                         .detail(getTranslation("dashboard.kpi.onTime.detail", Figures.count(o.onTime().numerator(),
-                                locale), Figures.count(o.onTime().denominator(), locale))),
+                                locale), Figures.count(o.onTime().denominator(), locale)))
+                        .linkTo("analysis"),
                 new Figure("kpi-satisfaction", getTranslation("dashboard.kpi.satisfaction"),
                         Figures.percent(o.satisfaction(), locale))
                         .detail(getTranslation("dashboard.kpi.satisfaction.detail",
                                 Figures.count(o.satisfaction().numerator(), locale),
-                                Figures.count(o.satisfaction().denominator(), locale))));
+                                Figures.count(o.satisfaction().denominator(), locale)))
+                        .linkTo("analysis"));
 
         EChart trend = chart("chart-trend", EChartOptions.line(getTranslation("dashboard.chart.trend"),
                 o.trend().stream().map(d -> DAY.format(d.day())).toList(),

@@ -18,7 +18,11 @@ import org.civitas.dashboard.DashboardService;
 import org.civitas.dashboard.DeadlineRow;
 import org.civitas.dashboard.QueueCounts;
 
-/** My queue (我的待办): the open cases of the user's scope by state, and the ten nearest deadlines. */
+/**
+ * My queue (我的待办): the open cases of the user's scope by state, and the ten nearest deadlines. Each card links to
+ * the inbox filtered the same way (the inbox applies the same scope). A leader has no queue of their own: the same
+ * cards are their city's (or unit's) figures, under that title.
+ */
 public class QueuePanel extends VerticalLayout {
 
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -27,24 +31,29 @@ public class QueuePanel extends VerticalLayout {
     private final Map<String, String> unitNames = new HashMap<>();
 
     public QueuePanel(DashboardService dashboard, CatalogService catalog, Clock clock) {
+        this(dashboard, catalog, clock, "dashboard.queue");
+    }
+
+    public QueuePanel(DashboardService dashboard, CatalogService catalog, Clock clock, String titleKey) {
         this.catalog = catalog;
         setId("queue-panel");
         setPadding(false);
         Locale locale = getLocale();
         QueueCounts q = dashboard.queue();
         Figures cards = new Figures("queue");
-        cards.add(new Figure("queue-toSign", getTranslation("dashboard.queue.toSign"), Figures.count(q.toSign(), locale)),
+        cards.add(new Figure("queue-toSign", getTranslation("dashboard.queue.toSign"), Figures.count(q.toSign(), locale))
+                        .linkTo("cases?status=DISPATCHED"),
                 new Figure("queue-inProgress", getTranslation("dashboard.queue.inProgress"),
-                        Figures.count(q.inProgress(), locale)),
+                        Figures.count(q.inProgress(), locale)).linkTo("cases?status=IN_PROGRESS"),
                 new Figure("queue-returnRequested", getTranslation("dashboard.queue.returnRequested"),
-                        Figures.count(q.returnRequested(), locale)),
+                        Figures.count(q.returnRequested(), locale)).linkTo("cases?status=RETURN_REQUESTED"),
                 new Figure("queue-awaitingRating", getTranslation("dashboard.queue.awaitingRating"),
-                        Figures.count(q.awaitingRating(), locale)),
+                        Figures.count(q.awaitingRating(), locale)).linkTo("cases?status=REPLIED"),
                 new Figure("queue-inWarning", getTranslation("dashboard.queue.inWarning"),
-                        Figures.count(q.inWarning(), locale)),
+                        Figures.count(q.inWarning(), locale)).linkTo("cases?dueSoon=true"),
                 new Figure("queue-overdue", getTranslation("dashboard.queue.overdue"),
-                        Figures.count(q.overdue(), locale)).alarm(q.overdue() > 0));
-        add(new H3(getTranslation("dashboard.queue")), cards, new H3(getTranslation("dashboard.deadlines")),
+                        Figures.count(q.overdue(), locale)).alarm(q.overdue() > 0).linkTo("cases?overdue=true"));
+        add(new H3(getTranslation(titleKey)), cards, new H3(getTranslation("dashboard.deadlines")),
                 deadlines(dashboard.nearestDeadlines(), LocalDateTime.now(clock)));
     }
 

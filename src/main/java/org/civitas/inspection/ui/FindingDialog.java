@@ -58,5 +58,15 @@ class FindingDialog extends Dialog {
                 street.getValue() == null ? null : street.getValue().code(), address.getValue(), note.getValue(),
                 openCase.getValue()), photos.photos()));
         getFooter().add(new Button(getTranslation("inspection.cancel"), e -> close()), save);
+        address.setAutoselect(true);
+        note.setAutoselect(true);
+        UnsavedChanges.guard(this, this::dirty);
+    }
+
+    /** Anything entered, a photo included: the dialog opens empty. */
+    boolean dirty() {
+        return item.getValue() != null || placeType.getValue() != null || district.getValue() != null
+                || street.getValue() != null || !address.getValue().isEmpty() || !note.getValue().isEmpty()
+                || openCase.getValue() || !photos.photos().isEmpty();
     }
 }

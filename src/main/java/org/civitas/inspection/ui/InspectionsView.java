@@ -7,6 +7,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.civitas.base.ui.Toasts;
@@ -24,16 +27,20 @@ import org.civitas.catalog.UnitFilter;
 import org.civitas.inspection.InspectionService;
 import org.civitas.inspection.NoticeService;
 import org.civitas.inspection.NoticeRow;
+import org.civitas.inspection.NoticeState;
 import org.civitas.inspection.FindingRow;
 import org.civitas.inspection.RoundRow;
 import org.civitas.security.AppRoles;
 import org.springframework.data.domain.PageRequest;
 
-/** 实地检查: the rounds; a selected round shows its findings and its rectification notices. */
+/**
+ * 实地检查: the rounds ({@code inspections?mine=open}: the inspector's own rounds not yet over); a selected round shows
+ * its findings and its rectification notices, and a failed re-inspection offers the next step.
+ */
 @Route("inspections")
 @Menu(order = 40, title = "menu.inspections", icon = "vaadin:search")
 @RolesAllowed({AppRoles.INSPECTOR, AppRoles.SUPERVISOR, AppRoles.LEADER})
-public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
+public class InspectionsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -50,6 +57,7 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
     final Button recordFinding = new Button();
     final Button issueNotices = new Button();
     final Button reinspect = new Button();
+    final Button nextStep = new Button();
     final VerticalLayout detail = new VerticalLayout();
     /** Read by the download requests, which run outside the UI's session lock. */
     private volatile RoundRow shownRound;
@@ -57,6 +65,10 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
     RoundDialog roundDialog;
     FindingDialog findingDialog;
     ReinspectDialog reinspectDialog;
+    NextStepDialog nextStepDialog;
+    private boolean onlyMine;
+    /** Set while the view itself re-selects a refreshed round row, so the detail is not loaded twice. */
+    private boolean selecting;
 
     public InspectionsView(InspectionService inspections, NoticeService noticeService, CatalogService catalog,
                            AuthenticationContext auth, Clock clock) {
@@ -81,7 +93,10 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
                 .ifPresent(n -> showRound(r.id()))));
         reinspect.setText(getTranslation("inspection.reinspect.title"));
         reinspect.addClickListener(e -> notices.getSelectedItems().stream().findFirst().ifPresent(this::openReinspect));
-        HorizontalLayout actions = new HorizontalLayout(recordFinding, issueNotices, reinspect);
+        nextStep.setText(getTranslation("notice.next.open"));
+        nextStep.setEnabled(false);
+        nextStep.addClickListener(e -> notices.getSelectedItems().stream().findFirst().ifPresent(this::openNextStep));
+        HorizontalLayout actions = new HorizontalLayout(recordFinding, issueNotices, reinspect, nextStep);
         actions.setVisible(inspector);
         var excel = Downloads.anchor(getTranslation("inspection.download.excel"),
                 () -> shownRound.number() + ".xlsx", Downloads.XLSX, () -> inspections.roundExcel(shownRound.id()));
@@ -91,10 +106,10 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
         notices.addSelectionListener(e -> {
             shownNotice = e.getFirstSelectedItem().orElse(null);
             pdf.setEnabled(shownNotice != null);
+            nextStep.setEnabled(shownNotice != null && shownNotice.state() == NoticeState.FAILED);
         });
         detail.add(new H4(getTranslation("inspection.findings")), new HorizontalLayout(actions, excel),
                 findingGrid(), new H4(getTranslation("inspection.notices")), pdf, noticeGrid());
-        refresh();
     }
 
     @Override
@@ -102,8 +117,15 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
         return getTranslation("menu.inspections");
     }
 
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        onlyMine = inspector && event.getLocation().getQueryParameters().getParameters()
+                .getOrDefault("mine", List.of()).contains("open");
+        refresh();
+    }
+
     void refresh() {
-        rounds.setItems(inspections.rounds());
+        rounds.setItems(onlyMine ? inspections.myOpenRounds() : inspections.rounds());
     }
 
     private java.util.Optional<RoundRow> selected() {
@@ -113,6 +135,22 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
     void showRound(long id) {
         detail.setVisible(true);
         shownRound = inspections.round(id);
+        // the round's row shows its finding count: replace it at once rather than on the next reload
+        rounds.getListDataView().getItems().filter(r -> r.id() == id).findFirst().ifPresent(old -> {
+            if (!old.equals(shownRound)) {
+                rounds.getListDataView().addItemAfter(shownRound, old);
+                boolean wasSelected = rounds.getSelectedItems().contains(old);
+                rounds.getListDataView().removeItem(old);
+                if (wasSelected) {
+                    selecting = true;
+                    try {
+                        rounds.select(shownRound);
+                    } finally {
+                        selecting = false;
+                    }
+                }
+            }
+        });
         findings.setItems(inspections.findings(id));
         notices.setItems(noticeService.notices(id));
     }
@@ -125,6 +163,7 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
                 }));
         roundDialog.startsOn.setValue(LocalDate.now(clock));
         roundDialog.endsOn.setValue(LocalDate.now(clock));
+        roundDialog.markClean();
         roundDialog.open();
     }
 
@@ -147,8 +186,30 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
                         getTranslation("inspection.reinspect.saved")).ifPresent(x -> {
                             reinspectDialog.close();
                             showRound(n.roundId());
+                            if (x.state() == NoticeState.FAILED) {
+                                openNextStep(x);
+                            }
                         }));
         reinspectDialog.open();
+    }
+
+    /** 回访未通过: a new deadline, the notice again, or 督办; each saved by the service, which records and audits it. */
+    void openNextStep(NoticeRow n) {
+        nextStepDialog = new NextStepDialog(n.number(), n.currentDueAt(),
+                (due, note) -> nextStepDone(n, Toasts.attempt(() -> noticeService.setDeadline(n.id(), n.version(),
+                        due, note), getTranslation("notice.next.deadlineSet"))),
+                note -> nextStepDone(n, Toasts.attempt(() -> noticeService.reissue(n.id(), n.version(), note),
+                        getTranslation("notice.next.reissued"))),
+                reason -> nextStepDone(n, Toasts.attempt(() -> noticeService.handToSupervision(n.id(), n.version(),
+                        reason), getTranslation("notice.next.supervised"))));
+        nextStepDialog.open();
+    }
+
+    private void nextStepDone(NoticeRow n, java.util.Optional<NoticeRow> saved) {
+        saved.ifPresent(x -> {
+            nextStepDialog.close();
+            showRound(n.roundId());
+        });
     }
 
     private Grid<RoundRow> roundGrid() {
@@ -163,8 +224,11 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle {
         rounds.addColumn(r -> r.placeTypes().stream().map(t -> getTranslation("inspection.placeType." + t.name()))
                 .collect(Collectors.joining(separator))).setHeader(getTranslation("inspection.round.placeTypes"));
         rounds.addColumn(RoundRow::findings).setHeader(getTranslation("inspection.round.findings")).setAutoWidth(true);
-        rounds.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(r -> showRound(r.id()),
-                () -> detail.setVisible(false)));
+        rounds.addSelectionListener(e -> {
+            if (!selecting) {
+                e.getFirstSelectedItem().ifPresentOrElse(r -> showRound(r.id()), () -> detail.setVisible(false));
+            }
+        });
         rounds.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         rounds.setEmptyStateText(getTranslation("inspection.empty"));
         rounds.setAllRowsVisible(true);

@@ -7,6 +7,8 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -15,6 +17,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.civitas.base.ui.Toasts;
 import org.civitas.catalog.CatalogService;
@@ -25,11 +28,15 @@ import org.civitas.inspection.NoticeState;
 import org.civitas.security.AppRoles;
 import org.springframework.data.domain.PageRequest;
 
-/** 整改通知单: a clerk's notices (their unit's only, by the service's query) with the answer dialog. */
+/**
+ * 整改通知单: a clerk's notices (their unit's only, by the service's query) with the answer dialog. An inspector's
+ * home page links here with {@code due=week}, {@code due=overdue} or {@code due=answered}: the open notices of their
+ * own rounds due this week, overdue, or waiting for the re-inspection.
+ */
 @Route("notices")
 @Menu(order = 41, title = "menu.notices", icon = "vaadin:clipboard-check")
 @RolesAllowed({AppRoles.UNIT_CLERK, AppRoles.SUPERVISOR, AppRoles.INSPECTOR, AppRoles.LEADER})
-public class NoticesView extends VerticalLayout implements HasDynamicTitle {
+public class NoticesView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private final NoticeService notices;
     private final Clock clock;
@@ -38,11 +45,14 @@ public class NoticesView extends VerticalLayout implements HasDynamicTitle {
     AnswerDialog dialog;
     /** Read by the download request, which runs outside the UI's session lock. */
     private volatile NoticeRow selected;
+    private final boolean inspector;
+    private String due;
 
     public NoticesView(NoticeService notices, CatalogService catalog, AuthenticationContext auth,
                        Clock clock) {
         this.notices = notices;
         this.clock = clock;
+        this.inspector = auth.hasRole(AppRoles.INSPECTOR);
         Map<String, String> unitNames = new HashMap<>();
         catalog.units(UnitFilter.all(), PageRequest.of(0, 2000)).forEach(u -> unitNames.put(u.code(), u.name()));
         setWidthFull();
@@ -63,6 +73,12 @@ public class NoticesView extends VerticalLayout implements HasDynamicTitle {
             pdf.setEnabled(selected != null);
         });
         add(new HorizontalLayout(new H2(getTranslation("notice.title")), answer, pdf), grid);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<String> values = event.getLocation().getQueryParameters().getParameters().getOrDefault("due", List.of());
+        due = inspector && !values.isEmpty() ? values.get(0) : null;
         refresh();
     }
 
@@ -72,7 +88,7 @@ public class NoticesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void refresh() {
-        grid.setItems(notices.notices());
+        grid.setItems(due == null ? notices.notices() : notices.myNotices(due));
     }
 
     private void openAnswer(NoticeRow n) {

@@ -27,6 +27,7 @@ class RoundDialog extends Dialog {
     final CheckboxGroup<PlaceType> placeTypes = new CheckboxGroup<>();
     final TextArea places = new TextArea();
     final Button save = new Button();
+    private List<Object> clean;
 
     RoundDialog(List<UnitView> districtUnits, Consumer<NewRound> onSave) {
         setHeaderTitle(getTranslation("inspection.round.new"));
@@ -48,5 +49,28 @@ class RoundDialog extends Dialog {
         save.addClickListener(e -> onSave.accept(new NewRound(title.getValue(), startsOn.getValue(),
                 endsOn.getValue(), team.getValue(), districts.getValue(), placeTypes.getValue(), places.getValue())));
         getFooter().add(new Button(getTranslation("inspection.cancel"), e -> close()), save);
+        // typing into a pre-filled field replaces what is there instead of appending to it
+        title.setAutoselect(true);
+        team.setAutoselect(true);
+        places.setAutoselect(true);
+        startsOn.getElement().setProperty("autoselect", true);
+        endsOn.getElement().setProperty("autoselect", true);
+        UnsavedChanges.guard(this, this::dirty);
+        markClean();
+    }
+
+    /** What the form holds now counts as saved-or-prefilled: only later changes make it dirty. */
+    void markClean() {
+        clean = snapshot();
+    }
+
+    boolean dirty() {
+        return !snapshot().equals(clean);
+    }
+
+    private List<Object> snapshot() {
+        return java.util.Arrays.asList(title.getValue(), startsOn.getValue(), endsOn.getValue(), team.getValue(),
+                java.util.Set.copyOf(districts.getValue()), java.util.Set.copyOf(placeTypes.getValue()),
+                places.getValue());
     }
 }

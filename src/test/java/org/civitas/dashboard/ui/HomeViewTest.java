@@ -19,7 +19,19 @@ import org.civitas.cases.Channel;
 import org.civitas.cases.NewCase;
 import org.civitas.cases.Rating;
 import org.civitas.cases.ReplyOutcome;
+import org.civitas.cases.ui.InboxView;
+import org.civitas.dashboard.DashboardService;
 import org.civitas.dashboard.DeadlineRow;
+import org.civitas.dashboard.OperatorWork;
+import org.civitas.inspection.InspectionService;
+import org.civitas.inspection.InspectorWork;
+import org.civitas.inspection.NewFinding;
+import org.civitas.inspection.NewRound;
+import org.civitas.inspection.NoticeRow;
+import org.civitas.inspection.NoticeService;
+import org.civitas.inspection.PlaceType;
+import org.civitas.inspection.RoundRow;
+import org.civitas.inspection.ui.NoticesView;
 import org.civitas.test.KaribuTest;
 import org.civitas.test.MutableClock;
 import org.civitas.test.RunAs;
@@ -33,6 +45,9 @@ class HomeViewTest extends KaribuTest {
 
     @Autowired CaseService cases;
     @Autowired MutableClock clock;
+    @Autowired DashboardService dashboard;
+    @Autowired InspectionService inspections;
+    @Autowired NoticeService notices;
 
     // registered once for the class: the database lives as long as the shared Spring context
     private static CaseDetails open;
@@ -102,6 +117,72 @@ class HomeViewTest extends KaribuTest {
         assertThat(_find(Grid.class)).isEmpty();
         String text = home.getElement().getTextRecursively();
         assertThat(text).contains("您好").doesNotContain(open.number()).doesNotContain("WM2025");
+    }
+
+    @Test
+    void the_operators_home_counts_only_their_registrations_today_and_the_card_links_to_the_inbox() {
+        clock.set(LocalDateTime.of(2023, 2, 14, 10, 0)); // a day no other test registers on
+        OperatorWork before = as("operator", dashboard::operatorWork);
+        as("supervisor", () -> cases.register(report())); // someone else's registration
+        as("operator", () -> cases.register(report()));
+        as("operator", () -> cases.register(new NewCase(Channel.HOTLINE_12345, null, null, "李四", "13900001111",
+                false, null, null, "地点不详", null, null, "不知道归谁管的问题", null))); // waits for classification
+
+        login("operator");
+        navigate("");
+        assertThat(figure("work-registeredToday")).isEqualTo(String.valueOf(before.registeredToday() + 2));
+        assertThat(figure("work-toClassify")).isEqualTo(String.valueOf(before.toClassify() + 1));
+        assertThat(_find(QueuePanel.class)).isEmpty(); // no city-wide counts under 我的待办
+        Figure card = _get(Figure.class, spec -> spec.withId("work-registeredToday"));
+        assertThat(card.link()).isEqualTo("cases?from=2023-02-14&to=2023-02-14");
+        assertThat(_get(Figure.class, spec -> spec.withId("work-toClassify")).link())
+                .isEqualTo("cases?status=REGISTERED");
+        follow(card.link());
+        _get(InboxView.class);
+    }
+
+    @Test
+    void the_inspectors_home_shows_their_notices_due_this_week_with_a_link_to_them() {
+        clock.set(LocalDateTime.of(2026, 12, 1, 9, 0)); // Tuesday
+        RoundRow round = as("inspector", () -> inspections.createRound(new NewRound("首页测试：本周到期",
+                java.time.LocalDate.of(2026, 12, 1), java.time.LocalDate.of(2026, 12, 31), "督导一组",
+                java.util.Set.of("D05"), java.util.Set.of(PlaceType.MARKET), "首页测试市场")));
+        as("inspector", () -> inspections.recordFinding(round.id(), new NewFinding("SR-01", PlaceType.MARKET, "D05",
+                null, "武昌区首页测试市场", null, false), List.of()));
+        NoticeRow notice = as("inspector", () -> notices.issueNotices(round.id())).get(0); // due Tue 12-08 17:30
+        clock.set(LocalDateTime.of(2026, 12, 7, 9, 0)); // the Monday of the week it is due
+
+        InspectorWork work = as("inspector", inspections::myWork);
+        assertThat(work.dueThisWeek()).isPositive();
+        assertThat(work.openRounds()).isPositive();
+        login("inspector");
+        navigate("");
+        assertThat(figure("work-dueThisWeek")).isEqualTo(String.valueOf(work.dueThisWeek()));
+        assertThat(figure("work-openRounds")).isEqualTo(String.valueOf(work.openRounds()));
+        Figure due = _get(Figure.class, spec -> spec.withId("work-dueThisWeek"));
+        assertThat(due.link()).isEqualTo("notices?due=week");
+        follow(due.link());
+        NoticesView list = _get(NoticesView.class);
+        @SuppressWarnings("unchecked")
+        Grid<NoticeRow> grid = _get(list, Grid.class);
+        assertThat(grid.getListDataView().getItems().map(NoticeRow::id).toList()).contains(notice.id());
+        assertThat(grid.getListDataView().getItems().count()).isEqualTo(work.dueThisWeek());
+    }
+
+    @Test
+    void every_queue_card_of_a_clerk_is_a_link_to_the_filtered_inbox() {
+        login("clerk.wuchang");
+        navigate("");
+        assertThat(_get(Figure.class, spec -> spec.withId("queue-toSign")).link()).isEqualTo("cases?status=DISPATCHED");
+        assertThat(_get(Figure.class, spec -> spec.withId("queue-overdue")).link()).isEqualTo("cases?overdue=true");
+        assertThat(_find(Figure.class)).allSatisfy(f -> assertThat(f.link()).isNotBlank());
+    }
+
+    /** What the browser does with the card's link: the route and its query. */
+    private static void follow(String link) {
+        int q = link.indexOf('?');
+        com.vaadin.flow.component.UI.getCurrent().navigate(link.substring(0, q),
+                com.vaadin.flow.router.QueryParameters.fromString(link.substring(q + 1)));
     }
 
     private static String figure(String id) {

@@ -1,10 +1,15 @@
 package org.civitas.inspection.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Span;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -126,6 +131,178 @@ class InspectionViewsTest extends KaribuTest {
         NoticeRow answered = noticeService.notice(notice.id());
         assertThat(answered.state()).isEqualTo(NoticeState.ANSWERED);
         assertThat(answered.answerText()).isEqualTo("已清理完毕并安排专人保洁");
+    }
+
+    @Test
+    void the_rounds_finding_count_updates_as_soon_as_a_finding_is_recorded() {
+        login("inspector");
+        RoundRow round = aRound("视图测试：问题数");
+        navigate("inspections");
+        InspectionsView view = _get(InspectionsView.class);
+        view.rounds.select(row(view, round.id()));
+        recordInDialog(view, "武昌区问题数测试巷1号");
+
+        assertThat(row(view, round.id()).findings()).isEqualTo(1);
+        assertThat(view.rounds.getSelectedItems()).extracting(RoundRow::id).containsExactly(round.id());
+        recordInDialog(view, "武昌区问题数测试巷2号");
+        assertThat(row(view, round.id()).findings()).isEqualTo(2);
+    }
+
+    @Test
+    void after_a_failed_reinspection_the_next_steps_are_offered_and_a_new_deadline_reopens_the_notice() {
+        login("inspector");
+        RoundRow round = aRound("视图测试：回访未通过");
+        inspections.recordFinding(round.id(), new NewFinding("SR-01", PlaceType.BACK_STREET, "D05", null,
+                "武昌区回访测试巷1号", null, false), List.of());
+        NoticeRow notice = noticeService.issueNotices(round.id()).get(0);
+        clock.set(LocalDateTime.of(2026, 12, 9, 9, 0)); // past the deadline of 12-08 17:30, no answer
+        navigate("inspections");
+        InspectionsView view = _get(InspectionsView.class);
+        view.rounds.select(row(view, round.id()));
+        view.notices.select(view.notices.getListDataView().getItems().filter(n -> n.id() == notice.id())
+                .findFirst().orElseThrow());
+        _click(view.reinspect);
+        _click(view.reinspectDialog.save); // the box unticked: not rectified
+
+        assertThat(noticeService.notice(notice.id()).state()).isEqualTo(NoticeState.FAILED);
+        NextStepDialog next = view.nextStepDialog;
+        assertThat(next).isNotNull();
+        assertThat(next.isOpened()).isTrue();
+        assertThat(next.setDeadline.isVisible() && next.reissue.isVisible() && next.supervise.isVisible()).isTrue();
+
+        LocalDateTime due = LocalDateTime.of(2026, 12, 11, 17, 0);
+        next.deadline.setValue(due);
+        next.note.setValue("给予两天整改时间");
+        _click(next.setDeadline);
+
+        assertThat(next.isOpened()).isFalse();
+        NoticeRow reopened = noticeService.notice(notice.id());
+        assertThat(reopened.state()).isEqualTo(NoticeState.ISSUED);
+        assertThat(reopened.currentDueAt()).isEqualTo(due);
+        assertThat(reopened.overdue(LocalDateTime.now(clock))).isFalse();
+        assertThat(GridKt._getFormattedRow(view.notices, 0)).contains("待整改").contains("2026-12-11 17:00");
+    }
+
+    @Test
+    void a_failed_notice_is_issued_again_or_handed_to_supervision_as_a_case() {
+        login("inspector");
+        RoundRow round = aRound("视图测试：转督办");
+        inspections.recordFinding(round.id(), new NewFinding("SR-01", PlaceType.BACK_STREET, "D05", null,
+                "武昌区督办测试巷1号", null, false), List.of());
+        NoticeRow notice = noticeService.issueNotices(round.id()).get(0);
+        clock.set(LocalDateTime.of(2026, 12, 9, 9, 0));
+        NoticeRow failed = noticeService.reinspect(notice.id(), notice.version(),
+                java.util.Map.of(inspections.findings(round.id()).get(0).id(), false), "仍有垃圾");
+        NoticeRow again = noticeService.reissue(failed.id(), failed.version(), null);
+        assertThat(again.state()).isEqualTo(NoticeState.ISSUED);
+        // Wednesday + 5 working days
+        assertThat(again.currentDueAt()).isEqualTo(LocalDateTime.of(2026, 12, 16, 17, 30));
+
+        clock.set(LocalDateTime.of(2026, 12, 17, 9, 0));
+        failed = noticeService.reinspect(notice.id(), again.version(),
+                java.util.Map.of(inspections.findings(round.id()).get(0).id(), false), "仍未整改");
+        navigate("inspections");
+        InspectionsView view = _get(InspectionsView.class);
+        view.rounds.select(row(view, round.id()));
+        NoticeRow shown = view.notices.getListDataView().getItems().filter(n -> n.id() == notice.id())
+                .findFirst().orElseThrow();
+        view.notices.select(shown);
+        assertThat(view.nextStep.isEnabled()).isTrue();
+        _click(view.nextStep);
+        view.nextStepDialog.note.setValue("两次回访未整改到位");
+        _click(view.nextStepDialog.supervise);
+
+        NoticeRow supervised = noticeService.notice(notice.id());
+        assertThat(supervised.state()).isEqualTo(NoticeState.SUPERVISED);
+        assertThat(view.nextStepDialog.isOpened()).isFalse();
+        assertThat(GridKt._getFormattedRow(view.notices, 0)).contains("已转督办");
+    }
+
+    @Test
+    void a_deadline_in_the_past_or_a_next_step_on_a_notice_that_did_not_fail_is_refused_and_changes_nothing() {
+        login("inspector");
+        RoundRow round = aRound("视图测试：拒绝");
+        inspections.recordFinding(round.id(), new NewFinding("SR-01", PlaceType.BACK_STREET, "D05", null,
+                "武昌区拒绝测试巷1号", null, false), List.of());
+        NoticeRow issued = noticeService.issueNotices(round.id()).get(0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noticeService.setDeadline(issued.id(),
+                issued.version(), LocalDateTime.of(2026, 12, 20, 17, 0), null))
+                .hasMessageContaining("notice.error.notFailed");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noticeService.handToSupervision(issued.id(),
+                issued.version(), "理由")).hasMessageContaining("notice.error.notFailed");
+        clock.set(LocalDateTime.of(2026, 12, 9, 9, 0));
+        NoticeRow failed = noticeService.reinspect(issued.id(), issued.version(),
+                java.util.Map.of(inspections.findings(round.id()).get(0).id(), false), null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noticeService.setDeadline(failed.id(),
+                failed.version(), LocalDateTime.of(2026, 12, 8, 17, 0), null))
+                .hasMessageContaining("notice.error.deadline");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noticeService.handToSupervision(failed.id(),
+                failed.version(), " ")).hasMessageContaining("notice.error.supervisionReason");
+        assertThat(noticeService.notice(failed.id())).isEqualTo(failed);
+    }
+
+    @Test
+    void the_dirty_round_dialog_asks_before_closing_on_esc_and_an_untouched_one_just_closes() {
+        login("inspector");
+        navigate("inspections");
+        InspectionsView view = _get(InspectionsView.class);
+        _click(view.newRound);
+        RoundDialog d = view.roundDialog;
+        assertThat(d.title.isAutoselect()).isTrue();
+        esc(d);
+        assertThat(d.isOpened()).isFalse(); // only the pre-filled dates: nothing to lose
+
+        _click(view.newRound);
+        RoundDialog dirty = view.roundDialog;
+        dirty.title.setValue("未保存的检查");
+        esc(dirty);
+        assertThat(dirty.isOpened()).isTrue();
+        ConfirmDialog confirm = _get(ConfirmDialog.class);
+        ConfirmDialogKt._fireCancel(confirm);
+        assertThat(dirty.isOpened()).isTrue();
+        assertThat(dirty.title.getValue()).isEqualTo("未保存的检查");
+
+        esc(dirty);
+        ConfirmDialogKt._fireConfirm(_find(ConfirmDialog.class).stream().filter(ConfirmDialog::isOpened)
+                .findFirst().orElseThrow());
+        assertThat(dirty.isOpened()).isFalse();
+    }
+
+    @Test
+    void the_dirty_finding_dialog_asks_before_closing_on_a_click_outside() {
+        login("inspector");
+        RoundRow round = aRound("视图测试：未保存的问题");
+        navigate("inspections");
+        InspectionsView view = _get(InspectionsView.class);
+        view.rounds.select(row(view, round.id()));
+        _click(view.recordFinding);
+        FindingDialog d = view.findingDialog;
+        d.address.setValue("武昌区未保存测试巷1号");
+        esc(d);
+        assertThat(d.isOpened()).isTrue();
+        assertThat(_get(ConfirmDialog.class).isOpened()).isTrue();
+    }
+
+    /** What the browser sends on Esc or on a click outside the dialog. */
+    private static void esc(Dialog d) {
+        ComponentUtil.fireEvent(d, new Dialog.DialogCloseActionEvent(d, true));
+    }
+
+    private static RoundRow row(InspectionsView view, long id) {
+        return view.rounds.getListDataView().getItems().filter(r -> r.id() == id).findFirst().orElseThrow();
+    }
+
+    private static void recordInDialog(InspectionsView view, String address) {
+        _click(view.recordFinding);
+        FindingDialog d = view.findingDialog;
+        d.item.setValue(d.item.getListDataView().getItems().filter(i -> i.code().equals("SR-01")).findFirst()
+                .orElseThrow());
+        d.placeType.setValue(PlaceType.BACK_STREET);
+        d.district.setValue(d.district.getListDataView().getItems().filter(u -> u.code().equals("D05"))
+                .findFirst().orElseThrow());
+        d.address.setValue(address);
+        _click(d.save);
+        assertThat(d.isOpened()).isFalse();
     }
 
     @Test
