@@ -212,16 +212,25 @@ VALUES ('admin', '系统管理员', '$HASH', CONVERT_TZ(UTC_TIMESTAMP(6), '+00:0
         CONVERT_TZ(UTC_TIMESTAMP(6), '+00:00', '+08:00'));
 INSERT INTO app_user_role (user_id, role) SELECT id, 'ADMIN' FROM app_user WHERE username = 'admin';
 SQL
+open_login() { # opens the login page in a fresh session; keeps its CSRF token for the form
+    rm -f "$WORK/cookies"
+    TOKEN=$(curl -s -c "$WORK/cookies" "$URL/login" | sed -n 's/.*<meta name="_csrf" content="\([^"]*\)".*/\1/p' | head -1)
+    [ -n "$TOKEN" ] || fail "the login page carries no CSRF token"
+}
 login() { # prints where a form login redirects to
     curl -s -o /dev/null -w '%{redirect_url}' --max-time 20 -c "$WORK/cookies" -b "$WORK/cookies" \
-        --data-urlencode "username=admin" --data-urlencode "password=$1" "$URL/login"
+        --data-urlencode "username=admin" --data-urlencode "password=$1" --data-urlencode "_csrf=$TOKEN" "$URL/login"
 }
-curl -s -o /dev/null -c "$WORK/cookies" "$URL/login"
+open_login
+nocsrf=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' --max-time 20 -b "$WORK/cookies" \
+    --data-urlencode "username=admin" --data-urlencode "password=$ADMIN_PASS" "$URL/login")
+echo "login without the CSRF token -> $nocsrf"
+case "$nocsrf" in *expired*) ;; *) fail "a login without the CSRF token was not refused ($nocsrf)" ;; esac
+open_login
 bad=$(login 'wrong-password-123')
 echo "wrong password -> $bad"
 case "$bad" in *error*) ;; *) fail "a wrong password was not refused" ;; esac
-rm -f "$WORK/cookies"
-curl -s -o /dev/null -c "$WORK/cookies" "$URL/login"
+open_login
 good=$(login "$ADMIN_PASS")
 echo "right password -> $good"
 case "$good" in ''|*error*|*login*) fail "the bootstrapped admin cannot log in" ;; esac

@@ -356,11 +356,12 @@ echo "one reminder after two ticks of two nodes; sweeps per node: node1 $(grep -
 
 # --- a node dies ------------------------------------------------------------------------------------------------------
 section "Killing one node leaves the other node's sessions working"
-login_via_lb() { # cookie-jar: logs admin in through nginx, prints the node
+login_via_lb() { # cookie-jar: logs admin in through nginx (with the login page's CSRF token), prints the node
+    local token
     rm -f "$1"
-    curl -s -o /dev/null -c "$1" "$LBURL/login"
+    token=$(curl -s -c "$1" "$LBURL/login" | sed -n 's/.*<meta name="_csrf" content="\([^"]*\)".*/\1/p' | head -1)
     curl -s -o /dev/null -b "$1" -c "$1" --data-urlencode "username=admin" --data-urlencode "password=$ADMIN_PASS" \
-        "$LBURL/login"
+        --data-urlencode "_csrf=$token" "$LBURL/login"
     sed -n 's/.*JSESSIONID\t[^.]*\.\(node[0-9]\).*/\1/p' "$1" | tail -1
 }
 declare -A JAR_OF=()

@@ -201,8 +201,12 @@ class SessionBench {
         void signIn() throws Exception {
             HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(url + "/login")).GET());
             keepCookie(page);
+            // the login form carries the page's CSRF token, as the browser's does
+            java.util.regex.Matcher token = java.util.regex.Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]*)\"")
+                    .matcher(page.body());
             String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                    + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+                    + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
+                    + (token.find() ? "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8) : "");
             HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(url + "/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)));

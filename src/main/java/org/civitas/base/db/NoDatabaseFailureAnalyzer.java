@@ -1,8 +1,7 @@
 package org.civitas.base.db;
 
-import org.springframework.beans.factory.BeanCreationException;
-import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
@@ -12,7 +11,7 @@ import org.springframework.core.annotation.Order;
  * which variables to set. It runs before Spring's analyser of the same failure.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class NoDatabaseFailureAnalyzer extends AbstractFailureAnalyzer<BeanCreationException> {
+public class NoDatabaseFailureAnalyzer implements FailureAnalyzer {
 
     static final String DESCRIPTION = "未配置数据库：请设置 SPRING_DATASOURCE_URL、SPRING_DATASOURCE_USERNAME 和"
             + " SPRING_DATASOURCE_PASSWORD（No database configured: set SPRING_DATASOURCE_URL,"
@@ -20,11 +19,14 @@ public class NoDatabaseFailureAnalyzer extends AbstractFailureAnalyzer<BeanCreat
     static final String ACTION = "见 docs/operations.md（see docs/operations.md）";
 
     @Override
-    protected FailureAnalysis analyze(Throwable rootFailure, BeanCreationException cause) {
-        // Spring's exception type for this failure is package-private: it is known by its name
-        if (!cause.getClass().getName().endsWith("DataSourceProperties$DataSourceBeanCreationException")) {
-            return null;
+    public FailureAnalysis analyze(Throwable failure) {
+        // the failure arrives wrapped in the beans that needed a DataSource (Flyway, JPA); Spring's exception type for
+        // it is package-private, so it is known by its name
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getName().endsWith("DataSourceProperties$DataSourceBeanCreationException")) {
+                return new FailureAnalysis(DESCRIPTION, ACTION, cause);
+            }
         }
-        return new FailureAnalysis(DESCRIPTION, ACTION, cause);
+        return null;
     }
 }

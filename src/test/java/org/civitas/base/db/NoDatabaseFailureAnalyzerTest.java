@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -21,8 +22,11 @@ class NoDatabaseFailureAnalyzerTest {
 
     @Test
     void a_start_without_a_database_url_is_explained_by_the_variables_to_set_before_springs_own_analysis() {
-        Throwable failure = noDataSource();
-        assertThat(failure).hasMessageContaining("Failed to determine a suitable driver class");
+        Throwable noDataSource = noDataSource();
+        assertThat(noDataSource).hasMessageContaining("Failed to determine a suitable driver class");
+        // as a start meets it: inside the beans that needed the DataSource
+        Throwable failure = new BeanCreationException("entityManagerFactory", "Failed to initialize dependency 'flyway'",
+                new BeanCreationException("flyway", "Failed to instantiate Flyway", noDataSource));
 
         List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation(getClass().getClassLoader())
                 .load(FailureAnalyzer.class, SpringFactoriesLoader.ArgumentResolver
@@ -42,7 +46,7 @@ class NoDatabaseFailureAnalyzerTest {
     @Test
     void other_failures_are_left_to_their_own_analysers() {
         assertThat(new NoDatabaseFailureAnalyzer().analyze(
-                new org.springframework.beans.factory.BeanCreationException("other"))).isNull();
+                new BeanCreationException("other", new IllegalStateException("no")))).isNull();
     }
 
     /** What Spring Boot throws when neither a URL nor an embedded database it knows is there. */
