@@ -297,7 +297,7 @@ class CaseFile {
             + "signed_on_time, replied_on_time, reply_outcome, reply_text, reply_accepted, rating, solved, rated_at, "
             + "close_reason, close_note, reopen_count, master_case_id, created_by, tracking_code, version";
     /** The placeholders of one row of {@link #INSERT_COLUMNS}. */
-    static final String INSERT_VALUES = "(" + "?, ".repeat(42) + "?)";
+    static final String INSERT_VALUES = "(" + "?, ".repeat(INSERT_COLUMNS.split(",").length - 1) + "?)";
 
     /** This case's values for {@link #INSERT_COLUMNS}. */
     List<Object> insertValues() {
