@@ -258,6 +258,11 @@ class CaseFile {
         newHistory.add(new CaseHistory(id, now, actor, action, from, status, unitCode, note, internal));
     }
 
+    /** The item of a report that is not dispatched (merged at intake): its list and category stay known. */
+    void classifyAtIntake(ItemRef item) {
+        classify(item);
+    }
+
     private void classify(ItemRef item) {
         this.listItemId = item.id();
         this.listVersionId = item.versionId();

@@ -29,26 +29,32 @@ interface CaseRepository extends JpaRepository<CaseFile, Long> {
     List<Long> findUnratedRepliedBefore(LocalDateTime cutoff);
 
     /**
-     * Open cases of the item at the same address (the collation ignores case and trailing blanks) in the same
-     * street; a street left empty on either side does not keep two reports of one address apart.
+     * Open cases of the item or of its category in the window, in the district (or without one), newest first: the
+     * candidates {@link DuplicateRules} scores. {@code district} null: every district.
      */
     @Query("""
             select c from CaseFile c
-            where c.itemCode = :itemCode and c.status not in ('CLOSED', 'INVALID', 'MERGED')
+            where (c.itemCode = :itemCode or c.categoryCode = :categoryCode)
+              and c.status not in ('CLOSED', 'INVALID', 'MERGED')
               and c.receivedAt >= :since and c.id <> :exceptId
-              and c.address = :address
-              and (:streetCode is null or c.streetCode is null or c.streetCode = :streetCode)
+              and (:district is null or c.districtCode is null or c.districtCode = :district)
             order by c.receivedAt desc""")
-    List<CaseFile> findPossibleDuplicates(String itemCode, String streetCode, String address, LocalDateTime since,
-                                         long exceptId);
+    List<CaseFile> findDuplicateCandidates(String itemCode, String categoryCode, String district,
+                                           LocalDateTime since, long exceptId, org.springframework.data.domain.Pageable page);
 
-    /** Open cases of the item inside a box of coordinates: the indexed prefilter before the exact distance. */
+    /** Open cases of the item or its category inside a box of coordinates (the prefilter of the distance). */
     @Query("""
             select c from CaseFile c
-            where c.itemCode = :itemCode and c.status not in ('CLOSED', 'INVALID', 'MERGED')
+            where (c.itemCode = :itemCode or c.categoryCode = :categoryCode)
+              and c.status not in ('CLOSED', 'INVALID', 'MERGED')
               and c.receivedAt >= :since and c.id <> :exceptId
               and c.latitude between :south and :north and c.longitude between :west and :east
             order by c.receivedAt desc""")
-    List<CaseFile> findOpenInBox(String itemCode, BigDecimal south, BigDecimal north, BigDecimal west,
-                                 BigDecimal east, LocalDateTime since, long exceptId);
+    List<CaseFile> findCandidatesInBox(String itemCode, String categoryCode, BigDecimal south, BigDecimal north,
+                                       BigDecimal west, BigDecimal east, LocalDateTime since, long exceptId);
+
+    /** The cases merged into any of {@code masterIds}, oldest first. */
+    @Query("select c from CaseFile c where c.masterCaseId in :masterIds and c.status = 'MERGED' "
+            + "order by c.receivedAt, c.id")
+    List<CaseFile> findMergedInto(java.util.Collection<Long> masterIds);
 }

@@ -44,10 +44,13 @@ public class CaseService {
     private final CasePhotoRepository photos;
     private final CatalogService catalog;
     private final ApplicationEventPublisher events;
+    private final MergedCases merged;
 
     CaseService(CaseRepository cases, CaseSteps steps, CaseStore store, CaseNumbers numbers,
                 CaseHistoryRepository history, CaseAccess access, CaseQueries queries, CaseLookups lookups,
-                CasePhotoRepository photos, CatalogService catalog, ApplicationEventPublisher events) {
+                CasePhotoRepository photos, CatalogService catalog, ApplicationEventPublisher events,
+                MergedCases merged) {
+        this.merged = merged;
         this.cases = cases;
         this.steps = steps;
         this.store = store;
@@ -85,6 +88,25 @@ public class CaseService {
      * which writes the same rows with plain statements ({@code CaseIntakeTest} compares the two).
      */
     CaseDetails registerAs(NewCase raw, List<PhotoUpload> photoUploads, String actor) {
+        return registerAs(raw, photoUploads, actor, null);
+    }
+
+    /**
+     * 受理即合并: the operator recognises the call as a report of an open case (the duplicate warning) and registers it
+     * straight into that case. The new report is kept (its complainant, words and photos, its own number and
+     * tracking code for the caller) but is not dispatched: it is MERGED into the master at once, follows it, and its
+     * complainant gets the master's outcome SMS. The master is locked, so it cannot close meanwhile; a master that
+     * is closed, invalid or merged is refused. The same channel id twice returns the case registered the first time.
+     */
+    @PreAuthorize(INTAKE)
+    @Transactional
+    public CaseDetails registerAsDuplicate(NewCase report, List<PhotoUpload> photoUploads, long masterId) {
+        CaseFile master = cases.findForUpdate(masterId).orElseThrow(() -> new RuleViolation("error.notFound"));
+        access.checkRead(master);
+        return registerAs(report, photoUploads, access.actor(), master);
+    }
+
+    private CaseDetails registerAs(NewCase raw, List<PhotoUpload> photoUploads, String actor, CaseFile master) {
         NewCase report = raw == null ? null : raw.normalized();
         if (report == null) {
             throw new RuleViolation("case.error.channelRequired");
@@ -100,11 +122,23 @@ public class CaseService {
         LocalDateTime now = steps.now();
         ItemView item = report.itemCode() == null || report.itemCode().isBlank() ? null
                 : steps.currentItem(report.itemCode(), now);
-        CaseFile c = store.save(steps.newCase(numbers.next(now.toLocalDate()), report, item, actor, now));
+        if (master != null && (master.getStatus().isFinal())) {
+            throw new RuleViolation("case.error.badMaster", master.getNumber());
+        }
+        CaseFile fresh = steps.newCase(numbers.next(now.toLocalDate()), report, item, actor, now, master == null);
+        if (master != null) {
+            fresh.mergeInto(master, actor, now);
+        }
+        CaseFile c = store.save(fresh);
         for (PhotoUpload p : photoUploads) {
             photos.save(new CasePhoto(c.getId(), PhotoKind.REPORT, p, actor, now));
         }
         CaseSteps.dispatchOf(c).ifPresent(events::publishEvent);
+        if (master != null) {
+            events.publishEvent(new AuditEvent(actor, "CASE_MERGED", "case_file", c.getNumber(), null,
+                    master.getNumber(), null));
+            merged.merged(c, master);
+        }
         events.publishEvent(new CaseRegistered(c.getId(), c.getNumber(), c.getStatus(), c.getLeadUnitCode()));
         return steps.registered(c);
     }
@@ -235,7 +269,9 @@ public class CaseService {
         CaseFile master = cases.findByNumber(masterNumber == null ? "" : masterNumber.trim())
                 .orElseThrow(() -> new RuleViolation("case.error.noSuchCase", masterNumber));
         c.mergeInto(master, access.actor(), steps.now());
-        return steps.save(c);
+        CaseDetails saved = steps.save(c);
+        merged.merged(c, master);
+        return saved;
     }
 
     @PreAuthorize(SUPERVISOR)

@@ -99,8 +99,16 @@ class CaseSteps {
      * once; otherwise it waits in the classification queue. {@code item} is null for a report without one.
      */
     CaseFile newCase(String number, NewCase report, ItemView item, String actor, LocalDateTime now) {
+        return newCase(number, report, item, actor, now, true);
+    }
+
+    /** {@code dispatch} false: the case keeps its item but waits undispatched (a report merged at intake). */
+    CaseFile newCase(String number, NewCase report, ItemView item, String actor, LocalDateTime now,
+                     boolean dispatch) {
         CaseFile c = new CaseFile(number, report, actor, now);
-        if (item != null) {
+        if (item != null && !dispatch) {
+            c.classifyAtIntake(refOf(item));
+        } else if (item != null) {
             DispatchRules.decide(item.responsibility(), item.leadUnitCode(), report.districtCode()).ifPresent(a ->
                     c.assign(CaseAction.DISPATCH, refOf(item), a.leadUnitCode(), a.coUnitCodes(),
                             deadlinesFor(item, now), CurrentUser.SYSTEM, now, null));

@@ -231,6 +231,21 @@ public class CitizenCases {
         return new RuleViolation("citizen.error.notFound");
     }
 
+    /** The last master of a merged report, if its reply was accepted (or it closed after a reply); else null. */
+    private CaseFile masterOf(CaseFile merged) {
+        CaseFile m = merged;
+        for (int depth = 0; depth < MergedCases.MAX_DEPTH && m.getMasterCaseId() != null
+                && m.getStatus() == CaseStatus.MERGED; depth++) {
+            m = repository.findById(m.getMasterCaseId()).orElse(null);
+            if (m == null) {
+                return null;
+            }
+        }
+        boolean answered = m.getReplyText() != null && (m.getStatus() == CaseStatus.CLOSED
+                || m.getStatus() == CaseStatus.REPLIED && m.isReplyAccepted());
+        return answered ? m : null;
+    }
+
     private CaseFile byChannel(Channel channel, String channelRef) {
         return repository.findByChannelAndChannelRef(channel, channelRef == null ? "" : channelRef.trim())
                 .orElseThrow(() -> new RuleViolation("citizen.error.notFound"));
@@ -240,13 +255,19 @@ public class CitizenCases {
         return view(c, lookups.publicSteps(c.getId(), PUBLIC_STEPS));
     }
 
-    private static PublicCase view(CaseFile c, List<PublicCase.Step> steps) {
+    private PublicCase view(CaseFile c, List<PublicCase.Step> steps) {
         boolean replied = c.getReplyText() != null
                 && (c.getStatus() == CaseStatus.REPLIED || c.getStatus() == CaseStatus.CLOSED);
+        CaseFile answer = replied ? c : null;
+        if (c.getStatus() == CaseStatus.MERGED && c.getMasterCaseId() != null) {
+            // a merged report is answered by its master's reply once the office accepted it (the SMS said so)
+            answer = masterOf(c);
+        }
         return new PublicCase(c.getId(), c.getNumber(), c.getChannel(), c.getChannelRef(), c.getStatus(),
                 c.getReceivedAt(), c.getItemCode(), c.getDistrictCode(), c.getStreetCode(), c.getAddress(),
-                c.getDescription(), c.getLeadUnitCode(), c.getHandleDueAt(), replied ? c.getReplyText() : null,
-                replied ? c.getRepliedAt() : null, c.getRating(),
+                c.getDescription(), c.getLeadUnitCode(), c.getHandleDueAt(),
+                answer == null ? null : answer.getReplyText(), answer == null ? null : answer.getRepliedAt(),
+                c.getRating(),
                 c.getStatus() == CaseStatus.REPLIED && c.getRating() == null, steps, c.getTrackingCode());
     }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.civitas.cases.CaseDecided;
 import org.civitas.cases.CaseDispatched;
 import org.civitas.cases.CaseReplyAccepted;
+import org.civitas.cases.MergedCaseAnswered;
 import org.civitas.cases.CasesFiled;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -80,6 +81,21 @@ class CaseNotifications {
             notifications.smsToComplainant(e.complainantPhone(), "sms.replyReady.phone", e.number());
         } else {
             notifications.smsToComplainant(e.complainantPhone(), "sms.replyReady", e.number(), e.trackingCode());
+        }
+    }
+
+    /**
+     * A report merged into a case is answered with it: its complainant gets the master's SMS, with the report's own
+     * number and tracking code (its tracking page shows the master's reply) and the master's number.
+     */
+    @EventListener
+    void on(MergedCaseAnswered e) {
+        if (e.trackingCode() == null) {
+            notifications.smsToComplainant(e.complainantPhone(), "sms.mergedReplyReady.phone", e.number(),
+                    e.masterNumber());
+        } else {
+            notifications.smsToComplainant(e.complainantPhone(), "sms.mergedReplyReady", e.number(),
+                    e.masterNumber(), e.trackingCode());
         }
     }
 }

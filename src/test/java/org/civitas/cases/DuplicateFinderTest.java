@@ -52,13 +52,14 @@ class DuplicateFinderTest {
         CaseDetails first = register(aReport().item("SR-05").in("D05", "S0503").address(address));
         CaseDetails noStreet = register(aReport().item("SR-05").in("D05", null).address(address));
         CaseDetails otherStreet = register(aReport().item("SR-05").in("D05", "S0501").address(address));
-        CaseDetails otherItem = register(aReport().item("SR-01").in("D05", "S0503").address(address));
+        CaseDetails otherItem = register(aReport().item("JT-01").in("D05", "S0503").address(address));
         CaseDetails otherAddress = register(aReport().item("SR-05").in("D05", "S0503").address(address + "附近"));
 
         List<CaseDetails> found = duplicates("SR-05", "S0503", address, null, null);
 
-        assertThat(found).extracting(CaseDetails::id).containsExactly(noStreet.id(), first.id())
-                .doesNotContain(otherStreet.id(), otherItem.id(), otherAddress.id());
+        // "…附近" is the same place once normalised; a street named on both sides keeps two streets apart
+        assertThat(found).extracting(CaseDetails::id).containsExactly(otherAddress.id(), noStreet.id(), first.id())
+                .doesNotContain(otherStreet.id(), otherItem.id());
         assertThat(duplicates("SR-05", "S0503", "", null, null)).as("a street alone is no place").isEmpty();
         assertThat(duplicates(null, "S0503", address, null, null)).as("no item, no duplicate").isEmpty();
     }
@@ -69,7 +70,7 @@ class DuplicateFinderTest {
                 .at("30.512340", "114.412340"));
         CaseDetails far = register(aReport().item("SR-07").address("某某商厦西门 " + System.nanoTime())
                 .at("30.512520", "114.412340"));
-        CaseDetails nearOtherItem = register(aReport().item("SR-05").address("某某商厦 " + System.nanoTime())
+        CaseDetails nearOtherItem = register(aReport().item("JT-01").address("某某商厦 " + System.nanoTime())
                 .at("30.511980", "114.412340"));
 
         // the new report stands 0.00036° (40.0 m) south of "near" and 0.00054° (60.0 m) south of "far"

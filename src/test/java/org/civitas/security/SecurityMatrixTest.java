@@ -138,6 +138,7 @@ class SecurityMatrixTest {
             CaseService.rate                                 OP SUP
             CaseService.redispatch                           SUP
             CaseService.register                             OP SUP | OP SUP INS
+            CaseService.registerAsDuplicate                  OP SUP
             CaseService.reopen                               SUP
             CaseService.reply                                CLK
             CaseService.revealComplainant                    SUP
@@ -184,6 +185,9 @@ class SecurityMatrixTest {
             DashboardService.queue                           OP SUP CLK INS LDR
             DuplicateFinder.possibleDuplicates               OP SUP
             DuplicateFinder.possibleDuplicatesOf             OP SUP
+            DuplicateFinder.matches                          OP SUP
+            DuplicateFinder.matchesOf                        OP SUP
+            MergedCases.of                                   OP SUP CLK INS LDR
             InspectionService.createRound                    INS
             InspectionService.findings                       SUP INS LDR
             InspectionService.myOpenRounds                   INS

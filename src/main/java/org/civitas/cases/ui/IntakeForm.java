@@ -83,6 +83,8 @@ class IntakeForm extends VerticalLayout {
         item.addValueChangeListener(e -> firePlaceChanged());
         street.addValueChangeListener(e -> firePlaceChanged());
         address.addValueChangeListener(e -> firePlaceChanged());
+        district.addValueChangeListener(e -> firePlaceChanged());
+        description.addValueChangeListener(e -> firePlaceChanged());
 
         FormLayout form = new FormLayout(channel, name, phone, anonymous, district, street, address, description,
                 item, photos);
@@ -198,21 +200,31 @@ class IntakeForm extends VerticalLayout {
 
     private void firePlaceChanged() {
         fireEvent(new PlaceChangedEvent(this, item.getValue() == null ? null : item.getValue().code(),
-                street.getValue() == null ? null : street.getValue().code(), address.getValue().trim()));
+                district.getValue() == null ? null : district.getValue().code(),
+                street.getValue() == null ? null : street.getValue().code(), address.getValue().trim(),
+                description.getValue().trim()));
     }
 
     void save() {
         try {
-            IntakeDraft draft = new IntakeDraft();
-            if (binder.writeBeanIfValid(draft)) {
-                fireEvent(new SaveEvent(this, draft.toNewCase(), photos.uploads()));
-                return;
-            }
-            binder.validate().getFieldValidationErrors().stream().map(BindingValidationStatus::getField)
-                    .filter(Focusable.class::isInstance).findFirst().ifPresent(f -> ((Focusable<?>) f).focus());
+            validReport().ifPresent(report -> fireEvent(new SaveEvent(this, report, photos.uploads())));
         } finally {
             save.setEnabled(true);
         }
+    }
+
+    /**
+     * The report as typed if every field is valid (for saving, or for merging it into a duplicate); else empty, the
+     * errors shown on the fields and the first of them focused.
+     */
+    java.util.Optional<NewCase> validReport() {
+        IntakeDraft draft = new IntakeDraft();
+        if (binder.writeBeanIfValid(draft)) {
+            return java.util.Optional.of(draft.toNewCase());
+        }
+        binder.validate().getFieldValidationErrors().stream().map(BindingValidationStatus::getField)
+                .filter(Focusable.class::isInstance).findFirst().ifPresent(f -> ((Focusable<?>) f).focus());
+        return java.util.Optional.empty();
     }
 
     /** Ready for the next call: everything empty but the channel, which an operator rarely changes. */
@@ -248,21 +260,34 @@ class IntakeForm extends VerticalLayout {
         }
     }
 
-    /** The item, street or address changed: time to look for possible duplicates. */
+    /** The item, place or description changed: time to look for possible duplicates. */
     static class PlaceChangedEvent extends ComponentEvent<IntakeForm> {
         private final String itemCode;
+        private final String districtCode;
         private final String streetCode;
         private final String address;
+        private final String description;
 
-        PlaceChangedEvent(IntakeForm source, String itemCode, String streetCode, String address) {
+        PlaceChangedEvent(IntakeForm source, String itemCode, String districtCode, String streetCode, String address,
+                          String description) {
             super(source, false);
             this.itemCode = itemCode;
+            this.districtCode = districtCode;
             this.streetCode = streetCode;
             this.address = address;
+            this.description = description;
         }
 
         String itemCode() {
             return itemCode;
+        }
+
+        String districtCode() {
+            return districtCode;
+        }
+
+        String description() {
+            return description;
         }
 
         String streetCode() {

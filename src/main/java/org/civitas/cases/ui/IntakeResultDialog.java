@@ -23,6 +23,11 @@ class IntakeResultDialog extends Dialog {
 
     /** {@code leadUnitName} null: the case waits in the classification queue. */
     IntakeResultDialog(CaseDetails c, String leadUnitName) {
+        this(c, leadUnitName, null);
+    }
+
+    /** {@code masterNumber} not null: the call was registered straight into that case (merged, not dispatched). */
+    IntakeResultDialog(CaseDetails c, String leadUnitName, String masterNumber) {
         setId("intake-result");
         setHeaderTitle(getTranslation("intake.result.title"));
         number.setText(c.number());
@@ -43,8 +48,15 @@ class IntakeResultDialog extends Dialog {
         if (c.trackingCode() != null) {
             add(line("intake.result.code", code), new Div(getTranslation("intake.result.codeHint")));
         }
-        add(line("intake.result.unit", unit), line("intake.result.deadline", deadline));
-        if (queued) {
+        if (masterNumber != null) {
+            Span master = new Span(masterNumber);
+            master.setId("intake-result-master");
+            add(line("intake.result.merged", master),
+                    new Div(getTranslation("intake.result.mergedHint", masterNumber)));
+        } else {
+            add(line("intake.result.unit", unit), line("intake.result.deadline", deadline));
+        }
+        if (queued && masterNumber == null) {
             add(new Div(getTranslation("intake.result.queue")));
         }
         Button ok = new Button(getTranslation("action.close"), e -> close());

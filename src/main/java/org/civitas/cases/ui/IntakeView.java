@@ -1,5 +1,6 @@
 package org.civitas.cases.ui;
 
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -14,6 +15,9 @@ import org.civitas.base.ui.Toasts;
 import org.civitas.cases.CaseDetails;
 import org.civitas.cases.CaseService;
 import org.civitas.cases.DuplicateFinder;
+import org.civitas.cases.DuplicateMatch;
+import org.civitas.cases.NewCase;
+import org.civitas.cases.PhotoUpload;
 import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.UnitView;
 import org.civitas.security.AppRoles;
@@ -42,6 +46,7 @@ public class IntakeView extends HorizontalLayout implements HasDynamicTitle {
         form.setMaxWidth("60em");
         form.addSaveListener(this::register);
         form.addPlaceChangedListener(this::lookForDuplicates);
+        duplicates.onMerge(this::confirmMerge);
         duplicates.setWidth("36em");
         duplicates.setMinWidth("20em");
         setWrap(true);
@@ -53,7 +58,40 @@ public class IntakeView extends HorizontalLayout implements HasDynamicTitle {
     private void lookForDuplicates(IntakeForm.PlaceChangedEvent e) {
         boolean placed = e.streetCode() != null || !e.address().isBlank();
         duplicates.show(e.itemCode() == null || !placed ? List.of()
-                : finder.possibleDuplicates(e.itemCode(), e.streetCode(), e.address()));
+                : finder.matches(e.itemCode(), e.districtCode(), e.streetCode(), e.address(), e.description(), null,
+                        null));
+    }
+
+    /**
+     * "This is the same as WM…": the call, once its fields are valid, is registered straight into that case after
+     * the operator confirms what will happen (nothing is dispatched, the caller hears with the master, no undo).
+     */
+    private void confirmMerge(DuplicateMatch m) {
+        form.validReport().ifPresent(report -> {
+            List<PhotoUpload> photos = form.photos.uploads();
+            ConfirmDialog confirm = new ConfirmDialog();
+            confirm.setId("intake-merge-confirm");
+            confirm.setHeader(getTranslation("intake.merge.title", m.details().number()));
+            confirm.setText(getTranslation("intake.merge.summary", m.details().number(), m.details().address(),
+                    getTranslation("CaseStatus." + m.details().status().name())));
+            confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("action.cancel"));
+            confirm.setConfirmText(getTranslation("intake.merge.confirm"));
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.addConfirmListener(e -> registerInto(m, report, photos));
+            confirm.open();
+        });
+    }
+
+    private void registerInto(DuplicateMatch m, NewCase report, List<PhotoUpload> photos) {
+        CaseDetails registered;
+        try {
+            registered = cases.registerAsDuplicate(report, photos, m.details().id());
+        } catch (RuleViolation v) {
+            Toasts.refused(v);
+            return;
+        }
+        showResult(new IntakeResultDialog(registered, null, m.details().number()));
     }
 
     private void register(IntakeForm.SaveEvent e) {
@@ -66,7 +104,10 @@ public class IntakeView extends HorizontalLayout implements HasDynamicTitle {
         }
         String unitName = registered.leadUnitCode() == null ? null
                 : catalog.unit(registered.leadUnitCode()).map(UnitView::name).orElse(registered.leadUnitCode());
-        IntakeResultDialog result = new IntakeResultDialog(registered, unitName);
+        showResult(new IntakeResultDialog(registered, unitName));
+    }
+
+    private void showResult(IntakeResultDialog result) {
         result.addOpenedChangeListener(o -> {
             if (!o.isOpened()) {
                 form.name.focus();

@@ -39,10 +39,11 @@ class DuplicatesCasePanelTest extends KaribuTest {
 
     @Test
     void the_supervisor_sees_the_earlier_open_case_at_the_same_place_and_a_clerk_sees_no_such_panel() {
-        String address = "合并路 " + System.nanoTime() % 1_000_000_000 + " 号";
+        long n = System.nanoTime() % 1_000_000_000;
+        String address = "合并路 " + n + " 号";
         login("operator");
         CaseDetails earlier = cases.register(aReport().item("SR-05").in("D05", "S0503").address(address).build());
-        CaseDetails elsewhere = cases.register(aReport().item("SR-05").in("D05", "S0503").address(address + "西")
+        CaseDetails elsewhere = cases.register(aReport().item("SR-05").in("D05", "S0503").address("合并路 " + (n + 7) + " 号")
                 .build());
         SecurityContextHolder.clearContext();
         PublicCase web = citizens.report(aReport().channel(Channel.WEB, null).item("SR-05").in("D05", "S0503")
@@ -51,7 +52,7 @@ class DuplicatesCasePanelTest extends KaribuTest {
         login("supervisor");
         navigate("cases/" + web.id());
         IntakeDuplicates panel = _get(IntakeDuplicates.class, spec -> spec.withId("case-duplicates"));
-        assertThat(panel.grid.getListDataView().getItems().map(CaseDetails::number).toList())
+        assertThat(panel.grid.getListDataView().getItems().map(m -> m.details().number()).toList())
                 .containsExactly(earlier.number()).doesNotContain(elsewhere.number(), web.number());
 
         navigate("cases/" + elsewhere.id());

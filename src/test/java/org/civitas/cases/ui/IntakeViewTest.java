@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.civitas.cases.CaseDetails;
 import org.civitas.cases.Channel;
+import org.civitas.cases.DuplicateMatch;
 import org.civitas.catalog.ItemView;
 import org.civitas.catalog.UnitView;
 import org.civitas.test.KaribuTest;
@@ -162,7 +163,8 @@ class IntakeViewTest extends KaribuTest {
         _setValue(form.address, address);
 
         assertThat(view.duplicates.isVisible()).isTrue();
-        List<CaseDetails> shown = view.duplicates.grid.getListDataView().getItems().toList();
+        List<CaseDetails> shown = view.duplicates.grid.getListDataView().getItems().map(DuplicateMatch::details)
+                .toList();
         assertThat(shown).extracting(CaseDetails::number).containsExactly(second, first).doesNotContain(elsewhere);
         int row = shown.stream().map(CaseDetails::number).toList().indexOf(first);
         Anchor link = (Anchor) GridKt._getCellComponent(view.duplicates.grid, row, "number");
