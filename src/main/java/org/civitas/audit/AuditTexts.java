@@ -156,7 +156,8 @@ public final class AuditTexts {
                 if (was != null && was.equals(is)) {
                     continue;
                 }
-                if (b == null && (is == null || is.isNull())) {
+                if (b == null && (is == null || is.isNull() || (is.isContainerNode() && is.isEmpty())
+                        || (is.isTextual() && is.asText().isEmpty()))) {
                     continue; // a new object's empty fields say nothing
                 }
                 // a field missing on one side (an object created, removed, or of another shape) has no value there

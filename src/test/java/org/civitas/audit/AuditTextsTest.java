@@ -59,6 +59,8 @@ class AuditTextsTest {
     void a_new_object_lists_its_fields_and_a_removed_one_what_it_was() {
         assertThat(zh.changes(null, "{\"code\":\"D05\",\"kind\":\"DISTRICT\",\"parentCode\":null}"))
                 .extracting(zh::line).containsExactly("代码：D05", "类型：区");
+        assertThat(zh.changes(null, "{\"statuses\":[],\"channel\":\"WECHAT\",\"keyword\":\"\",\"overdue\":false}"))
+                .extracting(zh::line).containsExactly("渠道：微信", "仅超期：否");
         assertThat(zh.changes("{\"date\":\"2026-10-01\",\"kind\":\"HOLIDAY\"}", null))
                 .extracting(zh::line).containsExactly("日期：2026-10-01 → （删除）", "类型：节假日 → （删除）");
     }
