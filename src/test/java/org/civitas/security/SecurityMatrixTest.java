@@ -108,6 +108,8 @@ class SecurityMatrixTest {
             AnalysisService.pdf                              SUP LDR
             AnalysisService.rebuild                          SUP LDR
             AuditChain.verify                                AUD
+            AuditService.actions                             AUD
+            AuditService.export                              AUD
             AuditService.search                              AUD
             BoardService.board                               SUP CLK LDR
             BulletinExporter.excel                           SUP LDR
