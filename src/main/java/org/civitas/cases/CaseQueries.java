@@ -71,6 +71,16 @@ class CaseQueries {
      */
     List<CaseRow> page(CaseFilter f, Optional<String> scopeUnit, InboxCursor after, int skip, int limit,
                        boolean maskPhone, LocalDateTime now) {
+        return page(f, InboxOrder.DEADLINE, scopeUnit, after, skip, limit, maskPhone, now);
+    }
+
+    /**
+     * As {@link #page(CaseFilter, Optional, InboxCursor, int, int, boolean, LocalDateTime)}, in {@code order}. The
+     * state order needs the per-state ranges of {@link #openKeys}: without them (a filter that is not open-only, or
+     * one the keyword index drives) it falls back to the deadline order, the same way on every page.
+     */
+    List<CaseRow> page(CaseFilter f, InboxOrder order, Optional<String> scopeUnit, InboxCursor after, int skip,
+                       int limit, boolean maskPhone, LocalDateTime now) {
         Map<String, Object> params = new HashMap<>();
         String sql;
         int n = Math.max(1, limit);
@@ -78,6 +88,7 @@ class CaseQueries {
         if (openOnly(f) && openStates(f).isEmpty()) {
             return List.of(); // e.g. overdue among replied cases: no such case can exist
         }
+        boolean byState = order == InboxOrder.STATE && openOnly(f) && !index;
         if (skip <= 0 && !openOnly(f)) {
             StringBuilder q = new StringBuilder(SQL_COLUMNS).append(" where 1 = 1");
             scope(q, params, scopeUnit);
@@ -87,17 +98,50 @@ class CaseQueries {
             sql = q.append(" order by c.handle_due_at asc, c.id asc limit ").append(n).toString();
         } else {
             String keys = openOnly(f)
-                    ? openKeys(params, f, scopeUnit, after, Math.max(0, skip), n, now, index)
+                    ? openKeys(params, f, scopeUnit, after, Math.max(0, skip), n, now, index, byState)
                     : keys(params, f, scopeUnit, after, now, index) + " order by c.handle_due_at, c.id limit "
                     + Math.max(0, skip) + ", " + n;
             sql = "select straight_join " + SQL_COLUMNS.substring("select ".length()).replace("from case_file c",
-                    "from (" + keys + ") k join case_file c on c.id = k.id") + " order by k.handle_due_at, k.id";
+                    "from (" + keys + ") k join case_file c on c.id = k.id")
+                    + (openOnly(f) ? " order by k.r, k.handle_due_at, k.id" : " order by k.handle_due_at, k.id");
         }
         params.replaceAll((k, v) -> jdbcValue(v));
         return plain.query(sql, params, (rs, i) -> {
             CaseRow r = row(rs);
             return maskPhone ? masked(r) : r;
         });
+    }
+
+    /** Counted exactly up to here: the index entries of ten thousand cases, once per filter, not per scroll. */
+    static final int COUNT_CAP = 10_000;
+
+    /**
+     * How many cases a page of {@code f} would walk through: the positions of at most {@value #COUNT_CAP} + 1 of
+     * them counted (the same index ranges a page reads); past the cap, the optimizer's estimate of the filtered rows
+     * ({@code EXPLAIN}), which reads no rows. Never a {@code count(*)} over millions.
+     */
+    InboxTotal total(CaseFilter f, Optional<String> scopeUnit, LocalDateTime now) {
+        if (openOnly(f) && openStates(f).isEmpty()) {
+            return new InboxTotal(0, true);
+        }
+        Map<String, Object> params = new HashMap<>();
+        boolean index = byIndex(f, scopeUnit);
+        String keys = openOnly(f)
+                ? openKeys(params, f, scopeUnit, null, 0, COUNT_CAP + 1, now, index, false)
+                : keys(params, f, scopeUnit, null, now, index) + " limit " + (COUNT_CAP + 1);
+        params.replaceAll((k, v) -> jdbcValue(v));
+        Long counted = plain.queryForObject("select count(*) from (" + keys + ") t", params, Long.class);
+        long n = counted == null ? 0 : counted;
+        if (n <= COUNT_CAP) {
+            return new InboxTotal(n, true);
+        }
+        StringBuilder q = new StringBuilder("explain select c.id from case_file c where 1 = 1");
+        Map<String, Object> explainParams = new HashMap<>();
+        scope(q, explainParams, scopeUnit);
+        where(q, explainParams, f, now, index);
+        explainParams.replaceAll((k, v) -> jdbcValue(v));
+        Long estimate = plain.query(q.toString(), explainParams, rs -> rs.next() ? rs.getLong("rows") : null);
+        return new InboxTotal(Math.max(COUNT_CAP + 1, estimate == null ? 0 : estimate), false);
     }
 
     /** The positions (deadline, id) of the filtered cases after {@code after}, unsorted. */
@@ -127,7 +171,8 @@ class CaseQueries {
      * the keyword index drives the plan (DD031).
      */
     private static String openKeys(Map<String, Object> params, CaseFilter f, Optional<String> scopeUnit,
-                                   InboxCursor after, int skip, int limit, LocalDateTime now, boolean index) {
+                                   InboxCursor after, int skip, int limit, LocalDateTime now, boolean index,
+                                   boolean byState) {
         String from = "from case_file c " + NOT_FOR_ORDER + " where ";
         List<Range> owned = new ArrayList<>();
         if (scopeUnit.isPresent()) {
@@ -149,32 +194,46 @@ class CaseQueries {
                 continue;
             }
             for (CaseStatus state : openStates(f)) {
+                int rank = byState ? InboxOrder.rank(state) : 0;
+                int afterRank = byState && after != null ? InboxOrder.rank(after.status()) : 0;
+                if (rank < afterRank) {
+                    continue; // the cursor is past every case of this state
+                }
                 ranges.add(new Range(range.from() + " and " + range.table() + ".status = :state" + state.ordinal(),
-                        range.table()));
+                        range.table(), rank, rank > afterRank));
                 params.put("state" + state.ordinal(), state);
             }
         }
-        StringBuilder q = new StringBuilder("select m.handle_due_at, m.id from (");
+        if (ranges.isEmpty()) {
+            ranges.add(new Range(from + "1 = 0", "c"));
+        }
+        StringBuilder q = new StringBuilder("select m.r, m.handle_due_at, m.id from (");
         for (int i = 0; i < ranges.size(); i++) {
             Range r = ranges.get(i);
             String due = r.table() + ".handle_due_at";
             String id = r.table().equals("u") ? "u.case_id" : "c.id";
-            q.append(i == 0 ? "(" : " union (").append("select ").append(due).append(", ").append(id)
-                    .append(" as id ").append(r.from());
+            q.append(i == 0 ? "(" : " union (").append("select ").append(r.rank()).append(" as r, ").append(due)
+                    .append(", ").append(id).append(" as id ").append(r.from());
             where(q, params, f, now, index);
-            after(q, params, after, due, id);
+            if (!r.wholeState()) {
+                after(q, params, after, due, id);
+            }
             q.append(" order by ").append(due).append(", ").append(id).append(" limit ").append((long) skip + limit)
                     .append(')');
         }
-        return q.append(") m order by m.handle_due_at, m.id limit ").append(skip).append(", ").append(limit)
+        return q.append(") m order by m.r, m.handle_due_at, m.id limit ").append(skip).append(", ").append(limit)
                 .toString();
     }
 
     /**
      * One index range: its {@code from … where} and the alias whose state, deadline and id give its order
-     * ({@code u}: a co-unit row, which carries its case's).
+     * ({@code u}: a co-unit row, which carries its case's); its rank in the order (0 for all in deadline order), and
+     * whether all of it lies after the cursor (a state ranked after the cursor's).
      */
-    private record Range(String from, String table) {
+    private record Range(String from, String table, int rank, boolean wholeState) {
+        Range(String from, String table) {
+            this(from, table, 0, false);
+        }
     }
 
     /** The states an open-only filter keeps; none is final. */

@@ -131,6 +131,7 @@ class SecurityMatrixTest {
             CaseService.get                                  OP SUP CLK INS LDR
             CaseService.history                              OP SUP CLK INS LDR
             CaseService.inbox                                OP SUP CLK INS LDR
+            CaseService.inboxTotal                           OP SUP CLK INS LDR
             CaseService.invalidate                           SUP
             CaseService.merge                                SUP
             CaseService.photoData                            OP SUP CLK INS LDR
@@ -183,6 +184,8 @@ class SecurityMatrixTest {
             DashboardService.queue                           OP SUP CLK INS LDR
             DuplicateFinder.possibleDuplicates               OP SUP
             DuplicateFinder.possibleDuplicatesOf             OP SUP
+            InboxColumns.choose                              OP SUP CLK INS LDR
+            InboxColumns.visible                             OP SUP CLK INS LDR
             InspectionService.createRound                    INS
             InspectionService.findings                       SUP INS LDR
             InspectionService.recordFinding                  INS
