@@ -18,6 +18,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.provider.Query;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -90,6 +92,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
     /** Read by the export's download request, which runs outside the UI's session lock. */
     private volatile CaseFilter filter = CaseFilter.any();
     private InboxKeysetFetcher<CaseRow, InboxCursor> fetcher;
+    private InboxOrder fetcherOrder;
 
     public InboxView(CaseService cases, InboxColumns columnChoice, CatalogService catalog, Clock clock,
                      I18NProvider i18n, AuthenticationContext auth) {
@@ -178,19 +181,16 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
      */
     private void show(CaseFilter f) {
         filter = f;
-        InboxOrder o = order;
-        InboxKeysetFetcher<CaseRow, InboxCursor> pages = new InboxKeysetFetcher<>(
-                (after, skip, limit) -> cases.inbox(f, o, after, skip, limit), CaseRow::cursor, MAX_PAGE);
-        fetcher = pages;
+        fetcher = null;
         InboxTotal count = cases.inboxTotal(f);
         showTotal(count);
         // rows are known by their id: the grid keys every row it sends, and a record's own hash reads all its fields
         if (count.exact()) {
-            grid.setItems(query -> pages.fetch(query.getOffset(), query.getLimit()).stream(),
+            grid.setItems(query -> pages(f, query).fetch(query.getOffset(), query.getLimit()).stream(),
                     query -> (int) Math.min(Integer.MAX_VALUE, showTotal(cases.inboxTotal(f)).count()))
                     .setIdentifierProvider(CaseRow::id);
         } else {
-            var view = grid.setItems(query -> pages.fetch(query.getOffset(), query.getLimit()).stream());
+            var view = grid.setItems(query -> pages(f, query).fetch(query.getOffset(), query.getLimit()).stream());
             view.setIdentifierProvider(CaseRow::id);
             int estimate = (int) Math.min(Integer.MAX_VALUE / 2, count.count());
             view.setItemCountEstimate(estimate);
@@ -199,6 +199,22 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
         chips.removeAll();
         filters.chips().forEach(c -> chips.add(chip(c)));
         grid.scrollToStart();
+    }
+
+    /**
+     * The cursor memory of the order the grid asks for (a header's sort, else the role's order): a new one when the
+     * order changes, since cursors of one order mean nothing in another.
+     */
+    private InboxKeysetFetcher<CaseRow, InboxCursor> pages(CaseFilter f, Query<CaseRow, ?> query) {
+        InboxOrder o = query.getSortOrders().stream().findFirst()
+                .map(s -> InboxOrder.by(s.getSorted(), s.getDirection() == SortDirection.DESCENDING))
+                .orElse(order);
+        if (fetcher == null || fetcherOrder != o) {
+            fetcher = new InboxKeysetFetcher<>((after, skip, limit) -> cases.inbox(f, o, after, skip, limit),
+                    CaseRow::cursor, MAX_PAGE);
+            fetcherOrder = o;
+        }
+        return fetcher;
     }
 
     private InboxTotal showTotal(InboxTotal t) {
@@ -220,7 +236,9 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
 
     /** New and changed cases since: the cursors remembered so far may no longer be where they were. */
     private void refresh() {
-        fetcher.reset();
+        if (fetcher != null) {
+            fetcher.reset();
+        }
         grid.getDataProvider().refreshAll();
     }
 
@@ -256,9 +274,17 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
                 .setKey("channel").setHeader(getTranslation("inbox.col.channel")).setAutoWidth(true);
         grid.addColumn(r -> r.phone() == null ? "" : r.phone()).setKey("phone")
                 .setHeader(getTranslation("inbox.col.phone")).setAutoWidth(true);
-        // the order is the service's (keyset): deadline, or for a clerk state then deadline
+        // the service's keyset orders only: number, received time and deadline (unsorted: the role's order)
         grid.getColumns().forEach(c -> c.setSortable(false));
         grid.getColumns().forEach(c -> c.setResizable(true));
+        sortable("number", "number");
+        sortable("receivedAt", "received");
+        sortable("handleDue", "deadline");
+        grid.setMultiSort(false);
+    }
+
+    private void sortable(String key, String property) {
+        grid.getColumnByKey(key).setSortable(true).setSortProperty(property);
     }
 
     /** A menu of checkboxes, one per column but the number; the user's choice is kept on the server. */
