@@ -106,7 +106,7 @@ class CaseQueries {
                     + dir + " limit " + Math.max(0, skip) + ", " + n;
             sql = "select straight_join " + SQL_COLUMNS.substring("select ".length()).replace("from case_file c",
                     "from (" + keys + ") k join case_file c on c.id = k.id")
-                    + (openOnly(f) ? " order by k.r, k.s" + dir + ", k.id" + dir : " order by k.s" + dir + ", k.id" + dir);
+                    + (openOnly(f) ? " order by k.r, " : " order by ") + "k.s" + dir + ", k.id" + dir;
         }
         params.replaceAll((k, v) -> jdbcValue(v));
         return plain.query(sql, params, (rs, i) -> {

@@ -218,7 +218,8 @@ class InboxDepthTest {
                     .thenComparing(byId).reversed();
             case STATE -> java.util.Comparator.comparing((CaseRow r) -> InboxOrder.rank(r.status()))
                     .thenComparing(CaseRow::handleDueAt,
-                            java.util.Comparator.nullsFirst(java.util.Comparator.<java.time.LocalDateTime>naturalOrder()))
+                            java.util.Comparator.nullsFirst(
+                                    java.util.Comparator.<java.time.LocalDateTime>naturalOrder()))
                     .thenComparing(byId);
             case DEADLINE -> throw new IllegalArgumentException("the export's own order");
         };

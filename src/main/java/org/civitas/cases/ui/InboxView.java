@@ -118,7 +118,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
         panel.setWidth("min(92vw, 64em)");
         panel.setAutofocus(true);
         chips.setSpacing(false);
-        chips.getStyle().set("gap", "var(--lumo-space-xs)").set("flex-wrap", "wrap").set("min-width", "0");
+        // one line however many filters are set; the rest scrolls sideways rather than pushing the grid down
+        chips.getStyle().set("gap", "var(--lumo-space-xs)").set("overflow-x", "auto").set("min-width", "0");
         total.getStyle().set("white-space", "nowrap").set("color", "var(--lumo-secondary-text-color)");
         total.setId("inbox-total");
 
@@ -139,7 +140,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
         toolbar.setFlexGrow(1, chips);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        // the small font lets the default columns fit 1,366 px beside the side menu
+        // the small font lets the default columns fit 1,366 px beside the side menu: their widths add up to 69.5em,
+        // 973 px at 14 px, of the about 1,060 px left after the menu, the padding and a scrollbar
         grid.getStyle().set("font-size", "var(--lumo-font-size-s)");
         grid.setPageSize(50);
         grid.addItemClickListener(e -> UI.getCurrent().navigate("cases/" + e.getItem().id()));
@@ -244,23 +246,23 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
 
     private void columns() {
         grid.addColumn(CaseRow::number).setKey("number").setHeader(getTranslation("inbox.col.number"))
-                .setWidth("10.5em").setFlexGrow(0).setFrozen(true);
+                .setWidth("10em").setFlexGrow(0).setFrozen(true);
         grid.addColumn(LitRenderer.<CaseRow>of("<span theme='badge ${item.theme}'>${item.label}</span>")
                         .withProperty("label", r -> getTranslation(r.status().labelKey()))
                         .withProperty("theme", r -> badge(r.status())))
-                .setKey("status").setHeader(getTranslation("inbox.col.status")).setWidth("6.5em").setFlexGrow(0);
+                .setKey("status").setHeader(getTranslation("inbox.col.status")).setWidth("6em").setFlexGrow(0);
         grid.addColumn(r -> r.itemCode() == null ? "" : r.itemCode() + " " + names.item(r.itemCode()))
                 .setTooltipGenerator(r -> r.itemCode() == null ? ""
                         : names.category(r.categoryCode()) + " / " + names.item(r.itemCode()))
-                .setKey("item").setHeader(getTranslation("inbox.col.item")).setWidth("10em").setFlexGrow(1);
+                .setKey("item").setHeader(getTranslation("inbox.col.item")).setWidth("9em").setFlexGrow(1);
         grid.addColumn(r -> join(names.unit(r.districtCode()), names.unit(r.streetCode())))
                 .setTooltipGenerator(r -> join(names.unit(r.districtCode()), names.unit(r.streetCode())))
-                .setKey("place").setHeader(getTranslation("inbox.col.place")).setWidth("9em").setFlexGrow(0);
+                .setKey("place").setHeader(getTranslation("inbox.col.place")).setWidth("8.5em").setFlexGrow(0);
         // long addresses end in an ellipsis (the cell's own overflow); the whole address is in the tooltip
         grid.addColumn(CaseRow::address).setTooltipGenerator(CaseRow::address)
-                .setKey("address").setHeader(getTranslation("inbox.col.address")).setWidth("8em").setFlexGrow(2);
+                .setKey("address").setHeader(getTranslation("inbox.col.address")).setWidth("6em").setFlexGrow(2);
         grid.addColumn(r -> names.unit(r.leadUnitCode())).setTooltipGenerator(r -> names.unit(r.leadUnitCode()))
-                .setKey("leadUnit").setHeader(getTranslation("inbox.col.leadUnit")).setWidth("8em").setFlexGrow(1);
+                .setKey("leadUnit").setHeader(getTranslation("inbox.col.leadUnit")).setWidth("7em").setFlexGrow(1);
         grid.addColumn(r -> format(r.receivedAt())).setKey("receivedAt")
                 .setHeader(getTranslation("inbox.col.receivedAt")).setWidth("9.5em").setFlexGrow(0);
         grid.addColumn(LitRenderer.<CaseRow>of(
@@ -269,7 +271,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
                         .withProperty("left", r -> timeLeft(r).map(t -> getTranslation(t.key(), t.amount())).orElse(""))
                         .withProperty("css", r -> timeLeft(r).filter(InboxTimeLeft::overdue)
                                 .map(t -> "color: var(--lumo-error-text-color)").orElse("")))
-                .setKey("handleDue").setHeader(getTranslation("inbox.col.handleDue")).setWidth("14em").setFlexGrow(0);
+                .setKey("handleDue").setHeader(getTranslation("inbox.col.handleDue")).setWidth("13.5em")
+                .setFlexGrow(0);
         grid.addColumn(r -> r.channel() == null ? "" : getTranslation("Channel." + r.channel().name()))
                 .setKey("channel").setHeader(getTranslation("inbox.col.channel")).setAutoWidth(true);
         grid.addColumn(r -> r.phone() == null ? "" : r.phone()).setKey("phone")
