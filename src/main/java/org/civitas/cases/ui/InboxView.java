@@ -3,15 +3,12 @@ package org.civitas.cases.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.contextmenu.MenuItem;
-import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.popover.Popover;
 import com.vaadin.flow.component.popover.PopoverPosition;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -20,7 +17,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.data.provider.SortDirection;
-import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -38,10 +34,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.civitas.base.RuleViolation;
 import org.civitas.base.ui.RowGrid;
 import org.civitas.base.ui.Toasts;
@@ -69,9 +62,6 @@ import org.civitas.security.AppRoles;
 public class InboxView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     static final int MAX_PAGE = 1000;
-    /** Shown unless the user chose otherwise: what fits 1,366 px beside the side menu. */
-    static final Set<String> DEFAULT_COLUMNS = Set.of("number", "status", "item", "place", "address", "leadUnit",
-            "receivedAt", "handleDue");
     private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -86,7 +76,6 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
     final HorizontalLayout chips = new HorizontalLayout();
     final Span total = new Span();
     final Button filterToggle;
-    final MenuBar columnMenu = new MenuBar();
     /** A clerk's cases to sign for come before those in hand; everyone else's by deadline. */
     final InboxOrder order;
     /** Read by the export's download request, which runs outside the UI's session lock. */
@@ -133,8 +122,9 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
         export.add(exportButton);
         export.setId("inbox-export");
 
-        columns();
-        columnChooser();
+        InboxGridColumns gridColumns = new InboxGridColumns(grid, names, clock);
+        gridColumns.add();
+        MenuBar columnMenu = gridColumns.chooser(columnChoice);
         HorizontalLayout toolbar = new HorizontalLayout(filterToggle, chips, total, columnMenu, refresh, export);
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -244,92 +234,6 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
         grid.getDataProvider().refreshAll();
     }
 
-    private void columns() {
-        grid.addColumn(CaseRow::number).setKey("number").setHeader(getTranslation("inbox.col.number"))
-                .setWidth("10em").setFlexGrow(0).setFrozen(true);
-        grid.addColumn(LitRenderer.<CaseRow>of("<span theme='badge ${item.theme}'>${item.label}</span>")
-                        .withProperty("label", r -> getTranslation(r.status().labelKey()))
-                        .withProperty("theme", r -> badge(r.status())))
-                .setKey("status").setHeader(getTranslation("inbox.col.status")).setWidth("6em").setFlexGrow(0);
-        grid.addColumn(r -> r.itemCode() == null ? "" : r.itemCode() + " " + names.item(r.itemCode()))
-                .setTooltipGenerator(r -> r.itemCode() == null ? ""
-                        : names.category(r.categoryCode()) + " / " + names.item(r.itemCode()))
-                .setKey("item").setHeader(getTranslation("inbox.col.item")).setWidth("9em").setFlexGrow(1);
-        grid.addColumn(r -> join(names.unit(r.districtCode()), names.unit(r.streetCode())))
-                .setTooltipGenerator(r -> join(names.unit(r.districtCode()), names.unit(r.streetCode())))
-                .setKey("place").setHeader(getTranslation("inbox.col.place")).setWidth("8.5em").setFlexGrow(0);
-        // long addresses end in an ellipsis (the cell's own overflow); the whole address is in the tooltip
-        grid.addColumn(CaseRow::address).setTooltipGenerator(CaseRow::address)
-                .setKey("address").setHeader(getTranslation("inbox.col.address")).setWidth("6em").setFlexGrow(2);
-        grid.addColumn(r -> names.unit(r.leadUnitCode())).setTooltipGenerator(r -> names.unit(r.leadUnitCode()))
-                .setKey("leadUnit").setHeader(getTranslation("inbox.col.leadUnit")).setWidth("7em").setFlexGrow(1);
-        grid.addColumn(r -> format(r.receivedAt())).setKey("receivedAt")
-                .setHeader(getTranslation("inbox.col.receivedAt")).setWidth("9.5em").setFlexGrow(0);
-        grid.addColumn(LitRenderer.<CaseRow>of(
-                        "<span>${item.due}</span> <span style='${item.css}'>${item.left}</span>")
-                        .withProperty("due", r -> format(r.handleDueAt()))
-                        .withProperty("left", r -> timeLeft(r).map(t -> getTranslation(t.key(), t.amount())).orElse(""))
-                        .withProperty("css", r -> timeLeft(r).filter(InboxTimeLeft::overdue)
-                                .map(t -> "color: var(--lumo-error-text-color)").orElse("")))
-                .setKey("handleDue").setHeader(getTranslation("inbox.col.handleDue")).setWidth("13.5em")
-                .setFlexGrow(0);
-        grid.addColumn(r -> r.channel() == null ? "" : getTranslation("Channel." + r.channel().name()))
-                .setKey("channel").setHeader(getTranslation("inbox.col.channel")).setAutoWidth(true);
-        grid.addColumn(r -> r.phone() == null ? "" : r.phone()).setKey("phone")
-                .setHeader(getTranslation("inbox.col.phone")).setAutoWidth(true);
-        // the service's keyset orders only: number, received time and deadline (unsorted: the role's order)
-        grid.getColumns().forEach(c -> c.setSortable(false));
-        grid.getColumns().forEach(c -> c.setResizable(true));
-        sortable("number", "number");
-        sortable("receivedAt", "received");
-        sortable("handleDue", "deadline");
-        grid.setMultiSort(false);
-    }
-
-    private void sortable(String key, String property) {
-        grid.getColumnByKey(key).setSortable(true).setSortProperty(property);
-    }
-
-    /** A menu of checkboxes, one per column but the number; the user's choice is kept on the server. */
-    private void columnChooser() {
-        Set<String> shown = columnChoice.visible().orElse(DEFAULT_COLUMNS);
-        MenuItem menu = columnMenu.addItem(VaadinIcon.GRID_SMALL.create());
-        menu.add(new Span(getTranslation("inbox.columns")));
-        columnMenu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
-        SubMenu sub = menu.getSubMenu();
-        for (Grid.Column<CaseRow> c : grid.getColumns()) {
-            if (c.getKey().equals("number")) {
-                continue;
-            }
-            c.setVisible(shown.contains(c.getKey()));
-            MenuItem item = sub.addItem(getTranslation("inbox.col." + c.getKey()));
-            item.setCheckable(true);
-            item.setChecked(c.isVisible());
-            // the menu stays open while columns are ticked
-            item.setKeepOpen(true);
-            item.addClickListener(e -> {
-                c.setVisible(item.isChecked());
-                Set<String> now = new LinkedHashSet<>();
-                grid.getColumns().stream().filter(Grid.Column::isVisible).forEach(v -> now.add(v.getKey()));
-                columnChoice.choose(now);
-            });
-        }
-    }
-
-    private java.util.Optional<InboxTimeLeft> timeLeft(CaseRow r) {
-        return InboxTimeLeft.of(r, LocalDateTime.now(clock));
-    }
-
-    private static String badge(CaseStatus s) {
-        return switch (s) {
-            case REPLIED -> "success";
-            case CLOSED -> "success primary";
-            case RETURN_REQUESTED -> "error";
-            case REGISTERED, INVALID, MERGED -> "contrast";
-            default -> "";
-        };
-    }
-
     /** Runs in the download request, outside the session lock: only the filter and the locale come from the UI. */
     private void download(DownloadEvent event) throws IOException {
         Locale locale = event.getUI() == null ? getLocale() : event.getUI().getLocale();
@@ -348,15 +252,6 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
                 ui.access(() -> Toasts.refused(refused));
             }
         }
-    }
-
-    private static String join(String a, String b) {
-        return List.of(a, b).stream().filter(s -> s != null && !s.isEmpty()).reduce((x, y) -> x + " " + y)
-                .orElse("");
-    }
-
-    private static String format(LocalDateTime t) {
-        return t == null ? "" : CaseFormat.minute(t);
     }
 
     @Override
