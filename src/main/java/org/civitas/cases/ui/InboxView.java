@@ -221,7 +221,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
         remove.getStyle().set("margin", "0").set("min-width", "0").set("height", "auto");
         Span chip = new Span(new Span(c.text()), remove);
         chip.getElement().getThemeList().add("badge pill contrast");
-        chip.getStyle().set("max-width", "20em").set("overflow", "hidden").set("white-space", "nowrap");
+        chip.getStyle().set("max-width", "20em").set("overflow", "hidden").set("white-space", "nowrap")
+                .set("flex-shrink", "0");
         chip.setTitle(c.text());
         return chip;
     }
