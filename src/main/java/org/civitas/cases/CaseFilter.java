@@ -46,6 +46,18 @@ public record CaseFilter(Set<CaseStatus> statuses, String categoryCode, String i
                 receivedFrom, receivedTo, overdue, dueSoon, number, phone, keyword);
     }
 
+    /** Only the cases whose unit is past its deadline. */
+    public CaseFilter withOverdue() {
+        return new CaseFilter(statuses, categoryCode, itemCode, leadUnitCode, districtCode, streetCode, channel,
+                urgency, receivedFrom, receivedTo, true, dueSoon, number, phone, keyword);
+    }
+
+    /** Only the cases received on {@code day}. */
+    public CaseFilter receivedOn(LocalDate day) {
+        return new CaseFilter(statuses, categoryCode, itemCode, leadUnitCode, districtCode, streetCode, channel,
+                urgency, day, day, overdue, dueSoon, number, phone, keyword);
+    }
+
     public CaseFilter withKeyword(String k) {
         return new CaseFilter(statuses, categoryCode, itemCode, leadUnitCode, districtCode, streetCode, channel,
                 urgency, receivedFrom, receivedTo, overdue, dueSoon, number, phone, k);

@@ -71,6 +71,16 @@ class CaseQueries {
      */
     List<CaseRow> page(CaseFilter f, Optional<String> scopeUnit, InboxCursor after, int skip, int limit,
                        boolean maskPhone, LocalDateTime now) {
+        return page(f, InboxOrder.DEADLINE, scopeUnit, after, skip, limit, maskPhone, now);
+    }
+
+    /**
+     * As {@link #page(CaseFilter, Optional, InboxCursor, int, int, boolean, LocalDateTime)}, in {@code order}. The
+     * state order needs the per-state ranges of {@link #openKeys}: without them (a filter that is not open-only, or
+     * one the keyword index drives) it falls back to the deadline order, the same way on every page.
+     */
+    List<CaseRow> page(CaseFilter f, InboxOrder order, Optional<String> scopeUnit, InboxCursor after, int skip,
+                       int limit, boolean maskPhone, LocalDateTime now) {
         Map<String, Object> params = new HashMap<>();
         String sql;
         int n = Math.max(1, limit);
@@ -78,20 +88,25 @@ class CaseQueries {
         if (openOnly(f) && openStates(f).isEmpty()) {
             return List.of(); // e.g. overdue among replied cases: no such case can exist
         }
+        boolean byState = order == InboxOrder.STATE && openOnly(f) && !index;
+        InboxOrder o = order == InboxOrder.STATE ? InboxOrder.DEADLINE : order;
+        String dir = o.direction();
         if (skip <= 0 && !openOnly(f)) {
             StringBuilder q = new StringBuilder(SQL_COLUMNS).append(" where 1 = 1");
             scope(q, params, scopeUnit);
             where(q, params, f, now, index);
-            after(q, params, after);
+            after(q, params, after, o, "c." + o.column, "c.id");
             // MariaDB sorts NULL first in ascending order, as JPQL on MariaDB did
-            sql = q.append(" order by c.handle_due_at asc, c.id asc limit ").append(n).toString();
+            sql = q.append(" order by c.").append(o.column).append(dir).append(", c.id").append(dir)
+                    .append(" limit ").append(n).toString();
         } else {
             String keys = openOnly(f)
-                    ? openKeys(params, f, scopeUnit, after, Math.max(0, skip), n, now, index)
-                    : keys(params, f, scopeUnit, after, now, index) + " order by c.handle_due_at, c.id limit "
-                    + Math.max(0, skip) + ", " + n;
+                    ? openKeys(params, f, scopeUnit, after, Math.max(0, skip), n, now, index, byState, o)
+                    : keys(params, f, scopeUnit, after, now, index, o) + " order by c." + o.column + dir + ", c.id"
+                    + dir + " limit " + Math.max(0, skip) + ", " + n;
             sql = "select straight_join " + SQL_COLUMNS.substring("select ".length()).replace("from case_file c",
-                    "from (" + keys + ") k join case_file c on c.id = k.id") + " order by k.handle_due_at, k.id";
+                    "from (" + keys + ") k join case_file c on c.id = k.id")
+                    + (openOnly(f) ? " order by k.r, " : " order by ") + "k.s" + dir + ", k.id" + dir;
         }
         params.replaceAll((k, v) -> jdbcValue(v));
         return plain.query(sql, params, (rs, i) -> {
@@ -100,17 +115,49 @@ class CaseQueries {
         });
     }
 
-    /** The positions (deadline, id) of the filtered cases after {@code after}, unsorted. */
+    /** Counted exactly up to here: the index entries of ten thousand cases, once per filter, not per scroll. */
+    static final int COUNT_CAP = 10_000;
+
+    /**
+     * How many cases a page of {@code f} would walk through: the positions of at most {@value #COUNT_CAP} + 1 of
+     * them counted (the same index ranges a page reads); past the cap, the optimizer's estimate of the filtered rows
+     * ({@code EXPLAIN}), which reads no rows. Never a {@code count(*)} over millions.
+     */
+    InboxTotal total(CaseFilter f, Optional<String> scopeUnit, LocalDateTime now) {
+        if (openOnly(f) && openStates(f).isEmpty()) {
+            return new InboxTotal(0, true);
+        }
+        Map<String, Object> params = new HashMap<>();
+        boolean index = byIndex(f, scopeUnit);
+        String keys = openOnly(f)
+                ? openKeys(params, f, scopeUnit, null, 0, COUNT_CAP + 1, now, index, false, InboxOrder.DEADLINE)
+                : keys(params, f, scopeUnit, null, now, index, InboxOrder.DEADLINE) + " limit " + (COUNT_CAP + 1);
+        params.replaceAll((k, v) -> jdbcValue(v));
+        Long counted = plain.queryForObject("select count(*) from (" + keys + ") t", params, Long.class);
+        long n = counted == null ? 0 : counted;
+        if (n <= COUNT_CAP) {
+            return new InboxTotal(n, true);
+        }
+        StringBuilder q = new StringBuilder("explain select c.id from case_file c where 1 = 1");
+        Map<String, Object> explainParams = new HashMap<>();
+        scope(q, explainParams, scopeUnit);
+        where(q, explainParams, f, now, index);
+        explainParams.replaceAll((k, v) -> jdbcValue(v));
+        Long estimate = plain.query(q.toString(), explainParams, rs -> rs.next() ? rs.getLong("rows") : null);
+        return new InboxTotal(Math.max(COUNT_CAP + 1, estimate == null ? 0 : estimate), false);
+    }
+
+    /** The positions (the order's column as {@code s}, id) of the filtered cases after {@code after}, unsorted. */
     private static String keys(Map<String, Object> params, CaseFilter f, Optional<String> scopeUnit,
-                               InboxCursor after, LocalDateTime now, boolean index) {
-        StringBuilder q = new StringBuilder("select c.handle_due_at, c.id from case_file c ");
+                               InboxCursor after, LocalDateTime now, boolean index, InboxOrder o) {
+        StringBuilder q = new StringBuilder("select c." + o.column + " as s, c.id from case_file c ");
         if (openOnly(f)) {
             q.append(NOT_FOR_ORDER);
         }
         q.append(" where 1 = 1");
         scope(q, params, scopeUnit);
         where(q, params, f, now, index);
-        after(q, params, after);
+        after(q, params, after, o, "c." + o.column, "c.id");
         return q.toString();
     }
 
@@ -127,7 +174,8 @@ class CaseQueries {
      * the keyword index drives the plan (DD031).
      */
     private static String openKeys(Map<String, Object> params, CaseFilter f, Optional<String> scopeUnit,
-                                   InboxCursor after, int skip, int limit, LocalDateTime now, boolean index) {
+                                   InboxCursor after, int skip, int limit, LocalDateTime now, boolean index,
+                                   boolean byState, InboxOrder o) {
         String from = "from case_file c " + NOT_FOR_ORDER + " where ";
         List<Range> owned = new ArrayList<>();
         if (scopeUnit.isPresent()) {
@@ -149,32 +197,48 @@ class CaseQueries {
                 continue;
             }
             for (CaseStatus state : openStates(f)) {
+                int rank = byState ? InboxOrder.rank(state) : 0;
+                int afterRank = byState && after != null ? InboxOrder.rank(after.status()) : 0;
+                if (rank < afterRank) {
+                    continue; // the cursor is past every case of this state
+                }
                 ranges.add(new Range(range.from() + " and " + range.table() + ".status = :state" + state.ordinal(),
-                        range.table()));
+                        range.table(), rank, rank > afterRank));
                 params.put("state" + state.ordinal(), state);
             }
         }
-        StringBuilder q = new StringBuilder("select m.handle_due_at, m.id from (");
+        if (ranges.isEmpty()) {
+            ranges.add(new Range(from + "1 = 0", "c"));
+        }
+        String dir = o.direction();
+        StringBuilder q = new StringBuilder("select m.r, m.s, m.id from (");
         for (int i = 0; i < ranges.size(); i++) {
             Range r = ranges.get(i);
-            String due = r.table() + ".handle_due_at";
+            // a co-unit row carries its case's state and deadline (V84), not the other columns
+            String key = (o.column.equals("handle_due_at") ? r.table() : "c") + "." + o.column;
             String id = r.table().equals("u") ? "u.case_id" : "c.id";
-            q.append(i == 0 ? "(" : " union (").append("select ").append(due).append(", ").append(id)
-                    .append(" as id ").append(r.from());
+            q.append(i == 0 ? "(" : " union (").append("select ").append(r.rank()).append(" as r, ").append(key)
+                    .append(" as s, ").append(id).append(" as id ").append(r.from());
             where(q, params, f, now, index);
-            after(q, params, after, due, id);
-            q.append(" order by ").append(due).append(", ").append(id).append(" limit ").append((long) skip + limit)
-                    .append(')');
+            if (!r.wholeState()) {
+                after(q, params, after, o, key, id);
+            }
+            q.append(" order by ").append(key).append(dir).append(", ").append(id).append(dir).append(" limit ")
+                    .append((long) skip + limit).append(')');
         }
-        return q.append(") m order by m.handle_due_at, m.id limit ").append(skip).append(", ").append(limit)
-                .toString();
+        return q.append(") m order by m.r, m.s").append(dir).append(", m.id").append(dir).append(" limit ")
+                .append(skip).append(", ").append(limit).toString();
     }
 
     /**
      * One index range: its {@code from … where} and the alias whose state, deadline and id give its order
-     * ({@code u}: a co-unit row, which carries its case's).
+     * ({@code u}: a co-unit row, which carries its case's); its rank in the order (0 for all in deadline order), and
+     * whether all of it lies after the cursor (a state ranked after the cursor's).
      */
-    private record Range(String from, String table) {
+    private record Range(String from, String table, int rank, boolean wholeState) {
+        Range(String from, String table) {
+            this(from, table, 0, false);
+        }
     }
 
     /** The states an open-only filter keeps; none is final. */
@@ -188,21 +252,24 @@ class CaseQueries {
         return states;
     }
 
-    /** Keyset: the rows after the cursor in deadline order (cases without a deadline first). */
-    private static void after(StringBuilder sql, Map<String, Object> params, InboxCursor after) {
-        after(sql, params, after, "c.handle_due_at", "c.id");
-    }
-
-    private static void after(StringBuilder sql, Map<String, Object> params, InboxCursor after, String due,
-                              String id) {
+    /**
+     * Keyset: the rows after the cursor in the order of {@code key} (the order's column), then id. MariaDB sorts
+     * NULL first ascending and last descending, and so does the cursor.
+     */
+    private static void after(StringBuilder sql, Map<String, Object> params, InboxCursor after, InboxOrder o,
+                              String key, String id) {
         if (after == null) {
             return;
         }
-        if (after.handleDueAt() == null) {
-            sql.append(" and ((%1$s is null and %2$s > :afterId) or %1$s is not null)".formatted(due, id));
+        Object value = o.key(after);
+        String past = o.descending ? "<" : ">";
+        if (value == null) {
+            sql.append((o.descending ? " and (%1$s is null and %2$s < :afterId)"
+                    : " and ((%1$s is null and %2$s > :afterId) or %1$s is not null)").formatted(key, id));
         } else {
-            sql.append(" and (%1$s > :afterDue or (%1$s = :afterDue and %2$s > :afterId))".formatted(due, id));
-            params.put("afterDue", after.handleDueAt());
+            sql.append(" and (%1$s %3$s :afterKey or (%1$s = :afterKey and %2$s %3$s :afterId)%4$s)"
+                    .formatted(key, id, past, o.descending ? " or " + key + " is null" : ""));
+            params.put("afterKey", value);
         }
         params.put("afterId", after.id());
     }
@@ -217,7 +284,8 @@ class CaseQueries {
     }
 
     /** Indexes that serve only the deadline order; kept out of the plan of a page of open cases. */
-    static final String NOT_FOR_ORDER = "ignore index for order by (ix_case_due, ix_case_district_due, ix_case_category)";
+    static final String NOT_FOR_ORDER =
+            "ignore index for order by (ix_case_due, ix_case_district_due, ix_case_category, ix_case_received)";
 
     /** The filter keeps to cases not yet final: few among many, found by their state, then sorted. */
     static boolean openOnly(CaseFilter f) {

@@ -12,8 +12,8 @@ public record CaseRow(long id, String number, CaseStatus status, Channel channel
         return handleDueAt != null && CaseStatus.AWAITING_UNIT.contains(status) && now.isAfter(handleDueAt);
     }
 
-    /** The keyset position of this row in the deadline order. */
+    /** The keyset position of this row in any inbox order. */
     public InboxCursor cursor() {
-        return new InboxCursor(handleDueAt, id);
+        return new InboxCursor(handleDueAt, id, status, receivedAt, number);
     }
 }

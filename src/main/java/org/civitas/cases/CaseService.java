@@ -320,6 +320,19 @@ public class CaseService {
                 Math.min(Math.max(limit, 1), 1000), !access.seesComplainant(), steps.now());
     }
 
+    /** The page in {@code order} (see {@link InboxOrder}); the cursor is a row's {@link CaseRow#cursor()}. */
+    @PreAuthorize(CITY)
+    public List<CaseRow> inbox(CaseFilter filter, InboxOrder order, InboxCursor cursor, int skip, int limit) {
+        return queries.page(checked(filter), order, access.scopedUnit(), cursor, Math.max(skip, 0),
+                Math.min(Math.max(limit, 1), 1000), !access.seesComplainant(), steps.now());
+    }
+
+    /** How many cases of the user's scope the filter holds: exact up to ten thousand, estimated beyond. */
+    @PreAuthorize(CITY)
+    public InboxTotal inboxTotal(CaseFilter filter) {
+        return queries.total(checked(filter), access.scopedUnit(), steps.now());
+    }
+
     /** The filter, refused with a message when its keyword is too short or too long for the search (DD031). */
     private static CaseFilter checked(CaseFilter filter) {
         CaseFilter f = filter == null ? CaseFilter.any() : filter;

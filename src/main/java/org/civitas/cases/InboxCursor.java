@@ -3,8 +3,15 @@ package org.civitas.cases;
 import java.time.LocalDateTime;
 
 /**
- * A position in the inbox order (deadline, then id; cases without a deadline first). The next page starts after
- * it, so a page deep in the list costs what the first page costs (keyset paging, no OFFSET).
+ * A position in an inbox order ({@link InboxOrder}: a column, then the id; in the state order the state's rank
+ * before the deadline). The next page starts after it, so a page deep in the list costs what the first page costs
+ * (keyset paging, no OFFSET).
  */
-public record InboxCursor(LocalDateTime handleDueAt, long id) {
+public record InboxCursor(LocalDateTime handleDueAt, long id, CaseStatus status, LocalDateTime receivedAt,
+                          String number) {
+
+    /** A position in deadline order. */
+    public InboxCursor(LocalDateTime handleDueAt, long id) {
+        this(handleDueAt, id, null, null, null);
+    }
 }

@@ -133,42 +133,96 @@ class InboxDepthTest {
         sameAtEveryDepth("supervisor", CaseFilter.any().withStatuses(OPEN), 1500);
     }
 
+    /** Received time and number, both ways, keyset-paged at any depth, for open-only filters and any. */
+    @Test
+    void every_order_finds_at_every_depth_the_rows_of_the_pages_before_it_in_that_order() {
+        for (InboxOrder order : List.of(InboxOrder.RECEIVED, InboxOrder.RECEIVED_DESC, InboxOrder.NUMBER,
+                InboxOrder.NUMBER_DESC, InboxOrder.DEADLINE_DESC)) {
+            sameAtEveryDepth("clerk.wuchang", filter(OPEN), order, 200);
+            sameAtEveryDepth("supervisor", filter(Set.of()), order, 2500);
+        }
+    }
+
+    /** A clerk's cases to sign come first, then those in hand, each by deadline, at any depth. */
+    @Test
+    void the_state_order_puts_the_cases_to_sign_first_at_every_depth() {
+        List<CaseRow> walk = sameAtEveryDepth("clerk.wuchang",
+                filter(EnumSet.of(CaseStatus.DISPATCHED, CaseStatus.IN_PROGRESS)), InboxOrder.STATE, 60);
+        assertThat(walk.get(0).status()).isEqualTo(CaseStatus.DISPATCHED);
+        assertThat(walk.get(walk.size() - 1).status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        sameAtEveryDepth("clerk.wuchang", filter(OPEN), InboxOrder.STATE, 200);
+        sameAtEveryDepth("supervisor", overdue(Set.of()), InboxOrder.STATE, 500);
+    }
+
     /**
      * Walks the inbox page by page (checked against the streamed export, one plain query), then asks for pages at
      * depths from the start and from cursors on the way, and finds the same rows there. Returns the walk.
      */
     private List<CaseRow> sameAtEveryDepth(String user, CaseFilter filter, int atLeast) {
+        return sameAtEveryDepth(user, filter, InboxOrder.DEADLINE, atLeast);
+    }
+
+    /**
+     * As {@link #sameAtEveryDepth(String, CaseFilter, int)} in {@code order}: the walk holds the export's rows, in
+     * the deadline order the export's own, otherwise sorted as the order says; and the total counts them exactly.
+     */
+    private List<CaseRow> sameAtEveryDepth(String user, CaseFilter filter, InboxOrder order, int atLeast) {
         return as(user, () -> {
             List<CaseRow> walked = new ArrayList<>();
             List<CaseRow> page;
             InboxCursor after = null;
             do {
-                page = cases.inbox(filter, after, 50);
+                page = cases.inbox(filter, order, after, 0, 50);
                 walked.addAll(page);
                 after = page.isEmpty() ? null : page.get(page.size() - 1).cursor();
             } while (page.size() == 50);
             List<CaseRow> streamed = new ArrayList<>();
             cases.forEachInboxRow(filter, streamed::add);
-            assertThat(walked).as("%s: the walk", user).containsExactlyElementsOf(streamed);
+            if (order != InboxOrder.DEADLINE) {
+                streamed.sort(comparator(order));
+            }
+            assertThat(walked).as("%s %s: the walk", user, order).containsExactlyElementsOf(streamed);
             assertThat(walked.size()).as("%s: rows to skip", user).isGreaterThanOrEqualTo(atLeast);
+            assertThat(cases.inboxTotal(filter)).as("%s: the total", user)
+                    .isEqualTo(new InboxTotal(walked.size(), true));
 
             int n = walked.size();
             int[] offsets = {0, 1, 49, 50, 51, 137, n / 2, n - 60, n - 50, n - 1, n, n + 10};
             for (int offset : java.util.Arrays.stream(offsets).map(o -> Math.max(0, o)).toArray()) {
-                assertThat(cases.inbox(filter, null, offset, 50)).as("%s: offset %d of %d", user, offset, n)
+                assertThat(cases.inbox(filter, order, null, offset, 50)).as("%s: offset %d of %d", user, offset, n)
                         .containsExactlyElementsOf(walked.subList(Math.min(offset, n), Math.min(offset + 50, n)));
             }
             int[] rows = {0, 49, 100, n / 3, n - 70};
             for (int k : java.util.Arrays.stream(rows).map(a -> Math.max(0, Math.min(a, n - 1))).toArray()) {
                 for (int skip : new int[] {0, 1, 33, 60}) {
                     int from = Math.min(k + 1 + skip, n);
-                    assertThat(cases.inbox(filter, walked.get(k).cursor(), skip, 40))
+                    assertThat(cases.inbox(filter, order, walked.get(k).cursor(), skip, 40))
                             .as("%s: %d after row %d of %d", user, skip, k, n)
                             .containsExactlyElementsOf(walked.subList(from, Math.min(from + 40, n)));
                 }
             }
             return walked;
         });
+    }
+
+    /** The order as the rule states it: the column (no value first ascending, last descending), then the id. */
+    private static java.util.Comparator<CaseRow> comparator(InboxOrder order) {
+        java.util.Comparator<CaseRow> byId = java.util.Comparator.comparingLong(CaseRow::id);
+        return switch (order) {
+            case RECEIVED -> java.util.Comparator.comparing(CaseRow::receivedAt).thenComparing(byId);
+            case RECEIVED_DESC -> java.util.Comparator.comparing(CaseRow::receivedAt).thenComparing(byId).reversed();
+            case NUMBER -> java.util.Comparator.comparing(CaseRow::number).thenComparing(byId);
+            case NUMBER_DESC -> java.util.Comparator.comparing(CaseRow::number).thenComparing(byId).reversed();
+            case DEADLINE_DESC -> java.util.Comparator.comparing(CaseRow::handleDueAt,
+                    java.util.Comparator.nullsFirst(java.util.Comparator.<java.time.LocalDateTime>naturalOrder()))
+                    .thenComparing(byId).reversed();
+            case STATE -> java.util.Comparator.comparing((CaseRow r) -> InboxOrder.rank(r.status()))
+                    .thenComparing(CaseRow::handleDueAt,
+                            java.util.Comparator.nullsFirst(
+                                    java.util.Comparator.<java.time.LocalDateTime>naturalOrder()))
+                    .thenComparing(byId);
+            case DEADLINE -> throw new IllegalArgumentException("the export's own order");
+        };
     }
 
     private static CaseFilter filter(Set<CaseStatus> statuses) {

@@ -133,6 +133,7 @@ class SecurityMatrixTest {
             CaseService.get                                  OP SUP CLK INS LDR
             CaseService.history                              OP SUP CLK INS LDR
             CaseService.inbox                                OP SUP CLK INS LDR
+            CaseService.inboxTotal                           OP SUP CLK INS LDR
             CaseService.invalidate                           SUP
             CaseService.merge                                SUP
             CaseService.photoData                            OP SUP CLK INS LDR
@@ -190,6 +191,8 @@ class SecurityMatrixTest {
             DuplicateFinder.matches                          OP SUP
             DuplicateFinder.matchesOf                        OP SUP
             MergedCases.of                                   OP SUP CLK INS LDR
+            InboxColumns.choose                              OP SUP CLK INS LDR
+            InboxColumns.visible                             OP SUP CLK INS LDR
             InspectionService.createRound                    INS
             InspectionService.findings                       SUP INS LDR
             InspectionService.myOpenRounds                   INS

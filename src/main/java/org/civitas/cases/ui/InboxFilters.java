@@ -9,7 +9,8 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox.AutoExpandMode;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.civitas.base.ui.DatePickers;
 import org.civitas.cases.CaseFilter;
 import org.civitas.cases.CaseStatus;
@@ -31,11 +33,12 @@ import org.civitas.catalog.UnitView;
 import org.civitas.catalog.Urgency;
 
 /**
- * The inbox's collapsible filter bar. Every change is applied at once (text fields on Enter or leaving the field);
+ * The inbox's full filter panel, shown on demand (the inbox's toolbar shows the active filters as chips, see
+ * {@link #chips()}). Every change is applied at once (text fields on Enter or leaving the field);
  * street follows district and item follows category. The phone filter is only offered to those who see phones. A
  * keyword the search refuses (too short or too long) is marked on its field and left out of the filter.
  */
-class InboxFilters extends Details {
+class InboxFilters extends Div {
 
     final MultiSelectComboBox<CaseStatus> status = new MultiSelectComboBox<>();
     final ComboBox<CategoryView> category = new ComboBox<>();
@@ -59,12 +62,14 @@ class InboxFilters extends Details {
 
     InboxFilters(InboxNames names, boolean phoneFilter) {
         this.names = names;
-        setSummaryText(getTranslation("inbox.filters"));
-        setOpened(true);
         setWidthFull();
 
         status.setItems(CaseStatus.values());
         status.setItemLabelGenerator(s -> getTranslation(s.labelKey()));
+        // every chosen state as its own chip, wrapping onto more lines, never one overflow chip saying "5"
+        status.setAutoExpand(AutoExpandMode.VERTICAL);
+        status.setSelectedItemsOnTop(true);
+        status.setWidth("22em");
         category.setItems(names.categories);
         category.setItemLabelGenerator(CategoryView::name);
         item.setItems(names.items);
@@ -142,6 +147,49 @@ class InboxFilters extends Details {
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.getStyle().set("gap", "var(--lumo-space-s) var(--lumo-space-m)");
         add(bar);
+    }
+
+    /** One active filter as the toolbar shows it: its name and value, and how to remove it. */
+    record Chip(String text, Runnable remove) {
+    }
+
+    /** The filters set now, each removable on its own (a removal applies at once, like any change). */
+    List<Chip> chips() {
+        List<Chip> chips = new ArrayList<>();
+        if (!keyword.isEmpty() && !keyword.isInvalid()) {
+            chips.add(new Chip(getTranslation("inbox.filter.keyword") + ": " + keyword.getValue(), keyword::clear));
+        }
+        if (!status.isEmpty()) {
+            String names = status.getValue().stream().sorted().map(s -> getTranslation(s.labelKey()))
+                    .collect(Collectors.joining(getTranslation("list.separator")));
+            chips.add(new Chip(getTranslation("inbox.col.status") + ": " + names, status::clear));
+        }
+        for (ComboBox<?> c : List.of(category, item, leadUnit, district, street, channel, urgency)) {
+            if (!c.isEmpty()) {
+                chips.add(new Chip(c.getLabel() + ": " + label(c), c::clear));
+            }
+        }
+        for (DatePicker d : List.of(from, to)) {
+            if (!d.isEmpty()) {
+                chips.add(new Chip(d.getLabel() + ": " + d.getValue(), d::clear));
+            }
+        }
+        for (TextField t : List.of(number, phone)) {
+            if (!t.isEmpty()) {
+                chips.add(new Chip(t.getLabel() + ": " + t.getValue(), t::clear));
+            }
+        }
+        for (Checkbox c : List.of(overdue, dueSoon)) {
+            if (c.getValue()) {
+                chips.add(new Chip(c.getLabel(), c::clear));
+            }
+        }
+        return chips;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> String label(ComboBox<T> c) {
+        return c.getItemLabelGenerator().apply(c.getValue());
     }
 
     CaseFilter value() {

@@ -7,16 +7,22 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.popover.Popover;
+import com.vaadin.flow.component.popover.PopoverPosition;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.data.provider.Query;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadEvent;
@@ -28,7 +34,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import org.civitas.base.RuleViolation;
 import org.civitas.base.ui.RowGrid;
@@ -38,14 +43,18 @@ import org.civitas.cases.CaseFilter;
 import org.civitas.cases.CaseRow;
 import org.civitas.cases.CaseService;
 import org.civitas.cases.CaseStatus;
+import org.civitas.cases.InboxColumns;
 import org.civitas.cases.InboxCursor;
+import org.civitas.cases.InboxOrder;
+import org.civitas.cases.InboxTotal;
 import org.civitas.catalog.CatalogService;
 import org.civitas.security.AppRoles;
 
 /**
- * 诉求工单: every case the user may see, soonest deadline first, in a lazy grid that never counts the table and
- * pages by keyset. The filters live in the address bar too, so other pages link to a filtered inbox. The export
- * writes exactly the filtered rows.
+ * 诉求工单: every case the user may see, in a lazy grid that pages by keyset and counts only up to a cap (DD030,
+ * DD034). Each role opens on its work (see {@link #defaultFilter}); the filters live in the address bar too, so other
+ * pages link to a filtered inbox. One toolbar line holds the active filters as removable chips, the full filter panel
+ * behind 筛选, the total, the column chooser and the export, which writes exactly the filtered rows.
  */
 @Route("cases")
 @Menu(order = 10, title = "menu.inbox", icon = "vaadin:inbox")
@@ -57,21 +66,32 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final CaseService cases;
+    private final InboxColumns columnChoice;
     private final Clock clock;
     private final I18NProvider i18n;
+    private final AuthenticationContext auth;
     private final InboxNames names;
     final InboxFilters filters;
     final Grid<CaseRow> grid = new RowGrid<>();
+    final HorizontalLayout chips = new HorizontalLayout();
+    final Span total = new Span();
+    final Button filterToggle;
+    /** A clerk's cases to sign for come before those in hand; everyone else's by deadline. */
+    final InboxOrder order;
     /** Read by the export's download request, which runs outside the UI's session lock. */
     private volatile CaseFilter filter = CaseFilter.any();
     private InboxKeysetFetcher<CaseRow, InboxCursor> fetcher;
+    private InboxOrder fetcherOrder;
 
-    public InboxView(CaseService cases, CatalogService catalog, Clock clock, I18NProvider i18n,
-                     AuthenticationContext auth) {
+    public InboxView(CaseService cases, InboxColumns columnChoice, CatalogService catalog, Clock clock,
+                     I18NProvider i18n, AuthenticationContext auth) {
         this.cases = cases;
+        this.columnChoice = columnChoice;
         this.clock = clock;
         this.i18n = i18n;
+        this.auth = auth;
         this.names = InboxNames.load(catalog, LocalDate.now(clock));
+        this.order = auth.hasRole(AppRoles.UNIT_CLERK) ? InboxOrder.STATE : InboxOrder.DEADLINE;
         setSizeFull();
         filters = new InboxFilters(names, auth.hasAnyRole(AppRoles.OPERATOR, AppRoles.SUPERVISOR));
         filters.addChangeListener(() -> {
@@ -79,92 +99,140 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
             UI.getCurrent().getPage().getHistory().replaceState(null, new Location("cases", InboxQuery.of(filter)));
         });
 
-        Button refresh = new Button(getTranslation("inbox.refresh"), VaadinIcon.REFRESH.create(), e -> refresh());
-        refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        filterToggle = new Button(getTranslation("inbox.filters"), VaadinIcon.FILTER.create());
+        filterToggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Popover panel = new Popover(filters);
+        panel.setTarget(filterToggle);
+        panel.setPosition(PopoverPosition.BOTTOM_START);
+        panel.setWidth("min(92vw, 64em)");
+        panel.setAutofocus(true);
+        chips.setSpacing(false);
+        // one line however many filters are set; the rest scrolls sideways rather than pushing the grid down
+        chips.getStyle().set("gap", "var(--lumo-space-xs)").set("overflow-x", "auto").set("min-width", "0");
+        total.getStyle().set("white-space", "nowrap").set("color", "var(--lumo-secondary-text-color)");
+        total.setId("inbox-total");
+
+        Button refresh = new Button(VaadinIcon.REFRESH.create(), e -> refresh());
+        refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        refresh.setTooltipText(getTranslation("inbox.refresh"));
+        refresh.setAriaLabel(getTranslation("inbox.refresh"));
         Button exportButton = new Button(getTranslation("inbox.export"), VaadinIcon.DOWNLOAD_ALT.create());
+        exportButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Anchor export = new Anchor((DownloadHandler) this::download, AttachmentType.DOWNLOAD, "");
         export.add(exportButton);
         export.setId("inbox-export");
-        HorizontalLayout actions = new HorizontalLayout(refresh, export);
-        actions.setAlignItems(FlexComponent.Alignment.CENTER);
 
-        columns();
+        InboxGridColumns gridColumns = new InboxGridColumns(grid, names, clock);
+        gridColumns.add();
+        MenuBar columnMenu = gridColumns.chooser(columnChoice);
+        HorizontalLayout toolbar = new HorizontalLayout(filterToggle, chips, total, columnMenu, refresh, export);
+        toolbar.setWidthFull();
+        toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
+        toolbar.setFlexGrow(1, chips);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        // the small font lets the default columns fit 1,366 px beside the side menu: their widths add up to 69.5em,
+        // 973 px at 14 px, of the about 1,060 px left after the menu, the padding and a scrollbar
+        grid.getStyle().set("font-size", "var(--lumo-font-size-s)");
         grid.setPageSize(50);
         grid.addItemClickListener(e -> UI.getCurrent().navigate("cases/" + e.getItem().id()));
-        add(filters, actions, grid);
+        add(toolbar, grid);
         expand(grid);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        CaseFilter f = InboxQuery.parse(event.getLocation().getQueryParameters());
+        QueryParameters query = event.getLocation().getQueryParameters();
+        CaseFilter f = query.getParameters().isEmpty() ? defaultFilter() : InboxQuery.parse(query);
         filters.setValue(f, false);
         show(f);
     }
 
-    /** A new data provider with its own cursor memory: the grid starts from the top of the new result. */
+    /**
+     * What each role opens on: a clerk on the cases the unit still owes (to sign first, see {@link #order}), a
+     * supervisor on the overdue ones, an operator on today's, anyone else on every open case. Each is an ordinary
+     * filter, shown as chips and removable.
+     */
+    CaseFilter defaultFilter() {
+        CaseFilter open = CaseFilter.any().withStatuses(InboxQuery.OPEN);
+        if (auth.hasRole(AppRoles.UNIT_CLERK)) {
+            return CaseFilter.any().withStatuses(CaseStatus.AWAITING_UNIT);
+        }
+        if (auth.hasRole(AppRoles.SUPERVISOR)) {
+            return open.withOverdue();
+        }
+        if (auth.hasRole(AppRoles.OPERATOR)) {
+            return open.receivedOn(LocalDate.now(clock));
+        }
+        return open;
+    }
+
+    /**
+     * A new data provider with its own cursor memory: the grid starts from the top of the new result. A total
+     * counted exactly sizes the scrollbar exactly; an estimated one sizes it roughly, and the grid learns the end
+     * when a page comes back short.
+     */
     private void show(CaseFilter f) {
         filter = f;
-        InboxKeysetFetcher<CaseRow, InboxCursor> pages = new InboxKeysetFetcher<>(
-                (after, skip, limit) -> cases.inbox(f, after, skip, limit), CaseRow::cursor, MAX_PAGE);
-        fetcher = pages;
+        fetcher = null;
+        InboxTotal count = cases.inboxTotal(f);
+        showTotal(count);
         // rows are known by their id: the grid keys every row it sends, and a record's own hash reads all its fields
-        grid.setItems(query -> pages.fetch(query.getOffset(), query.getLimit()).stream())
-                .setIdentifierProvider(CaseRow::id);
+        if (count.exact()) {
+            grid.setItems(query -> pages(f, query).fetch(query.getOffset(), query.getLimit()).stream(),
+                    query -> (int) Math.min(Integer.MAX_VALUE, showTotal(cases.inboxTotal(f)).count()))
+                    .setIdentifierProvider(CaseRow::id);
+        } else {
+            var view = grid.setItems(query -> pages(f, query).fetch(query.getOffset(), query.getLimit()).stream());
+            view.setIdentifierProvider(CaseRow::id);
+            int estimate = (int) Math.min(Integer.MAX_VALUE / 2, count.count());
+            view.setItemCountEstimate(estimate);
+            view.setItemCountEstimateIncrease(Math.max(1000, estimate / 4));
+        }
+        chips.removeAll();
+        filters.chips().forEach(c -> chips.add(chip(c)));
         grid.scrollToStart();
+    }
+
+    /**
+     * The cursor memory of the order the grid asks for (a header's sort, else the role's order): a new one when the
+     * order changes, since cursors of one order mean nothing in another.
+     */
+    private InboxKeysetFetcher<CaseRow, InboxCursor> pages(CaseFilter f, Query<CaseRow, ?> query) {
+        InboxOrder o = query.getSortOrders().stream().findFirst()
+                .map(s -> InboxOrder.by(s.getSorted(), s.getDirection() == SortDirection.DESCENDING))
+                .orElse(order);
+        if (fetcher == null || fetcherOrder != o) {
+            fetcher = new InboxKeysetFetcher<>((after, skip, limit) -> cases.inbox(f, o, after, skip, limit),
+                    CaseRow::cursor, MAX_PAGE);
+            fetcherOrder = o;
+        }
+        return fetcher;
+    }
+
+    private InboxTotal showTotal(InboxTotal t) {
+        total.setText(getTranslation(t.exact() ? "inbox.total" : "inbox.total.estimated", t.count()));
+        return t;
+    }
+
+    private Span chip(InboxFilters.Chip c) {
+        Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> c.remove().run());
+        remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_SMALL);
+        remove.setAriaLabel(getTranslation("inbox.filter.remove", c.text()));
+        remove.getStyle().set("margin", "0").set("min-width", "0").set("height", "auto");
+        Span chip = new Span(new Span(c.text()), remove);
+        chip.getElement().getThemeList().add("badge pill contrast");
+        chip.getStyle().set("max-width", "20em").set("overflow", "hidden").set("white-space", "nowrap")
+                .set("flex-shrink", "0");
+        chip.setTitle(c.text());
+        return chip;
     }
 
     /** New and changed cases since: the cursors remembered so far may no longer be where they were. */
     private void refresh() {
-        fetcher.reset();
+        if (fetcher != null) {
+            fetcher.reset();
+        }
         grid.getDataProvider().refreshAll();
-    }
-
-    private void columns() {
-        grid.addColumn(CaseRow::number).setHeader(getTranslation("inbox.col.number")).setAutoWidth(true)
-                .setFrozen(true);
-        grid.addColumn(LitRenderer.<CaseRow>of("<span theme='badge ${item.theme}'>${item.label}</span>")
-                        .withProperty("label", r -> getTranslation(r.status().labelKey()))
-                        .withProperty("theme", r -> badge(r.status())))
-                .setHeader(getTranslation("inbox.col.status")).setAutoWidth(true);
-        grid.addColumn(r -> r.itemCode() == null ? "" : r.itemCode() + " " + names.category(r.categoryCode()))
-                .setTooltipGenerator(r -> names.item(r.itemCode()))
-                .setHeader(getTranslation("inbox.col.item")).setAutoWidth(true);
-        grid.addColumn(r -> join(names.unit(r.districtCode()), names.unit(r.streetCode())))
-                .setHeader(getTranslation("inbox.col.place")).setAutoWidth(true);
-        grid.addColumn(CaseRow::address).setTooltipGenerator(CaseRow::address)
-                .setHeader(getTranslation("inbox.col.address")).setWidth("14em").setFlexGrow(1);
-        grid.addColumn(r -> names.unit(r.leadUnitCode())).setHeader(getTranslation("inbox.col.leadUnit"))
-                .setAutoWidth(true);
-        grid.addColumn(r -> format(r.receivedAt())).setHeader(getTranslation("inbox.col.receivedAt"))
-                .setAutoWidth(true);
-        grid.addColumn(LitRenderer.<CaseRow>of("<span>${item.due}</span> <span class='${item.css}'>${item.left}</span>")
-                        .withProperty("due", r -> format(r.handleDueAt()))
-                        .withProperty("left", r -> timeLeft(r).map(t -> getTranslation(t.key(), t.amount())).orElse(""))
-                        .withProperty("css", r -> timeLeft(r).filter(InboxTimeLeft::overdue).map(t -> "overdue")
-                                .orElse("")))
-                .setHeader(getTranslation("inbox.col.handleDue")).setAutoWidth(true);
-        grid.addColumn(r -> r.channel() == null ? "" : getTranslation("Channel." + r.channel().name()))
-                .setHeader(getTranslation("inbox.col.channel")).setAutoWidth(true);
-        grid.addColumn(r -> r.phone() == null ? "" : r.phone()).setHeader(getTranslation("inbox.col.phone"))
-                .setAutoWidth(true);
-        // the order is the service's: deadline first, then id (keyset)
-        grid.getColumns().forEach(c -> c.setSortable(false));
-    }
-
-    private java.util.Optional<InboxTimeLeft> timeLeft(CaseRow r) {
-        return InboxTimeLeft.of(r, LocalDateTime.now(clock));
-    }
-
-    private static String badge(CaseStatus s) {
-        return switch (s) {
-            case REPLIED -> "success";
-            case CLOSED -> "success primary";
-            case RETURN_REQUESTED -> "error";
-            case REGISTERED, INVALID, MERGED -> "contrast";
-            default -> "";
-        };
     }
 
     /** Runs in the download request, outside the session lock: only the filter and the locale come from the UI. */
@@ -185,15 +253,6 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
                 ui.access(() -> Toasts.refused(refused));
             }
         }
-    }
-
-    private static String join(String a, String b) {
-        return List.of(a, b).stream().filter(s -> s != null && !s.isEmpty()).reduce((x, y) -> x + " " + y)
-                .orElse("");
-    }
-
-    private static String format(LocalDateTime t) {
-        return t == null ? "" : CaseFormat.minute(t);
     }
 
     @Override

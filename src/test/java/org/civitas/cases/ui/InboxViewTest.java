@@ -6,15 +6,22 @@ import static org.civitas.cases.Reports.aReport;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.QueryParameters;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.civitas.cases.CaseDetails;
 import org.civitas.cases.CaseRow;
 import org.civitas.cases.CaseService;
+import org.civitas.cases.CaseStatus;
+import org.civitas.cases.InboxColumns;
 import org.civitas.test.KaribuTest;
 import org.civitas.test.MutableClock;
 import org.civitas.test.RunAs;
@@ -30,6 +37,7 @@ class InboxViewTest extends KaribuTest {
 
     @Autowired CaseService cases;
     @Autowired MutableClock clock;
+    @Autowired InboxColumns columns;
 
     @AfterEach
     void resetClock() {
@@ -126,11 +134,118 @@ class InboxViewTest extends KaribuTest {
         assertThat(_get(InboxView.class).filters.keyword.getValue()).isEqualTo("噪音");
     }
 
+    @Test
+    void the_item_column_shows_the_item_code_and_name_and_only_the_default_columns_are_shown() {
+        LocalDate day = LocalDate.of(2029, 5, 21); // a Monday
+        clock.set(day.atTime(9, 0));
+        register("D01", "S0101", "SR-08");
+
+        login("supervisor");
+        open("cases?from=" + day + "&to=" + day);
+        InboxView view = _get(InboxView.class);
+        assertThat(GridKt._getFormatted(view.grid, 0, "item")).isEqualTo("SR-08 违法建设");
+        assertThat(view.grid.getColumns()).filteredOn(Grid.Column::isVisible).extracting(Grid.Column::getKey)
+                .containsExactly("number", "status", "item", "place", "address", "leadUnit", "receivedAt",
+                        "handleDue");
+    }
+
+    @Test
+    void the_columns_a_user_chose_are_shown_to_that_user_next_time() {
+        login("inspector");
+        columns.choose(Set.of("number", "status", "item", "channel"));
+        UI.getCurrent().navigate("cases");
+        assertThat(_get(InboxView.class).grid.getColumns()).filteredOn(Grid.Column::isVisible)
+                .extracting(Grid.Column::getKey).containsExactly("number", "status", "item", "channel");
+
+        login("supervisor");
+        UI.getCurrent().navigate("cases");
+        assertThat(_get(InboxView.class).grid.getColumnByKey("channel").isVisible()).as("another user").isFalse();
+    }
+
+    @Test
+    void a_clerk_opens_on_the_cases_to_sign_first_then_those_in_hand() {
+        LocalDate day = LocalDate.of(2029, 5, 22); // a Tuesday
+        clock.set(day.atTime(9, 0));
+        long inHand = register("D01", "S0101", "SR-07"); // due in two hours
+        long toSign = register("D01", "S0101", "SR-02"); // due tomorrow
+        as("clerk.jiangan", () -> cases.sign(cases.get(inHand).ref()));
+
+        login("clerk.jiangan");
+        List<CaseRow> rows = open("cases?");
+        assertThat(rows).isNotEmpty();
+        assertThat(rows.get(0).status()).isEqualTo(CaseStatus.DISPATCHED);
+        assertThat(rows).extracting(CaseRow::id).containsSubsequence(toSign, inHand);
+        assertThat(rows.stream().map(CaseRow::status).distinct()).as("states in a row, 待签收 first")
+                .containsExactly(CaseStatus.DISPATCHED, CaseStatus.IN_PROGRESS);
+        InboxView view = _get(InboxView.class);
+        assertThat(view.chips.getChildren().map(c -> ((Span) c).getTitle().orElse("")))
+                .containsExactly("状态: 已派单、办理中、申请退单");
+        assertThat(view.filters.status.getAutoExpand()).as("each chosen state its own chip in the panel too")
+                .isEqualTo(com.vaadin.flow.component.combobox.MultiSelectComboBox.AutoExpandMode.VERTICAL);
+        assertThat(view.total.getText()).isEqualTo("共 " + rows.size() + " 件");
+    }
+
+    @Test
+    void a_supervisor_opens_on_the_overdue_cases_and_an_operator_on_todays() {
+        LocalDate day = LocalDate.of(2029, 5, 23); // a Wednesday
+        clock.set(day.atTime(9, 0));
+        long today = register("D05", "S0501", "SR-02");
+
+        login("operator");
+        assertThat(open("cases?")).extracting(CaseRow::id).containsExactly(today);
+        assertThat(_get(InboxView.class).total.getText()).isEqualTo("共 1 件");
+
+        login("supervisor");
+        clock.advance(Duration.ofDays(3));
+        List<CaseRow> rows = open("cases?");
+        assertThat(rows).extracting(CaseRow::id).contains(today);
+        assertThat(rows).allMatch(r -> r.overdue(java.time.LocalDateTime.now(clock)));
+        InboxView view = _get(InboxView.class);
+        assertThat(view.filters.overdue.getValue()).isTrue();
+        // a chip removes its filter at once
+        Span overdueChip = (Span) view.chips.getChildren().filter(c -> ((Span) c).getTitle().orElse("")
+                .equals("仅看超期")).findFirst().orElseThrow();
+        ((Button) overdueChip.getChildren().toList().get(1)).click();
+        assertThat(view.filters.overdue.getValue()).isFalse();
+        assertThat(view.chips.getChildren().map(c -> ((Span) c).getTitle().orElse(""))).doesNotContain("仅看超期");
+    }
+
+    @Test
+    void sorting_by_received_time_pages_in_that_order() {
+        LocalDate day = LocalDate.of(2029, 5, 24); // a Thursday
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            clock.set(day.atTime(9, 0).plusMinutes(10L * i));
+            // the earliest received is due last: the deadline order is the other way round
+            ids.add(register("D01", "S0101", i % 2 == 0 ? "SR-02" : "SR-07"));
+        }
+        login("supervisor");
+        open("cases?from=" + day + "&to=" + day);
+        InboxView view = _get(InboxView.class);
+        view.grid.setPageSize(3); // pages of three: the order holds across the boundaries between them
+        GridKt._sortByKey(view.grid, "receivedAt", SortDirection.DESCENDING);
+        assertThat(rows(view)).extracting(CaseRow::id).containsExactlyElementsOf(reversed(ids));
+        GridKt._sortByKey(view.grid, "receivedAt", SortDirection.ASCENDING);
+        assertThat(rows(view)).extracting(CaseRow::id).containsExactlyElementsOf(ids);
+        GridKt._sortByKey(view.grid, "number", SortDirection.DESCENDING);
+        assertThat(rows(view)).extracting(CaseRow::id).containsExactlyElementsOf(reversed(ids));
+    }
+
     /** As a link from another page would open it: {@code cases?overdue=true&unit=D05}. */
     private List<CaseRow> open(String location) {
+        if (location.endsWith("?")) {
+            UI.getCurrent().navigate(location.substring(0, location.length() - 1));
+            return rows(_get(InboxView.class));
+        }
         int q = location.indexOf('?');
         UI.getCurrent().navigate(location.substring(0, q), QueryParameters.fromString(location.substring(q + 1)));
         return rows(_get(InboxView.class));
+    }
+
+    private static List<Long> reversed(List<Long> ids) {
+        List<Long> r = new ArrayList<>(ids);
+        java.util.Collections.reverse(r);
+        return r;
     }
 
     private static List<CaseRow> rows(InboxView view) {

@@ -1,0 +1,137 @@
+package org.civitas.cases.ui;
+
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.civitas.cases.CaseRow;
+import org.civitas.cases.CaseStatus;
+import org.civitas.cases.InboxColumns;
+
+/**
+ * The inbox grid's columns, each with a key: the defaults fit 1,366 px beside the side menu, the others wait in the
+ * column chooser, whose choice is kept per user ({@link InboxColumns}). Only the service's keyset orders sort.
+ */
+final class InboxGridColumns {
+
+    /** Shown unless the user chose otherwise. */
+    static final Set<String> DEFAULT = Set.of("number", "status", "item", "place", "address", "leadUnit",
+            "receivedAt", "handleDue");
+
+    private final Grid<CaseRow> grid;
+    private final InboxNames names;
+    private final Clock clock;
+
+    InboxGridColumns(Grid<CaseRow> grid, InboxNames names, Clock clock) {
+        this.grid = grid;
+        this.names = names;
+        this.clock = clock;
+    }
+
+    void add() {
+        grid.addColumn(CaseRow::number).setKey("number").setHeader(grid.getTranslation("inbox.col.number"))
+                .setWidth("10em").setFlexGrow(0).setFrozen(true);
+        grid.addColumn(LitRenderer.<CaseRow>of("<span theme='badge ${item.theme}'>${item.label}</span>")
+                        .withProperty("label", r -> grid.getTranslation(r.status().labelKey()))
+                        .withProperty("theme", r -> badge(r.status())))
+                .setKey("status").setHeader(grid.getTranslation("inbox.col.status")).setWidth("6em").setFlexGrow(0);
+        grid.addColumn(r -> r.itemCode() == null ? "" : r.itemCode() + " " + names.item(r.itemCode()))
+                .setTooltipGenerator(r -> r.itemCode() == null ? ""
+                        : names.category(r.categoryCode()) + " / " + names.item(r.itemCode()))
+                .setKey("item").setHeader(grid.getTranslation("inbox.col.item")).setWidth("9em").setFlexGrow(1);
+        grid.addColumn(r -> join(names.unit(r.districtCode()), names.unit(r.streetCode())))
+                .setTooltipGenerator(r -> join(names.unit(r.districtCode()), names.unit(r.streetCode())))
+                .setKey("place").setHeader(grid.getTranslation("inbox.col.place")).setWidth("8.5em").setFlexGrow(0);
+        // long addresses end in an ellipsis (the cell's own overflow); the whole address is in the tooltip
+        grid.addColumn(CaseRow::address).setTooltipGenerator(CaseRow::address)
+                .setKey("address").setHeader(grid.getTranslation("inbox.col.address")).setWidth("6em").setFlexGrow(2);
+        grid.addColumn(r -> names.unit(r.leadUnitCode())).setTooltipGenerator(r -> names.unit(r.leadUnitCode()))
+                .setKey("leadUnit").setHeader(grid.getTranslation("inbox.col.leadUnit")).setWidth("7em").setFlexGrow(1);
+        grid.addColumn(r -> format(r.receivedAt())).setKey("receivedAt")
+                .setHeader(grid.getTranslation("inbox.col.receivedAt")).setWidth("9.5em").setFlexGrow(0);
+        grid.addColumn(LitRenderer.<CaseRow>of(
+                        "<span>${item.due}</span> <span style='${item.css}'>${item.left}</span>")
+                        .withProperty("due", r -> format(r.handleDueAt()))
+                        .withProperty("left", r -> timeLeft(r).map(t -> grid.getTranslation(t.key(), t.amount())).orElse(""))
+                        .withProperty("css", r -> timeLeft(r).filter(InboxTimeLeft::overdue)
+                                .map(t -> "color: var(--lumo-error-text-color)").orElse("")))
+                .setKey("handleDue").setHeader(grid.getTranslation("inbox.col.handleDue")).setWidth("13.5em")
+                .setFlexGrow(0);
+        grid.addColumn(r -> r.channel() == null ? "" : grid.getTranslation("Channel." + r.channel().name()))
+                .setKey("channel").setHeader(grid.getTranslation("inbox.col.channel")).setAutoWidth(true);
+        grid.addColumn(r -> r.phone() == null ? "" : r.phone()).setKey("phone")
+                .setHeader(grid.getTranslation("inbox.col.phone")).setAutoWidth(true);
+        // the service's keyset orders only: number, received time and deadline (unsorted: the role's order)
+        grid.getColumns().forEach(c -> c.setSortable(false));
+        grid.getColumns().forEach(c -> c.setResizable(true));
+        sortable("number", "number");
+        sortable("receivedAt", "received");
+        sortable("handleDue", "deadline");
+        grid.setMultiSort(false);
+    }
+
+    private void sortable(String key, String property) {
+        grid.getColumnByKey(key).setSortable(true).setSortProperty(property);
+    }
+
+    /** A menu of checkboxes, one per column but the number; the user's choice is kept on the server. */
+    MenuBar chooser(InboxColumns columnChoice) {
+        MenuBar columnMenu = new MenuBar();
+        Set<String> shown = columnChoice.visible().orElse(DEFAULT);
+        MenuItem menu = columnMenu.addItem(VaadinIcon.GRID_SMALL.create());
+        menu.add(new Span(grid.getTranslation("inbox.columns")));
+        columnMenu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
+        SubMenu sub = menu.getSubMenu();
+        for (Grid.Column<CaseRow> c : grid.getColumns()) {
+            if (c.getKey().equals("number")) {
+                continue;
+            }
+            c.setVisible(shown.contains(c.getKey()));
+            MenuItem item = sub.addItem(grid.getTranslation("inbox.col." + c.getKey()));
+            item.setCheckable(true);
+            item.setChecked(c.isVisible());
+            // the menu stays open while columns are ticked
+            item.setKeepOpen(true);
+            item.addClickListener(e -> {
+                c.setVisible(item.isChecked());
+                Set<String> now = new LinkedHashSet<>();
+                grid.getColumns().stream().filter(Grid.Column::isVisible).forEach(v -> now.add(v.getKey()));
+                columnChoice.choose(now);
+            });
+        }
+        return columnMenu;
+    }
+
+    private java.util.Optional<InboxTimeLeft> timeLeft(CaseRow r) {
+        return InboxTimeLeft.of(r, LocalDateTime.now(clock));
+    }
+
+    private static String badge(CaseStatus s) {
+        return switch (s) {
+            case REPLIED -> "success";
+            case CLOSED -> "success primary";
+            case RETURN_REQUESTED -> "error";
+            case REGISTERED, INVALID, MERGED -> "contrast";
+            default -> "";
+        };
+    }
+
+    private static String join(String a, String b) {
+        return List.of(a, b).stream().filter(s -> s != null && !s.isEmpty()).reduce((x, y) -> x + " " + y)
+                .orElse("");
+    }
+
+    private static String format(LocalDateTime t) {
+        return t == null ? "" : CaseFormat.minute(t);
+    }
+
+}
