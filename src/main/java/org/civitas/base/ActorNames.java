@@ -59,7 +59,8 @@ public class ActorNames {
         long now = clock.millis();
         if (loadedAt == Long.MIN_VALUE || now - loadedAt > TTL_MILLIS || now < loadedAt) {
             Map<String, String> all = new HashMap<>();
-            sources.forEach(s -> all.putAll(s.actorNames()));
+            // in the sources' order: a user's own name wins over any other source's name for the same login
+            sources.forEach(s -> s.actorNames().forEach(all::putIfAbsent));
             names = Map.copyOf(all);
             loadedAt = now;
         }

@@ -41,7 +41,7 @@ final class DemoActors {
 
     /**
      * The unit's demo clerk; units without one sign and reply as {@code clerk.<code>}, a login no user has, shown as
-     * written (the demo has three clerks, a city has hundreds).
+     * the unit's clerk (新洲区经办人): the demo has three clerks, a city has hundreds.
      */
     static String clerkOf(String unitCode) {
         return CLERKS.getOrDefault(unitCode, "clerk." + unitCode);

@@ -25,6 +25,12 @@ class ActorNamesTest {
     }
 
     @Test
+    void a_units_step_without_a_known_person_shows_as_the_units_clerk() {
+        assertThat(names.of("clerk.D12", CHINESE::get)).isEqualTo("新洲区经办人");
+        assertThat(names.of("clerk.wuchang", CHINESE::get)).as("a user's own name first").isEqualTo("武昌区经办人");
+    }
+
+    @Test
     void a_login_nobody_knows_shows_as_it_was_recorded() {
         assertThat(names.of("someone.gone", CHINESE::get)).isEqualTo("someone.gone");
         assertThat(names.of(null, CHINESE::get)).isEmpty();
