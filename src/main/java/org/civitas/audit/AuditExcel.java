@@ -6,13 +6,10 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.civitas.base.report.ListSheets;
 
 /**
  * The filtered audit log as an .xlsx file for a 等保 review, written with POI's streaming workbook (100 rows in
@@ -101,21 +98,8 @@ public final class AuditExcel implements AutoCloseable {
     }
 
     private void header() {
-        Font bold = workbook.createFont();
-        bold.setBold(true);
-        CellStyle style = workbook.createCellStyle();
-        style.setFont(bold);
-        style.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-        style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-        Row row = sheet.createRow(0);
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            Cell cell = row.createCell(i);
-            cell.setCellValue(translate.apply(COLUMNS.get(i).key()));
-            cell.setCellStyle(style);
-            sheet.setColumnWidth(i, COLUMNS.get(i).width() * 256);
-        }
-        sheet.createFreezePane(0, 1);
-        sheet.setAutoFilter(new CellRangeAddress(0, 0, 0, COLUMNS.size() - 1));
+        ListSheets.header(workbook, sheet, COLUMNS.stream().map(c -> translate.apply(c.key())).toList(),
+                COLUMNS.stream().map(Column::width).toList());
     }
 
     private void text(Row row, int column, String value) {

@@ -7,14 +7,11 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.civitas.base.RuleViolation;
+import org.civitas.base.report.ListSheets;
 
 /**
  * Writes inbox rows (诉求工单) to an .xlsx file with POI's streaming workbook: only the last 100 rows stay in memory,
@@ -134,21 +131,8 @@ public final class CaseExcelExporter implements AutoCloseable {
     }
 
     private void header() {
-        Font bold = workbook.createFont();
-        bold.setBold(true);
-        CellStyle style = workbook.createCellStyle();
-        style.setFont(bold);
-        style.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-        style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-        Row row = sheet.createRow(0);
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            Cell cell = row.createCell(i);
-            cell.setCellValue(texts.translate().apply(COLUMNS.get(i).key()));
-            cell.setCellStyle(style);
-            sheet.setColumnWidth(i, COLUMNS.get(i).width() * 256);
-        }
-        sheet.createFreezePane(0, 1);
-        sheet.setAutoFilter(new CellRangeAddress(0, 0, 0, COLUMNS.size() - 1));
+        ListSheets.header(workbook, sheet, COLUMNS.stream().map(c -> texts.translate().apply(c.key())).toList(),
+                COLUMNS.stream().map(Column::width).toList());
     }
 
     private String label(String prefix, Enum<?> value) {
