@@ -59,11 +59,17 @@ class IntakeResultDialog extends Dialog {
         if (queued && masterNumber == null) {
             add(new Div(getTranslation("intake.result.queue")));
         }
-        Button ok = new Button(getTranslation("action.close"), e -> close());
+        // the next call is the usual next step (Enter); the case itself is one click away
+        Button view = new Button(getTranslation("intake.result.view"), e -> getUI().ifPresent(ui -> {
+            close();
+            ui.navigate("cases/" + c.id());
+        }));
+        view.setId("intake-result-view");
+        Button ok = new Button(getTranslation("intake.result.next"), e -> close());
         ok.setId("intake-result-close");
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         ok.setAutofocus(true);
-        getFooter().add(ok);
+        getFooter().add(view, ok);
     }
 
     private Div line(String labelKey, Span value) {

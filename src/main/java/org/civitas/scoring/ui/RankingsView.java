@@ -3,6 +3,7 @@ package org.civitas.scoring.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -50,6 +51,7 @@ public class RankingsView extends VerticalLayout implements HasDynamicTitle, Bef
     private final boolean supervisor;
     ComboBox<YearMonth> month;
     final Button publish = new Button();
+    ConfirmDialog publishConfirm;
     final Span status = new Span();
     final Map<PeerGroup, ScoreGrid> grids = new EnumMap<>(PeerGroup.class);
     final VerticalLayout body = new VerticalLayout();
@@ -69,7 +71,7 @@ public class RankingsView extends VerticalLayout implements HasDynamicTitle, Bef
         setSizeFull();
         publish.setText(getTranslation("rankings.publish"));
         publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        publish.addClickListener(e -> publish());
+        publish.addClickListener(e -> confirmPublish());
         body.setPadding(false);
     }
 
@@ -119,6 +121,17 @@ public class RankingsView extends VerticalLayout implements HasDynamicTitle, Bef
     void openDeductions(UnitScore unit) {
         dialog = new DeductionsDialog(unit, service.deductions(scores.month(), unit.unitCode()));
         dialog.open();
+    }
+
+    /** Publishing freezes the month's figures for good and makes them public: it says so first. */
+    private void confirmPublish() {
+        YearMonth m = month.getValue();
+        long units = scores.units().size();
+        publishConfirm = new ConfirmDialog(getTranslation("rankings.publish.confirm.title", m),
+                getTranslation("rankings.publish.confirm.text", m, units, scores.red().size(), scores.black().size()),
+                getTranslation("rankings.publish"), e -> publish(), getTranslation("action.cancel"), e -> { });
+        publishConfirm.setId("rankings-publish-confirm");
+        publishConfirm.open();
     }
 
     private void publish() {

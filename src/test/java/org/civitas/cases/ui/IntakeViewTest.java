@@ -185,6 +185,20 @@ class IntakeViewTest extends KaribuTest {
     }
 
     @Test
+    void after_registering_the_operator_goes_on_to_the_next_call_or_opens_the_case() {
+        IntakeForm form = openAsOperator();
+        _setValue(form.phone, "02785551234");
+        fillPlace(form, "D05", "S0503", "积玉桥街结果测试 21 号");
+        _setValue(form.description, "楼道口杂物堆放");
+        _setValue(form.item, item(form, "SR-05"));
+        _click(form.save);
+        assertThat(_get(Button.class, spec -> spec.withId("intake-result-close")).getText()).isEqualTo("继续登记");
+        _click(_get(Button.class, spec -> spec.withId("intake-result-view")));
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).matches("cases/\\d+");
+        assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain()).anyMatch(CaseView.class::isInstance);
+    }
+
+    @Test
     void a_unit_clerk_cannot_open_the_intake() {
         login("clerk.wuchang");
         navigate("cases/new");

@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.router.QueryParameters;
@@ -59,6 +60,22 @@ class RankingsViewTest extends KaribuTest {
         assertThat(GridKt._size(view.dialog.grid)).isEqualTo(1);
         Anchor link = (Anchor) GridKt._getCellComponent(view.dialog.grid, 0, "reference");
         assertThat(link.getHref()).isEqualTo("cases/" + ordered);
+    }
+
+    @Test
+    void publishing_asks_first_with_what_will_be_frozen_and_cancelling_publishes_nothing() {
+        clock.set(LocalDateTime.of(2036, 4, 3, 9, 0));
+        login("supervisor");
+        UI.getCurrent().navigate("rankings", QueryParameters.of("month", "2036-03"));
+        RankingsView view = _get(RankingsView.class);
+        view.publish.click();
+        assertThat(view.publishConfirm.isOpened()).isTrue();
+        assertThat(view.publishConfirm.getElement().getProperty("header")).contains("2036-03");
+        assertThat(view.publishConfirm.getElement().getProperty("message")).contains("冻结", "不能撤销");
+        ConfirmDialogKt._fireCancel(view.publishConfirm);
+        assertThat(jdbc.queryForObject("select count(*) from scoring_bulletin where month = '2036-03-01'",
+                Integer.class)).isZero();
+        assertThat(view.publish.isVisible()).isTrue();
     }
 
     @Test
