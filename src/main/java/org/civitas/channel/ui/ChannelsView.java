@@ -28,6 +28,9 @@ import org.civitas.security.AppRoles;
 @RolesAllowed(AppRoles.ADMIN)
 public class ChannelsView extends VerticalLayout implements HasDynamicTitle {
 
+    private static final java.time.format.DateTimeFormatter MINUTE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final ChannelService channels;
     final Grid<ChannelSystem> systems = new Grid<>();
     final Grid<ApiKeyRow> keys = new Grid<>();
@@ -74,9 +77,9 @@ public class ChannelsView extends VerticalLayout implements HasDynamicTitle {
         keys.addColumn(ApiKeyRow::systemCode).setHeader(getTranslation("channel.code")).setAutoWidth(true);
         keys.addColumn(k -> k.prefix() + "…").setHeader(getTranslation("channel.keyPrefix")).setAutoWidth(true);
         keys.addColumn(k -> k.label() == null ? "" : k.label()).setHeader(getTranslation("channel.keyLabel"));
-        keys.addColumn(k -> String.valueOf(k.createdAt()).replace('T', ' ')).setHeader(getTranslation("channel.keyCreated"));
+        keys.addColumn(k -> minute(k.createdAt())).setHeader(getTranslation("channel.keyCreated"));
         keys.addColumn(k -> k.active() ? getTranslation("channel.keyActive") : getTranslation("channel.keyRevokedAt",
-                String.valueOf(k.revokedAt()).replace('T', ' '))).setHeader(getTranslation("channel.keyState"));
+                minute(k.revokedAt()))).setHeader(getTranslation("channel.keyState"));
         keys.addComponentColumn(k -> {
             Button b = new Button(getTranslation("channel.revoke"), e -> Toasts.attempt(() -> {
                 channels.revokeKey(k.id());
@@ -116,5 +119,10 @@ public class ChannelsView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("menu.channels");
+    }
+
+    /** Times to the minute, as everywhere in the app (the database keeps microseconds). */
+    private static String minute(java.time.LocalDateTime t) {
+        return t == null ? "" : MINUTE.format(t);
     }
 }

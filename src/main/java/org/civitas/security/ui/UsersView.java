@@ -34,10 +34,14 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     private final CatalogService catalog;
     final Grid<UserRow> grid = new Grid<>();
     final TextField search = new TextField();
+    /** Units by name in the list: a clerk's unit reads 武昌区, not D05. */
+    private final java.util.Map<String, String> unitNames = new java.util.HashMap<>();
 
     public UsersView(UserService users, CatalogService catalog) {
         this.users = users;
         this.catalog = catalog;
+        catalog.units(UnitFilter.all(), PageRequest.of(0, 2000))
+                .forEach(u -> unitNames.put(u.code(), u.name()));
         setSizeFull();
         search.setPlaceholder(getTranslation("user.search"));
         search.setClearButtonVisible(true);
@@ -52,7 +56,8 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(UserRow::displayName).setHeader(getTranslation("user.displayName")).setAutoWidth(true);
         grid.addColumn(u -> u.roles().stream().map(r -> getTranslation("role." + r)).collect(Collectors.joining(" / ")))
                 .setHeader(getTranslation("user.roles")).setFlexGrow(1);
-        grid.addColumn(u -> u.unitCode() == null ? "" : u.unitCode()).setHeader(getTranslation("user.unit"));
+        grid.addColumn(u -> u.unitCode() == null ? "" : unitNames.getOrDefault(u.unitCode(), u.unitCode()))
+                .setHeader(getTranslation("user.unit"));
         grid.addComponentColumn(this::state).setHeader(getTranslation("user.state"));
         grid.addComponentColumn(this::actions).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

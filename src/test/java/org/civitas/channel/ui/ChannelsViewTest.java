@@ -28,6 +28,13 @@ class ChannelsViewTest extends KaribuTest {
             found |= GridKt._get(view.systems, i).code().equals("T_VIEW_12345");
         }
         assertThat(found).isTrue();
+        // keys' times to the minute (the demo channel's key), never the database's microseconds
+        assertThat(GridKt._size(view.keys)).isPositive();
+        for (int i = 0; i < GridKt._size(view.keys); i++) {
+            assertThat(GridKt._getFormattedRow(view.keys, i))
+                    .anyMatch(cell -> cell.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}"))
+                    .noneMatch(cell -> cell.matches(".*\\d{2}:\\d{2}:\\d{2}.*"));
+        }
     }
 
     @Test

@@ -39,6 +39,11 @@ class UsersViewTest extends KaribuTest {
                 .isEqualTo("D07");
         assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'USER_CREATED' and actor = "
                 + "'admin' and after_data like ?", Integer.class, "%" + name + "%")).isEqualTo(1);
+        // the list shows the unit by name
+        view.grid.getDataProvider().refreshAll();
+        int row = java.util.stream.IntStream.range(0, GridKt._size(view.grid))
+                .filter(i -> GridKt._get(view.grid, i).username().equals(name)).findFirst().orElseThrow();
+        assertThat(GridKt._getFormattedRow(view.grid, row)).contains("洪山区").doesNotContain("D07");
     }
 
     @Test
