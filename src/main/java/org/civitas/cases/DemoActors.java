@@ -7,7 +7,8 @@ import java.util.Random;
 /**
  * Who takes the generated cases' steps, and what units reply, so that the demo reads like a city's work: the demo
  * users' logins where they exist (their display names show in the timeline), the demo channel system for app and
- * WeChat reports, citizens for the web form, and replies in the words a unit writes.
+ * WeChat reports, citizens for the web form, and replies in the words a unit writes (stored case text, like a
+ * clerk's own reply, not interface text).
  */
 final class DemoActors {
 
@@ -40,8 +41,8 @@ final class DemoActors {
     }
 
     /**
-     * The unit's demo clerk; units without one sign and reply as {@code clerk.<code>}, a login no user has, shown as
-     * the unit's clerk (新洲区经办人): the demo has three clerks, a city has hundreds.
+     * The unit's demo clerk; units without one sign and reply as {@code clerk.<code>}, a login no user has, shown under
+     * the unit's name: the demo has three clerks, a city has hundreds.
      */
     static String clerkOf(String unitCode) {
         return CLERKS.getOrDefault(unitCode, "clerk." + unitCode);

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The duplicate finder of every channel (DESIGN §3): open cases of the same item or category received in the last
+ * The duplicate finder of every channel (docs/decisions/DD048): open cases of the same item or category received in
+ * the last
  * {@link #DUPLICATE_DAYS} days in the report's district, or within {@link #DUPLICATE_METERS} m of it, scored by
  * {@link DuplicateRules} (normalised address, description, distance) and offered to the operator for merging, best
  * first, with the score and its reasons.

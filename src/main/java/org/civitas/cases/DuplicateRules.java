@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * When two reports are the same complaint, as an operator would say (DESIGN §3): the same problem (the same item, or
+ * When two reports are the same complaint, as an operator would say (docs/decisions/DD048): the same problem (the
+ * same item, or
  * the same category with a similar description) at the same place (the same address once normalised, a similar one
  * with no other house number, or within {@link #NEAR_METERS} m). Each side gives a factor from 0 to 1; their product
  * is the score (0–100) and a case from {@link #THRESHOLD} up is offered. The figures were set on the table of

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The reports merged into a case (DESIGN §3: "a merged case follows its master and its complainant is told the
+ * The reports merged into a case (docs/decisions/DD048: "a merged case follows its master and its complainant is
+ * told the
  * master's outcome"). A master that was itself merged later passes its own merged reports on: they follow the last
  * master, so the list and the SMS reach them too.
  */

@@ -8,13 +8,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Steps recorded for a unit when no person of it is known ({@code clerk.<unit code>}: generated and imported cases)
- * show as the unit's clerk, e.g. 新洲区经办人, rather than as a login.
+ * show under the unit's name rather than as a login.
  */
 @Component
 class UnitClerkNames implements ActorNameSource {
 
     static final String PREFIX = "clerk.";
-    static final String SUFFIX = "经办人";
 
     private final JdbcTemplate jdbc;
 
@@ -26,7 +25,7 @@ class UnitClerkNames implements ActorNameSource {
     public Map<String, String> actorNames() {
         Map<String, String> names = new HashMap<>();
         jdbc.query("select code, name from unit", rs -> {
-            names.put(PREFIX + rs.getString(1), rs.getString(2) + SUFFIX);
+            names.put(PREFIX + rs.getString(1), rs.getString(2));
         });
         return names;
     }
