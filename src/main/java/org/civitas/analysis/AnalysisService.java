@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The half-monthly analysis (DESIGN §5, issue 6), city-wide, for supervisors and leaders. Volumes and rates are
+ * The half-monthly analysis (docs/design.md §7), city-wide, for supervisors and leaders. Volumes and rates are
  * read from the daily aggregates ({@link CaseDaily}, refreshed for dirty days first), the repeated addresses from
  * their address twin {@code case_daily_address}; only the open overdue count comes from {@code case_file}.
  */

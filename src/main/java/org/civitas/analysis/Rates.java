@@ -1,7 +1,7 @@
 package org.civitas.analysis;
 
 /**
- * The counts behind the rates of a set of cases (DESIGN §5): sign on time ÷ signed; replied on time ÷ (replied +
+ * The counts behind the rates of a set of cases (docs/design.md §7): sign on time ÷ signed; replied on time ÷ (replied +
  * still open and overdue at the period's end); (satisfied + basically satisfied) ÷ rated (not-rated left out);
  * solved ÷ cases with a solved answer.
  */

@@ -7,7 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Sign, handling and warning deadlines of DESIGN.md §4, counted as periods are counted in the Civil
+ * Sign, handling and warning deadlines of docs/design.md §5, counted as periods are counted in the Civil
  * Code (Art. 201–203): the dispatch day is not counted, a period ending on a rest day runs to the
  * next working day, and where office hours apply it ends when they end.
  */

@@ -1,6 +1,6 @@
 package org.civitas.calendar;
 
-/** How an item's handling limit is counted; see DESIGN.md §4. */
+/** How an item's handling limit is counted; see docs/design.md §5. */
 public enum LimitUnit {
     HOURS,
     WORKING_HOURS,

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The lifecycle of a case (DESIGN §3): registration with automatic dispatch, unit handling, supervisor decisions,
+ * The lifecycle of a case (docs/design.md §4): registration with automatic dispatch, unit handling, supervisor decisions,
  * and reading cases and the inbox. Each method loads the case the user saw ({@link CaseRef}), refuses it if it
  * changed since, checks the user's scope, applies one transition and saves the case with its history in one
  * transaction. A unit's return and extension requests are {@link CaseRequestService}'s, the duplicate finder is

@@ -3,7 +3,7 @@ package org.civitas.cases;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The states of DESIGN §3, stored by name. */
+/** The states of docs/design.md §4, stored by name. */
 public enum CaseStatus {
     REGISTERED, DISPATCHED, IN_PROGRESS, RETURN_REQUESTED, REPLIED, CLOSED, INVALID, MERGED;
 

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What a citizen, or a channel system acting for one, may do with a case (DESIGN §3, §7): report it, follow it
+ * What a citizen, or a channel system acting for one, may do with a case (docs/design.md §4, §9): report it, follow it
  * and rate it once. A citizen proves the case number with its tracking code ({@link TrackingCode}); cases
  * registered before codes existed take the last four digits of the phone instead. A wrong code, an unknown number
  * and something that is no case number get the same answer, so the pair reveals nothing. The number is brought to

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Cases as anyone may list them (Open311's {@code GET requests}, DESIGN §7): the list item, the state, the dates,
+ * Cases as anyone may list them (Open311 {@code GET requests}, docs/design.md §10): the list item, the state, the dates,
  * the responsible unit and the place to the street. The complainant's words, the exact address and the unit's
  * reply may hold personal data, so only the channel system that filed a case sees them, with its own key; everyone
  * else gets the district and street and coordinates rounded to three decimals (about 100 m). Never the

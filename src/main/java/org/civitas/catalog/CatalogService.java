@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CatalogService {
 
-    /** The negative list and the units are published (DESIGN §2): the public pages and the channels read them too. */
+    /** The negative list and units are public (docs/design.md §3): the public pages and the channels read them too. */
     static final String READ = "permitAll()";
     static final String ADMIN = "hasRole('" + AppRoles.ADMIN + "')";
 

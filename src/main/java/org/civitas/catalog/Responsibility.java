@@ -1,6 +1,6 @@
 package org.civitas.catalog;
 
-/** Who leads an item's case: the district of the place, the item's named unit, or both (DESIGN §2). */
+/** Who leads an item's case: the district of the place, the item's named unit, or both (docs/design.md §3). */
 public enum Responsibility {
     TERRITORIAL,
     DEPARTMENT,

@@ -43,7 +43,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The native intake API for channel systems (DESIGN §3, §7): register a case with the channel's own id, read its
+ * The intake API of channel systems (docs/design.md §9, docs/api.md): register a case with the channel's own id, read its
  * status and public timeline, pass on the citizen's rating. JSON in and out; every refusal is
  * {@code {"errors":[{"field","code","message","message_en"}]}}.
  */

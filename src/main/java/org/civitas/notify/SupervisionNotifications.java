@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells units about their deadlines and the city office's orders, and the issuing supervisor about an answer
- * (DESIGN §5). Plain listeners, like {@link CaseNotifications}: the notice commits or rolls back with the sweep or
+ * (docs/design.md §6). Plain listeners, like {@link CaseNotifications}: the notice commits or rolls back with the sweep or
  * the order that caused it.
  */
 @Component

@@ -2,7 +2,7 @@ package org.civitas.security;
 
 import java.util.List;
 
-/** The roles of DESIGN §1. Names without the ROLE_ prefix, as {@code @RolesAllowed} and {@code hasRole} take them. */
+/** The roles of docs/design.md §2. Names without the ROLE_ prefix, as {@code @RolesAllowed} and {@code hasRole} take them. */
 public final class AppRoles {
 
     public static final String OPERATOR = "OPERATOR";

@@ -26,7 +26,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The deadline sweep (DESIGN §4–5), every minute by default and once per tick across app nodes (ShedLock):
+ * The deadline sweep (docs/design.md §5–6), every minute by default and once per tick across app nodes (ShedLock):
  * <ol>
  * <li>notes the open cases that entered their warning window;</li>
  * <li>notes the cases that went overdue and issues each an automatic reminder (催办);</li>

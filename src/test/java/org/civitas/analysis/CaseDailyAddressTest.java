@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The repeated addresses of the analysis, read from {@code case_daily_address}, equal what the query over
- * {@code case_file} gave before it (issue 7). Cases of October 2014 (used by no other test) spread over three half
+ * {@code case_file} gave before it. Cases of October 2014 (used by no other test) spread over three half
  * months, with invalid and merged ones, cases without district or street, the same address in two streets and an
  * address written with a trailing space (the same place for the collation).
  */

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Expected values are worked out by hand from DESIGN.md §4 and the reference calendar; the day of
+ * Expected values are worked out by hand from docs/design.md §5 and the reference calendar; the day of
  * the week is noted where it matters. Standard office hours: 08:30–12:00 and 14:00–17:30.
  */
 class DeadlineCalculatorTest {

@@ -17,7 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The lifecycle of DESIGN §3 written out by hand, independently of {@link CaseAction}: every (state, action) pair
+ * The lifecycle of docs/design.md §4 by hand, independently of {@link CaseAction}: every (state, action) pair
  * is either allowed, leading to the named state, or refused.
  */
 class CaseActionTableTest {

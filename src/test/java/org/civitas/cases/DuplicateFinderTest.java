@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The duplicate finder of every channel (DESIGN §3): the same item, open, received in the last 7 days, at the same
+ * The duplicate finder of all channels (docs/design.md §4): same item, open, received in the last 7 days, at the same
  * street and address or within 50 m. Distances by hand: one degree of latitude is 6,371,000 m × π / 180 =
  * 111,194.9 m, so 0.00036° north is 40.0 m and 0.00054° north is 60.0 m.
  */

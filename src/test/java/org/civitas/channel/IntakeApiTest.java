@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
-/** Contract of /api/v1: every endpoint, every error status, idempotency and retries (issue 5). */
+/** Contract of /api/v1: every endpoint, every error status, idempotency and retries. */
 @IntegrationTest
 class IntakeApiTest {
 

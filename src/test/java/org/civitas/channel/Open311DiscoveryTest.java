@@ -14,7 +14,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.w3c.dom.Element;
 
 /**
- * Open311 GeoReport v2 (issue 5), what a client reads before filing: discovery, services and service definitions in
+ * Open311 GeoReport v2, what a client reads before filing: discovery, services and service definitions in
  * JSON and XML, field by field against the spec's examples (http://wiki.open311.org/GeoReport_v2, the Service
  * Discovery page), the spec's error format for unknown services, jurisdictions and formats, and the OpenAPI page.
  */

@@ -19,7 +19,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.w3c.dom.Element;
 
 /**
- * Open311 GeoReport v2 (issue 5), filing: a POST from a keyed client becomes a dispatched case, every refusal has its
+ * Open311 GeoReport v2, filing: a POST from a keyed client becomes a dispatched case, every refusal has its
  * status and message and stores nothing, and an Idempotency-Key makes a retry safe.
  */
 class Open311FilingTest extends Open311ApiFixture {

@@ -16,7 +16,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.w3c.dom.Element;
 
 /**
- * Open311 GeoReport v2 (issue 5), reading: a request reads back with the spec's fields, whole for the channel that
+ * Open311 GeoReport v2, reading: a request reads back with the spec's fields, whole for the channel that
  * filed it and without the complainant or the exact place for anyone else; the list filters and their refusals.
  */
 class Open311ReadingTest extends Open311ApiFixture {

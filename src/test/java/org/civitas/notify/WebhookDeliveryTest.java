@@ -25,7 +25,7 @@ import org.civitas.test.RunAs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A channel's status callback arrives signed at its URL, and after a failed attempt it is retried (issue 5). */
+/** A channel's status callback arrives signed at its URL, and after a failed attempt it is retried. */
 @IntegrationTest
 class WebhookDeliveryTest {
 

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * Who is told what (DESIGN §5): the unit's clerks learn of the warning, the overdue reminder, an order and the
+ * Who is told what (docs/design.md §6): the unit's clerks learn of the warning, the overdue reminder, an order and the
  * office's decisions on their work; the issuing supervisor learns of the answer; the complainant gets a text when
  * the reply is accepted. Each notice is a row written with the change.
  */

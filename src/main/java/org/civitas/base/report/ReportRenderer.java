@@ -60,7 +60,7 @@ public class ReportRenderer {
     /** PDF of template {@code name} filled from any Jasper data source. */
     public byte[] pdf(String name, Map<String, ?> parameters, JRDataSource data) {
         try {
-            // Jasper writes into the parameter map: it must be a mutable map (STACK-NOTES).
+            // Jasper writes into the parameter map: it must be a mutable map.
             Map<String, Object> params = parameters == null ? new HashMap<>() : new HashMap<>(parameters);
             JasperPrint print = JasperFillManager.fillReport(template(name), params, data);
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -16,7 +16,7 @@ import org.civitas.security.CurrentUser;
 import org.springframework.core.annotation.Order;
 
 /**
- * The duplicate finder on the case view (DESIGN §3): a report that came in without an operator (a channel system,
+ * Duplicates on the case view (docs/design.md §4, DD048): a report that came in without an operator (a channel system,
  * the public form) is offered for merging here, to the operator and the supervisor, when open cases of the same item
  * or category stand at the same place. The supervisor, who may merge, merges this case into the chosen one after
  * confirming what will happen. Nothing is shown when there are none.

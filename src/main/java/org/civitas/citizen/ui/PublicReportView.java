@@ -31,7 +31,7 @@ import org.civitas.catalog.UnitView;
 import org.civitas.citizen.PublicLimits;
 
 /**
- * 市民反映问题: the public report form (DESIGN §3, §7). It registers through the same service as every channel, as
+ * 市民反映问题: the public report form (docs/design.md §9). It registers through the same service as every channel, as
  * channel {@code WEB}; the case is dispatched at once when the citizen picked an item. Every bad input is refused
  * with a message on its field or a Chinese notice, and nothing is stored. Other cases at the same place are not shown
  * here (they are someone else's); the office sees them as possible duplicates and merges.

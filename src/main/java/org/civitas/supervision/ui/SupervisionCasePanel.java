@@ -10,7 +10,7 @@ import org.civitas.security.CurrentUser;
 import org.civitas.supervision.SupervisionService;
 import org.springframework.core.annotation.Order;
 
-/** The case's supervision orders under its sections, for the roles that may read them (DESIGN §5). */
+/** The case's supervision orders under its sections, for the roles that may read them (docs/design.md §6). */
 @org.springframework.stereotype.Component
 @Order(10)
 class SupervisionCasePanel implements CasePanel {

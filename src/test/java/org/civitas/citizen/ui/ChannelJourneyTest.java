@@ -49,7 +49,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
- * Issue 5's "done when", in one journey: a channel system registers a case with its key and retries it safely, hears
+ * The channels end to end, in one journey: a channel system registers a case with its key and retries it safely, hears
  * every status change on its callback URL (signed), the unit replies, the citizen follows and rates the case on the
  * public tracking page; and an Open311 client lists the services and files a request.
  */
