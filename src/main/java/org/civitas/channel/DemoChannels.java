@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoChannels implements ApplicationRunner {
 
     static final String CODE = "DEMO_APP";
-    /** The demo key the README gives; never use it outside a demo. */
+    /** The demo key docs/api.md gives; never use it outside a demo. */
     static final String KEY = "cvk_demo_app_key_0123456789abcdef0123456789abcdef";
     static final String SECRET = "demo-webhook-secret";
 
