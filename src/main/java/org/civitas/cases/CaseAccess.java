@@ -1,6 +1,8 @@
 package org.civitas.cases;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.civitas.security.AppRoles;
 import org.civitas.security.CurrentUser;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,13 +43,10 @@ class CaseAccess {
         });
     }
 
-    /** Sign, reply, ask for return or extension: the clerk of the lead unit or of the street handling it. */
-    void checkHandle(CaseFile c) {
-        String unit = user.unitCode().orElse(null);
-        if (!user.hasRole(AppRoles.UNIT_CLERK) || unit == null
-                || !(unit.equals(c.getLeadUnitCode()) || unit.equals(c.getHandlingUnitCode()))) {
-            throw new AccessDeniedException("case " + c.getNumber() + " is not handled by " + unit);
-        }
+    /** The current user as {@link CasePolicy} sees them: their roles and their unit. */
+    CasePolicy.Actor policyActor() {
+        Set<String> roles = AppRoles.ALL.stream().filter(user::hasRole).collect(Collectors.toSet());
+        return new CasePolicy.Actor(roles, user.unitCode().orElse(null));
     }
 
     /** Only the intake operator sees the complainant in full; everyone else sees a mask until a reveal. */
