@@ -9,8 +9,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see and handle which case. City-wide roles see every case; a unit clerk or a unit leader only the cases
- * their unit leads, handles (a street) or co-handles. The inbox applies the same rule inside its query.
+ * Who may see which case. City-wide roles see every case; a unit clerk or a unit leader only the cases their unit
+ * leads, handles (a street) or co-handles. The inbox applies the same rule inside its query. Who may act on a case
+ * is {@link CasePolicy}'s rule; this class tells it who the current user is.
  */
 @Component
 class CaseAccess {
@@ -54,15 +55,7 @@ class CaseAccess {
         return user.hasRole(AppRoles.OPERATOR);
     }
 
-    boolean hasRole(String role) {
-        return user.hasRole(role);
-    }
-
     String actor() {
         return user.username();
-    }
-
-    Optional<String> actorUnit() {
-        return user.unitCode();
     }
 }
