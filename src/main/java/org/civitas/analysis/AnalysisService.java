@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.civitas.audit.AuditEvent;
+import org.civitas.cases.CaseStatus;
 import org.civitas.security.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -126,8 +126,8 @@ public class AnalysisService {
         // half month's range of it (bounded by the period's cases) answers without reading a row.
         long openOverdue = jdbc.queryForObject("""
                 select count(*) from case_file
-                where status in ('DISPATCHED', 'IN_PROGRESS', 'RETURN_REQUESTED') and handle_due_at < ?
-                  and received_at >= ? and received_at < ?""", Long.class,
+                where status in %s and handle_due_at < ?
+                  and received_at >= ? and received_at < ?""".formatted(CaseStatus.AWAITING_UNIT_SQL), Long.class,
                 cutoff, p.first().atStartOfDay(), end);
         return new Rates(s[0], s[1], s[2], s[3], s[4], openOverdue, s[5], s[6], s[7], s[8]);
     }

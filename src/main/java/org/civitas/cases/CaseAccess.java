@@ -1,14 +1,17 @@
 package org.civitas.cases;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.civitas.security.AppRoles;
 import org.civitas.security.CurrentUser;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see and handle which case. City-wide roles see every case; a unit clerk or a unit leader only the cases
- * their unit leads, handles (a street) or co-handles. The inbox applies the same rule inside its query.
+ * Who may see which case. City-wide roles see every case; a unit clerk or a unit leader only the cases their unit
+ * leads, handles (a street) or co-handles. The inbox applies the same rule inside its query. Who may act on a case
+ * is {@link CasePolicy}'s rule; this class tells it who the current user is.
  */
 @Component
 class CaseAccess {
@@ -41,13 +44,10 @@ class CaseAccess {
         });
     }
 
-    /** Sign, reply, ask for return or extension: the clerk of the lead unit or of the street handling it. */
-    void checkHandle(CaseFile c) {
-        String unit = user.unitCode().orElse(null);
-        if (!user.hasRole(AppRoles.UNIT_CLERK) || unit == null
-                || !(unit.equals(c.getLeadUnitCode()) || unit.equals(c.getHandlingUnitCode()))) {
-            throw new AccessDeniedException("case " + c.getNumber() + " is not handled by " + unit);
-        }
+    /** The current user as {@link CasePolicy} sees them: their roles and their unit. */
+    CasePolicy.Actor policyActor() {
+        Set<String> roles = AppRoles.ALL.stream().filter(user::hasRole).collect(Collectors.toSet());
+        return new CasePolicy.Actor(roles, user.unitCode().orElse(null));
     }
 
     /** Only the intake operator sees the complainant in full; everyone else sees a mask until a reveal. */
@@ -55,15 +55,7 @@ class CaseAccess {
         return user.hasRole(AppRoles.OPERATOR);
     }
 
-    boolean hasRole(String role) {
-        return user.hasRole(role);
-    }
-
     String actor() {
         return user.username();
-    }
-
-    Optional<String> actorUnit() {
-        return user.unitCode();
     }
 }

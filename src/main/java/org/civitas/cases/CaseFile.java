@@ -169,9 +169,7 @@ class CaseFile {
     }
 
     void acceptReply(String actor, LocalDateTime now, String note) {
-        if (replyAccepted) {
-            throw new RuleViolation("case.error.replyAlreadyAccepted", number);
-        }
+        CasePolicy.requireCondition(CaseAction.ACCEPT_REPLY, CasePolicy.Subject.of(this));
         move(CaseAction.ACCEPT_REPLY, actor, now, note, null, true);
         this.replyAccepted = true;
     }
@@ -210,9 +208,7 @@ class CaseFile {
 
     /** The complainant's rating (回访). Satisfied closes the case; dissatisfied waits for the supervisor. */
     void rate(Rating rating, boolean solved, String actor, LocalDateTime now, String note) {
-        if (this.rating != null) {
-            throw new RuleViolation("case.error.alreadyRated", number);
-        }
+        CasePolicy.requireCondition(CaseAction.RATE, CasePolicy.Subject.of(this));
         move(CaseAction.RATE, actor, now, note, null, false);
         this.rating = rating;
         this.solved = solved;

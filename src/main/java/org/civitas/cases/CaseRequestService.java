@@ -37,7 +37,7 @@ public class CaseRequestService {
     @PreAuthorize(CLERK)
     @Transactional
     public CaseDetails requestReturn(CaseRef ref, String reason, String legalBasis) {
-        CaseFile c = steps.loadForHandling(ref);
+        CaseFile c = steps.loadFor(ref, CaseAction.REQUEST_RETURN);
         LocalDateTime now = steps.now();
         c.requestReturn(access.actor(), now, reason);
         requests.save(new CaseRequest(c.getId(), RequestKind.RETURN, c.getLeadUnitCode(), reason, legalBasis, null,
@@ -48,7 +48,7 @@ public class CaseRequestService {
     @PreAuthorize(CLERK)
     @Transactional
     public CaseDetails requestExtension(CaseRef ref, String reason, LocalDateTime newDue) {
-        CaseFile c = steps.loadForHandling(ref);
+        CaseFile c = steps.loadFor(ref, CaseAction.REQUEST_EXTENSION);
         if (newDue == null || !newDue.isAfter(c.getHandleDueAt())) {
             throw new RuleViolation("case.error.extensionNotLater");
         }
@@ -76,11 +76,14 @@ public class CaseRequestService {
             if (targetUnit.equals(c.getLeadUnitCode())) {
                 throw new RuleViolation("case.error.sameUnit");
             }
+            steps.require(c, CaseAction.APPROVE_RETURN, pendingKinds(c));
             r.decide(true, access.actor(), now, note, targetUnit);
             steps.assign(c, CaseAction.APPROVE_RETURN, steps.itemOf(c), new Assignment(targetUnit, Set.of()), now,
                     note);
         } else {
-            r.decide(false, access.actor(), now, requireNote(note), null);
+            String reason = requireNote(note);
+            steps.require(c, CaseAction.REJECT_RETURN, pendingKinds(c));
+            r.decide(false, access.actor(), now, reason, null);
             c.rejectReturn(access.actor(), now, note);
             steps.decided(c, CaseAction.REJECT_RETURN, note);
         }
@@ -93,6 +96,7 @@ public class CaseRequestService {
     public CaseDetails decideExtension(CaseRef ref, long requestId, boolean approve, String note) {
         CaseFile c = steps.load(ref);
         CaseRequest r = pendingRequest(c, requestId, RequestKind.EXTENSION);
+        steps.require(c, approve ? CaseAction.APPROVE_EXTENSION : CaseAction.REJECT_EXTENSION, pendingKinds(c));
         LocalDateTime now = steps.now();
         r.decide(approve, access.actor(), now, note, null);
         c.recordRequest(approve ? CaseAction.APPROVE_EXTENSION : CaseAction.REJECT_EXTENSION, access.actor(), now,
@@ -113,6 +117,10 @@ public class CaseRequestService {
     public List<RequestView> requests(long id) {
         steps.read(id);
         return requests.findByCaseIdOrderByIdAsc(id).stream().map(CaseRequest::toView).toList();
+    }
+
+    private Set<RequestKind> pendingKinds(CaseFile c) {
+        return requests.pendingKinds(c.getId());
     }
 
     private CaseRequest pendingRequest(CaseFile c, long requestId, RequestKind kind) {

@@ -45,12 +45,14 @@ public class CaseService {
     private final CatalogService catalog;
     private final ApplicationEventPublisher events;
     private final MergedCases merged;
+    private final CaseRequestRepository requests;
 
     CaseService(CaseRepository cases, CaseSteps steps, CaseStore store, CaseNumbers numbers,
                 CaseHistoryRepository history, CaseAccess access, CaseQueries queries, CaseLookups lookups,
                 CasePhotoRepository photos, CatalogService catalog, ApplicationEventPublisher events,
-                MergedCases merged) {
+                MergedCases merged, CaseRequestRepository requests) {
         this.merged = merged;
+        this.requests = requests;
         this.cases = cases;
         this.steps = steps;
         this.store = store;
@@ -147,7 +149,7 @@ public class CaseService {
     @PreAuthorize(SUPERVISOR)
     @Transactional
     public CaseDetails classify(CaseRef ref, String itemCode, String districtCode, String streetCode) {
-        CaseFile c = steps.load(ref);
+        CaseFile c = steps.loadFor(ref, CaseAction.DISPATCH);
         LocalDateTime now = steps.now();
         ItemView item = steps.currentItem(itemCode, now);
         String district = districtCode != null ? districtCode : c.getDistrictCode();
@@ -163,6 +165,7 @@ public class CaseService {
     public CaseDetails redispatch(CaseRef ref, String unitCode, String note) {
         CaseFile c = steps.load(ref);
         steps.requireUnit(unitCode);
+        steps.require(c, CaseAction.REDISPATCH);
         ItemView item = steps.itemOf(c);
         steps.assign(c, CaseAction.REDISPATCH, item, new Assignment(unitCode, Set.of()), steps.now(),
                 requireNote(note));
@@ -174,7 +177,7 @@ public class CaseService {
     @PreAuthorize(CLERK)
     @Transactional
     public CaseDetails sign(CaseRef ref) {
-        CaseFile c = steps.loadForHandling(ref);
+        CaseFile c = steps.loadFor(ref, CaseAction.SIGN);
         c.sign(access.actor(), steps.now());
         return steps.save(c);
     }
@@ -183,7 +186,7 @@ public class CaseService {
     @PreAuthorize(CLERK)
     @Transactional
     public CaseDetails subDispatch(CaseRef ref, String streetCode) {
-        CaseFile c = steps.loadForHandling(ref);
+        CaseFile c = steps.loadFor(ref, CaseAction.SUB_DISPATCH);
         if (catalog.streetsOf(c.getLeadUnitCode()).stream().noneMatch(s -> s.code().equals(streetCode))) {
             throw new RuleViolation("case.error.notOurStreet", streetCode);
         }
@@ -194,7 +197,7 @@ public class CaseService {
     @PreAuthorize(CLERK)
     @Transactional
     public CaseDetails reply(CaseRef ref, ReplyOutcome outcome, String text, List<PhotoUpload> photoUploads) {
-        CaseFile c = steps.loadForHandling(ref);
+        CaseFile c = steps.loadFor(ref, CaseAction.REPLY);
         if (outcome == null) {
             throw new RuleViolation("case.error.outcomeRequired");
         }
@@ -212,7 +215,7 @@ public class CaseService {
     @PreAuthorize(SUPERVISOR)
     @Transactional
     public CaseDetails acceptReply(CaseRef ref, String note) {
-        CaseFile c = steps.load(ref);
+        CaseFile c = steps.loadFor(ref, CaseAction.ACCEPT_REPLY);
         c.acceptReply(access.actor(), steps.now(), note);
         CaseDetails saved = steps.save(c);
         events.publishEvent(new CaseReplyAccepted(c.getId(), c.getNumber(), c.getComplainantPhone(),
@@ -223,7 +226,7 @@ public class CaseService {
     @PreAuthorize(SUPERVISOR)
     @Transactional
     public CaseDetails sendBack(CaseRef ref, String note) {
-        CaseFile c = steps.load(ref);
+        CaseFile c = steps.loadFor(ref, CaseAction.SEND_BACK);
         c.sendBack(access.actor(), steps.now(), note);
         steps.decided(c, CaseAction.SEND_BACK, note);
         return steps.save(c);
@@ -237,6 +240,7 @@ public class CaseService {
         if (rating == null) {
             throw new RuleViolation("case.error.ratingRequired");
         }
+        steps.require(c, CaseAction.RATE);
         c.rate(rating, solved, access.actor(), steps.now(), note);
         return steps.save(c);
     }
@@ -245,10 +249,7 @@ public class CaseService {
     @PreAuthorize(SUPERVISOR)
     @Transactional
     public CaseDetails reopen(CaseRef ref, String note) {
-        CaseFile c = steps.load(ref);
-        if (c.getRating() != Rating.DISSATISFIED) {
-            throw new RuleViolation("case.error.reopenNeedsDissatisfied", c.getNumber());
-        }
+        CaseFile c = steps.loadFor(ref, CaseAction.REOPEN);
         steps.assign(c, CaseAction.REOPEN, steps.itemOf(c), new Assignment(c.getLeadUnitCode(), c.getCoUnitCodes()),
                 steps.now(), requireNote(note));
         return steps.save(c);
@@ -257,7 +258,7 @@ public class CaseService {
     @PreAuthorize(SUPERVISOR)
     @Transactional
     public CaseDetails close(CaseRef ref, String note) {
-        CaseFile c = steps.load(ref);
+        CaseFile c = steps.loadFor(ref, CaseAction.CLOSE);
         c.close(CaseAction.CLOSE, CloseReason.SUPERVISOR, access.actor(), steps.now(), note);
         return steps.save(c);
     }
@@ -265,7 +266,7 @@ public class CaseService {
     @PreAuthorize(SUPERVISOR)
     @Transactional
     public CaseDetails merge(CaseRef ref, String masterNumber) {
-        CaseFile c = steps.load(ref);
+        CaseFile c = steps.loadFor(ref, CaseAction.MERGE);
         CaseFile master = cases.findByNumber(masterNumber == null ? "" : masterNumber.trim())
                 .orElseThrow(() -> new RuleViolation("case.error.noSuchCase", masterNumber));
         c.mergeInto(master, access.actor(), steps.now());
@@ -277,7 +278,7 @@ public class CaseService {
     @PreAuthorize(SUPERVISOR)
     @Transactional
     public CaseDetails invalidate(CaseRef ref, String reason) {
-        CaseFile c = steps.load(ref);
+        CaseFile c = steps.loadFor(ref, CaseAction.INVALIDATE);
         c.invalidate(access.actor(), steps.now(), reason);
         return steps.save(c);
     }
@@ -369,10 +370,10 @@ public class CaseService {
         return new Complainant(c.getComplainantName(), c.getComplainantPhone(), c.isAnonymous());
     }
 
-    /** The actions the current user may take on the case now: the view shows only these. */
+    /** The actions the current user may take on the case now ({@link CasePolicy}): the view shows only these. */
     @PreAuthorize(CITY)
     public Set<CaseAction> allowedActions(CaseDetails c) {
-        return CaseActions.allowed(c, access);
+        return CaseActions.allowed(c, access, requests.pendingKinds(c.id()));
     }
 
     // --- export of the inbox (诉求工单 → Excel) ------------------------------------------------------------------

@@ -57,11 +57,24 @@ class CaseSteps {
         return c;
     }
 
-    /** {@link #load}, and refused unless the user's unit handles the case. */
-    CaseFile loadForHandling(CaseRef ref) {
+    /** {@link #load}, and refused unless {@link CasePolicy} lets the user take {@code action} on it. */
+    CaseFile loadFor(CaseRef ref, CaseAction action) {
         CaseFile c = load(ref);
-        access.checkHandle(c);
+        require(c, action);
         return c;
+    }
+
+    /**
+     * Refuses the action unless {@link CasePolicy} allows it to the current user (unit scope and the action's own
+     * condition; the state is {@link CaseFile}'s). {@code pending}: the case's requests awaiting a decision, for the
+     * decisions on them.
+     */
+    void require(CaseFile c, CaseAction action, Set<RequestKind> pending) {
+        CasePolicy.require(access.policyActor(), CasePolicy.Subject.of(c, pending), action);
+    }
+
+    void require(CaseFile c, CaseAction action) {
+        require(c, action, Set.of());
     }
 
     /** The case's details if the user may read it (what {@link CaseService#get} answers). */

@@ -1,8 +1,6 @@
 package org.civitas.cases;
 
 import org.civitas.base.RuleViolation;
-import org.civitas.security.AppRoles;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,19 +32,12 @@ public class SupervisionRecords {
     public void recordSupervision(long caseId, CaseAction action, String note) {
         CaseFile c = cases.findForUpdate(caseId).orElseThrow(() -> new RuleViolation("error.notFound"));
         access.checkRead(c);
-        switch (action) {
-            case REMIND, SUPERVISE -> {
-                if (!access.hasRole(AppRoles.SUPERVISOR)) {
-                    throw new AccessDeniedException(action + " needs a supervisor");
-                }
-            }
-            case ANSWER_SUPERVISION -> {
-                if (!access.hasRole(AppRoles.UNIT_CLERK) || !c.concerns(access.actorUnit().orElse(null))) {
-                    throw new AccessDeniedException("case " + c.getNumber() + " is not a case of the clerk's unit");
-                }
-            }
-            default -> throw new IllegalArgumentException("not a supervision record: " + action);
+        if (action != CaseAction.REMIND && action != CaseAction.SUPERVISE
+                && action != CaseAction.ANSWER_SUPERVISION) {
+            throw new IllegalArgumentException("not a supervision record: " + action);
         }
+        // a supervisor reminds and supervises; a clerk of a unit the case concerns answers
+        CasePolicy.require(access.policyActor(), CasePolicy.Subject.of(c), action);
         c.recordRequest(action, access.actor(), steps.now(), note);
         store.save(c);
     }

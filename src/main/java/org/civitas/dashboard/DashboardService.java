@@ -7,10 +7,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.civitas.cases.CaseStatus;
 import org.civitas.cases.Channel;
 import org.civitas.catalog.CatalogService;
@@ -37,7 +39,9 @@ public class DashboardService {
     static final int TREND_DAYS = 30;
 
     /** The states in which the unit still owes an answer: their deadline runs. */
-    private static final String AWAITING = "('DISPATCHED','IN_PROGRESS','RETURN_REQUESTED')";
+    private static final String AWAITING = CaseStatus.AWAITING_UNIT_SQL;
+    /** The queue's states: the unit still owes an answer, or the answer awaits the supervisor and the rating. */
+    private static final String QUEUED = CaseStatus.sqlList(queued());
 
     /**
      * Month and trend figures are a range on received_at. With only months of data a month is a large share of the
@@ -46,6 +50,12 @@ public class DashboardService {
     private static final String BY_RECEIVED = " force index (ix_case_received)";
     /** Received cases as the analysis and the rankings count them: an invalid or merged report is not a case. */
     private static final String COUNTED = " and status not in ('INVALID','MERGED')";
+
+    private static Set<CaseStatus> queued() {
+        Set<CaseStatus> states = EnumSet.copyOf(CaseStatus.AWAITING_UNIT);
+        states.add(CaseStatus.REPLIED);
+        return states;
+    }
 
     private final JdbcTemplate jdbc;
     private final CurrentUser user;
@@ -72,7 +82,7 @@ public class DashboardService {
                        coalesce(sum(status in %1$s and handle_due_at < ?), 0),
                        coalesce(sum(status in %1$s and warn_at <= ? and handle_due_at >= ?), 0)
                 from case_file
-                where status in ('DISPATCHED','IN_PROGRESS','RETURN_REQUESTED','REPLIED')""".formatted(AWAITING)
+                where status in %2$s""".formatted(AWAITING, QUEUED)
                 + scope.sql();
         return jdbc.queryForObject(sql, (rs, i) -> new QueueCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3),
                 rs.getLong(4), rs.getLong(5), rs.getLong(6)), scope.args(now, now, now));

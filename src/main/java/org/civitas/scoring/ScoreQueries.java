@@ -1,7 +1,5 @@
 package org.civitas.scoring;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -105,17 +103,10 @@ class ScoreQueries {
             Ratio onTime = new Ratio(rs.getLong("replied_ok"), rs.getLong("on_time_base"));
             Ratio satisfaction = new Ratio(rs.getLong("satisfied"), rs.getLong("rated"));
             Ratio solved = new Ratio(rs.getLong("solved"), rs.getLong("solved_base"));
-            BigDecimal deductions = BigDecimal.ZERO;
-            for (var e : facts.getOrDefault(code, Map.of()).entrySet()) {
-                deductions = deductions.add(rules.points(e.getKey()).multiply(BigDecimal.valueOf(e.getValue())));
-            }
-            double gross = rules.weightSign() * sign.value() + rules.weightOnTime() * onTime.value()
-                    + rules.weightSatisfaction() * satisfaction.value() + rules.weightSolved() * solved.value();
-            BigDecimal score = BigDecimal.valueOf(gross).subtract(deductions).max(BigDecimal.ZERO)
-                    .setScale(2, RoundingMode.HALF_UP);
+            ScoreFormula.Result r = ScoreFormula.score(new ScoreFormula.Inputs(cases, sign, onTime, satisfaction,
+                    solved, facts.getOrDefault(code, Map.of())), rules);
             return new UnitScore(code, rs.getString("name"), PeerGroup.valueOf(rs.getString("peer_group")), cases, sign,
-                    onTime, satisfaction, solved, deductions.setScale(2, RoundingMode.HALF_UP), score,
-                    cases >= rules.minCases(), null, rules.band(satisfaction));
+                    onTime, satisfaction, solved, r.deductions(), r.score(), r.ranked(), null, r.band());
         });
         return rank(scores);
     }

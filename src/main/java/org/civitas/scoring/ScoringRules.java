@@ -22,14 +22,6 @@ public record ScoringRules(YearMonth from, int weightSign, int weightOnTime, int
         };
     }
 
-    public Band band(Ratio satisfaction) {
-        if (satisfaction.empty()) {
-            return Band.NONE;
-        }
-        double pct = 100.0 * satisfaction.value();
-        return pct >= goodBand ? Band.GOOD : pct < failingBand ? Band.FAILING : Band.NORMAL;
-    }
-
     public ScoringRules from(YearMonth month) {
         return new ScoringRules(month, weightSign, weightOnTime, weightSatisfaction, weightSolved, perSupervisionOrder,
                 perReopen, perOverdueEmergency, perRectificationNotMet, perReturnRejected, minCases, goodBand,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.civitas.cases.CaseStatus;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -63,7 +64,8 @@ class BoardQueries {
                        sum(case when c.handle_due_at >= :now and c.handle_due_at <= :endOfToday then 1 else 0 end),
                        sum(case when c.handle_due_at >= :soonFrom and c.handle_due_at <= :soonTo then 1 else 0 end)
                 from case_file c
-                where c.status in %s and c.handle_due_at <= :last%s""".formatted(DeadlineSweep.AWAITING, where), p,
+                where c.status in %s and c.handle_due_at <= :last%s""".formatted(CaseStatus.AWAITING_UNIT_SQL,
+                        where), p,
                 rs -> {
                     rs.next();
                     return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)};
@@ -88,7 +90,7 @@ class BoardQueries {
                        sum(case when c.handle_due_at < :now then 1 else 0 end)
                 from case_file c
                 where c.status in %2$s and c.lead_unit_code is not null%3$s%4$s""".formatted(unit,
-                DeadlineSweep.AWAITING, where, scope.isPresent() ? "" : " group by c.lead_unit_code"), p,
+                CaseStatus.AWAITING_UNIT_SQL, where, scope.isPresent() ? "" : " group by c.lead_unit_code"), p,
                 rs -> {
                     int i = scope.isPresent() ? 0 : 1;
                     String code = scope.isPresent() ? scope.get() : rs.getString(1);
@@ -118,7 +120,7 @@ class BoardQueries {
                 from case_file c left join list_item i on i.id = c.list_item_id
                 where c.status in %s%s%s
                 order by c.handle_due_at, c.id
-                limit :limit""".formatted(DeadlineSweep.AWAITING, where, more), p, ROW);
+                limit :limit""".formatted(CaseStatus.AWAITING_UNIT_SQL, where, more), p, ROW);
     }
 
     /** The clerk's scope and the chosen filters, as conditions on {@code c}; binds their parameters. */

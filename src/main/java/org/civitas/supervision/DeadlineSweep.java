@@ -11,6 +11,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.civitas.calendar.CalendarService;
 import org.civitas.calendar.DeadlineCalculator;
 import org.civitas.calendar.LimitUnit;
+import org.civitas.cases.CaseStatus;
 import org.civitas.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DeadlineSweep {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineSweep.class);
-    static final String AWAITING = "('DISPATCHED','IN_PROGRESS','RETURN_REQUESTED')";
     static final String REMINDER_REASON = "supervision.reason.overdue";
     static final String SUPERVISION_REASON = "supervision.reason.autoSupervision";
     private static final int CHUNK = 1000;
@@ -114,7 +114,7 @@ class DeadlineSweep {
                 select id, number, lead_unit_code, handle_due_at from case_file
                 where status in %s and warn_at <= :now and lead_unit_code is not null
                   and (warning_noted_at is null or warning_noted_at < warn_at or warning_noted_at < dispatched_at)
-                for update""".formatted(AWAITING), Map.of("now", now), CANDIDATE);
+                for update""".formatted(CaseStatus.AWAITING_UNIT_SQL), Map.of("now", now), CANDIDATE);
         for (List<Long> ids : chunks(rows)) {
             jdbc.update("update case_file set warning_noted_at = :now where id in (:ids)", params(now, ids));
         }
@@ -132,7 +132,7 @@ class DeadlineSweep {
                 where status in %s and handle_due_at < :now and lead_unit_code is not null
                   and (overdue_noted_at is null or overdue_noted_at <= handle_due_at
                        or overdue_noted_at < dispatched_at)
-                for update""".formatted(AWAITING), Map.of("now", now), CANDIDATE);
+                for update""".formatted(CaseStatus.AWAITING_UNIT_SQL), Map.of("now", now), CANDIDATE);
         for (List<Long> ids : chunks(rows)) {
             MapSqlParameterSource p = params(now, ids).addValue("reason", REMINDER_REASON);
             jdbc.update("update case_file set overdue_noted_at = :now where id in (:ids)", p);
@@ -160,7 +160,7 @@ class DeadlineSweep {
                   and not exists (select 1 from supervision_order o
                                   where o.case_id = c.id and o.level = 'SUPERVISION' and o.auto
                                     and o.issued_at >= c.dispatched_at and o.case_due_at = c.handle_due_at)
-                for update""".formatted(AWAITING), Map.of("cutoff", cutoff), CANDIDATE);
+                for update""".formatted(CaseStatus.AWAITING_UNIT_SQL), Map.of("cutoff", cutoff), CANDIDATE);
         LocalDateTime answerDue = calc.handleDue(now, answerWorkingDays, LimitUnit.WORKING_DAYS);
         for (List<Long> ids : chunks(rows)) {
             issue(params(now, ids).addValue("reason", SUPERVISION_REASON), "SUPERVISION", answerDue, "SUPERVISE");

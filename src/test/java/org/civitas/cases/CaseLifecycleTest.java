@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -29,6 +30,7 @@ class CaseLifecycleTest {
     @Autowired MutableClock clock;
     @Autowired UserDetailsService users;
     @Autowired UnratedCaseCloser closer;
+    @Autowired JdbcTemplate jdbc;
 
     @BeforeEach
     void monday_morning() {
@@ -167,6 +169,53 @@ class CaseLifecycleTest {
         assertThat(reopened.status()).isEqualTo(CaseStatus.DISPATCHED);
         assertThat(reopened.reopenCount()).isEqualTo(1);
         assertThat(reopened.rating()).isNull();
+    }
+
+    @Test
+    void the_street_handling_a_case_replies_but_cannot_hand_it_to_another_street() {
+        jdbc.update("""
+                insert into app_user (username, display_name, password_hash, unit_code, enabled, password_changed_at,
+                                      created_at)
+                values ('clerk.s0502', '中华路街道经办人', '{noop}x', 'S0502', true, now(), now())""");
+        jdbc.update("insert into app_user_role (user_id, role) select id, 'UNIT_CLERK' from app_user"
+                + " where username = 'clerk.s0502'");
+        try {
+            CaseDetails c = as("operator", () -> cases.register(aReport().item("SR-04").build()));
+            CaseDetails signed = as("clerk.wuchang", () -> cases.sign(c.ref()));
+            CaseDetails sub = as("clerk.wuchang", () -> cases.subDispatch(signed.ref(), "S0502"));
+            assertThatThrownBy(() -> as("clerk.s0502", () -> cases.subDispatch(sub.ref(), "S0503")))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(as("clerk.s0502", () -> cases.allowedActions(sub))).doesNotContain(CaseAction.SUB_DISPATCH)
+                    .contains(CaseAction.REPLY);
+            CaseDetails replied = as("clerk.s0502",
+                    () -> cases.reply(sub.ref(), ReplyOutcome.RESOLVED, "已清理", List.of()));
+            assertThat(replied.status()).isEqualTo(CaseStatus.REPLIED);
+            assertThat(replied.handlingUnitCode()).isEqualTo("S0502");
+        } finally {
+            jdbc.update("delete r from app_user_role r join app_user u on u.id = r.user_id"
+                    + " where u.username = 'clerk.s0502'");
+            jdbc.update("delete from app_user where username = 'clerk.s0502'");
+        }
+    }
+
+    @Test
+    void a_case_not_rated_dissatisfied_is_not_reopened_and_a_decided_request_not_decided_again() {
+        CaseDetails c = as("operator", () -> cases.register(aReport().item("SR-04").build()));
+        LocalDateTime newDue = c.handleDueAt().plusDays(5);
+        CaseDetails asked = as("clerk.wuchang", () -> caseRequests.requestExtension(c.ref(), "需要协调", newDue));
+        long requestId = as("supervisor", () -> caseRequests.requests(c.id())).get(0).id();
+        CaseDetails decided = as("supervisor", () -> caseRequests.decideExtension(asked.ref(), requestId, false, "不同意"));
+        assertThat(as("supervisor", () -> cases.allowedActions(decided))).doesNotContain(CaseAction.APPROVE_EXTENSION);
+        assertThatThrownBy(() -> as("supervisor", () -> caseRequests.decideExtension(decided.ref(), requestId, true,
+                "同意"))).isInstanceOfSatisfying(RuleViolation.class,
+                v -> assertThat(v.key()).isEqualTo("case.error.requestDecided"));
+        CaseDetails s = as("clerk.wuchang", () -> cases.sign(decided.ref()));
+        CaseDetails r = as("clerk.wuchang", () -> cases.reply(s.ref(), ReplyOutcome.EXPLAINED, "已解释", List.of()));
+        assertThat(as("supervisor", () -> cases.allowedActions(r))).doesNotContain(CaseAction.REOPEN)
+                .contains(CaseAction.ACCEPT_REPLY, CaseAction.RATE);
+        assertThatThrownBy(() -> as("supervisor", () -> cases.reopen(r.ref(), "重办")))
+                .isInstanceOfSatisfying(RuleViolation.class,
+                        v -> assertThat(v.key()).isEqualTo("case.error.reopenNeedsDissatisfied"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDateTime;
 import javax.sql.DataSource;
 import org.civitas.cases.CaseGenerator;
+import org.civitas.cases.CaseStatus;
 import org.civitas.test.IntegrationTest;
 import org.civitas.test.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +42,7 @@ class DeadlineSweepLoadTest {
                 now.minusHours(1), now, 11L)).generate(n -> { });
         System.out.printf("generated %d cases in %d ms%n", count, (System.nanoTime() - t) / 1_000_000);
         System.out.printf("open cases: %d%n", jdbc.queryForObject(
-                "select count(*) from case_file where status in " + DeadlineSweep.AWAITING, Long.class));
+                "select count(*) from case_file where status in " + CaseStatus.AWAITING_UNIT_SQL, Long.class));
 
         clock.set(now);
         SweepResult first = sweep.sweep();
