@@ -193,6 +193,10 @@ class SecurityMatrixTest {
             MergedCases.of                                   OP SUP CLK INS LDR
             InboxColumns.choose                              OP SUP CLK INS LDR
             InboxColumns.visible                             OP SUP CLK INS LDR
+            InboxViews.mine                                  OP SUP CLK INS LDR
+            InboxViews.save                                  OP SUP CLK INS LDR
+            InboxViews.rename                                OP SUP CLK INS LDR
+            InboxViews.delete                                OP SUP CLK INS LDR
             InspectionService.createRound                    INS
             InspectionService.findings                       SUP INS LDR
             InspectionService.myOpenRounds                   INS

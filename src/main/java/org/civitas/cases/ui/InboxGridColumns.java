@@ -10,8 +10,10 @@ import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.civitas.cases.CaseRow;
 import org.civitas.cases.CaseStatus;
@@ -30,6 +32,8 @@ final class InboxGridColumns {
     private final Grid<CaseRow> grid;
     private final InboxNames names;
     private final Clock clock;
+    private final Map<String, MenuItem> choices = new HashMap<>();
+    private InboxColumns columnChoice;
 
     InboxGridColumns(Grid<CaseRow> grid, InboxNames names, Clock clock) {
         this.grid = grid;
@@ -85,6 +89,7 @@ final class InboxGridColumns {
 
     /** A menu of checkboxes, one per column but the number; the user's choice is kept on the server. */
     MenuBar chooser(InboxColumns columnChoice) {
+        this.columnChoice = columnChoice;
         MenuBar columnMenu = new MenuBar();
         Set<String> shown = columnChoice.visible().orElse(DEFAULT);
         MenuItem menu = columnMenu.addItem(VaadinIcon.GRID_SMALL.create());
@@ -103,12 +108,27 @@ final class InboxGridColumns {
             item.setKeepOpen(true);
             item.addClickListener(e -> {
                 c.setVisible(item.isChecked());
-                Set<String> now = new LinkedHashSet<>();
-                grid.getColumns().stream().filter(Grid.Column::isVisible).forEach(v -> now.add(v.getKey()));
-                columnChoice.choose(now);
+                columnChoice.choose(visible());
             });
+            choices.put(c.getKey(), item);
         }
         return columnMenu;
+    }
+
+    /** The keys of the columns shown now, in the grid's order. */
+    Set<String> visible() {
+        Set<String> now = new LinkedHashSet<>();
+        grid.getColumns().stream().filter(Grid.Column::isVisible).forEach(v -> now.add(v.getKey()));
+        return now;
+    }
+
+    /** Shows exactly these columns (the number always), ticks them in the chooser and keeps the choice. */
+    void show(Set<String> keys) {
+        choices.forEach((key, item) -> {
+            grid.getColumnByKey(key).setVisible(keys.contains(key));
+            item.setChecked(keys.contains(key));
+        });
+        columnChoice.choose(visible());
     }
 
     private java.util.Optional<InboxTimeLeft> timeLeft(CaseRow r) {
