@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.civitas.catalog.CatalogService;
+import org.civitas.base.ui.CountingBasis;
 import org.civitas.catalog.UnitFilter;
 import org.civitas.catalog.UnitView;
 import org.civitas.inspection.NoticeService;
@@ -65,6 +66,7 @@ public class DeadlineBoardView extends VerticalLayout implements HasDynamicTitle
     final TabSheet lists = new TabSheet();
     private final List<Section> sections;
     final Span updated = new Span();
+    final CountingBasis basis = new CountingBasis("board-basis", "board.basis");
     /** Overdue rectification notices (inspection feature), scoped to the clerk's unit by its service. */
     final Span notices = new Span();
     /** The unit the board is scoped to (a clerk's or a unit leader's), null for the city. */
@@ -99,10 +101,10 @@ public class DeadlineBoardView extends VerticalLayout implements HasDynamicTitle
         if (scopeUnit == null) {
             // the city: the matrix first, a fixed slice of the screen, scrolling inside
             units.setHeight("15.5rem");
-            add(header(), units, lists);
+            add(header(), basis, units, lists);
         } else {
             units.setAllRowsVisible(true);
-            add(header(), lists, units);
+            add(header(), basis, lists, units);
         }
         setFlexGrow(1, lists);
         // open on the most urgent list that has cases, not on an empty one
