@@ -112,6 +112,7 @@ class SecurityMatrixTest {
             AuditService.export                              AUD
             AuditService.search                              AUD
             BoardService.board                               SUP CLK LDR
+            BoardService.page                                SUP CLK LDR
             BulletinExporter.excel                           SUP LDR
             BulletinExporter.pdf                             SUP LDR
             CalendarService.add                              ADM
