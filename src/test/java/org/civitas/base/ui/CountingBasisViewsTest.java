@@ -17,14 +17,14 @@ class CountingBasisViewsTest extends KaribuTest {
     void the_analysis_counts_cases_received_in_the_half_month() {
         login("supervisor");
         navigate("analysis");
-        assertThat(basis("analysis-basis")).startsWith("口径：本半月受理的工单（按受理时间），不含无效和合并工单");
+        assertThat(basis("analysis-basis")).startsWith("口径：该半月受理的工单（按受理时间），不含无效和合并工单");
     }
 
     @Test
     void the_rankings_and_the_assessment_count_cases_received_in_the_month_for_their_lead_unit() {
         login("leader");
         navigate("rankings");
-        assertThat(basis("rankings-basis")).startsWith("口径：本月受理的工单（按受理时间）计入主责单位，不含无效和合并工单");
+        assertThat(basis("rankings-basis")).startsWith("口径：当月受理的工单（按受理时间）计入主责单位，不含无效和合并工单");
         navigate("assessment");
         assertThat(basis("assessment-basis")).contains("当月受理的工单", "不含无效和合并工单");
     }

@@ -301,6 +301,21 @@ class InboxViewTest extends KaribuTest {
         }
     }
 
+    @Test
+    void the_place_names_the_street_without_repeating_its_district_and_a_time_of_this_year_has_no_year() {
+        LocalDate day = LocalDate.of(2029, 6, 13); // a Wednesday no other test uses
+        clock.set(day.atTime(9, 5));
+        register("D01", "S0101", "SR-02");
+        register("D01", null, "SR-02");
+
+        login("supervisor");
+        open("cases?from=" + day + "&to=" + day);
+        InboxView view = _get(InboxView.class);
+        assertThat(List.of(GridKt._getFormatted(view.grid, 0, "place"), GridKt._getFormatted(view.grid, 1, "place")))
+                .containsExactlyInAnyOrder("江岸区 大智街道", "江岸区");
+        assertThat(GridKt._getFormatted(view.grid, 0, "receivedAt")).isEqualTo("06-13 09:05");
+    }
+
     /** As a link from another page would open it: {@code cases?overdue=true&unit=D05}. */
     private List<CaseRow> open(String location) {
         if (location.endsWith("?")) {
