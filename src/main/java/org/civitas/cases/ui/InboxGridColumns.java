@@ -76,7 +76,7 @@ final class InboxGridColumns {
                         .map(t -> grid.getTranslation("inbox.due.tooltip", format(r.handleDueAt()),
                                 grid.getTranslation(t.key(), t.amount())))
                         .orElse(format(r.handleDueAt())))
-                .setKey("handleDue").setHeader(grid.getTranslation("inbox.col.handleDue")).setWidth("11em")
+                .setKey("handleDue").setHeader(grid.getTranslation("inbox.col.handleDue")).setWidth("12em")
                 .setFlexGrow(0);
         grid.addColumn(r -> r.channel() == null ? "" : grid.getTranslation("Channel." + r.channel().name()))
                 .setKey("channel").setHeader(grid.getTranslation("inbox.col.channel")).setAutoWidth(true);
