@@ -34,16 +34,17 @@ class BoardQueries {
     }
 
     /** Open cases due before {@code before}: the overdue section, most overdue first. */
-    List<BoardCase> dueBefore(LocalDateTime before, Optional<String> scope, BoardFilter f, int limit) {
-        return cases(" and c.handle_due_at < :before", new MapSqlParameterSource("before", before), scope, f, limit);
+    List<BoardCase> dueBefore(LocalDateTime before, Optional<String> scope, BoardFilter f, int offset, int limit) {
+        return cases(" and c.handle_due_at < :before", new MapSqlParameterSource("before", before), scope, f, offset,
+                limit);
     }
 
     /** Open cases due in {@code [from, to]}, optionally emergency items only. */
     List<BoardCase> dueBetween(LocalDateTime from, LocalDateTime to, boolean emergencyOnly, Optional<String> scope,
-                               BoardFilter f, int limit) {
+                               BoardFilter f, int offset, int limit) {
         String where = " and c.handle_due_at >= :from and c.handle_due_at <= :to"
                 + (emergencyOnly ? " and c.urgency = 'EMERGENCY'" : "");
-        return cases(where, new MapSqlParameterSource("from", from).addValue("to", to), scope, f, limit);
+        return cases(where, new MapSqlParameterSource("from", from).addValue("to", to), scope, f, offset, limit);
     }
 
     /**
@@ -110,17 +111,21 @@ class BoardQueries {
         return loads;
     }
 
+    /**
+     * A page by position: the lists hold open cases only (read in deadline order through the status and deadline
+     * indexes), so even a deep page skips at most the open backlog of one section, never the closed millions.
+     */
     private List<BoardCase> cases(String where, MapSqlParameterSource p, Optional<String> scope, BoardFilter f,
-                                  int limit) {
+                                  int offset, int limit) {
         String more = where(scope, f, p);
-        p.addValue("limit", limit);
+        p.addValue("limit", limit).addValue("offset", offset);
         return jdbc.query("""
                 select c.id, c.number, c.item_code, i.name as item_name, c.urgency, c.lead_unit_code, c.status,
                        c.handle_due_at
                 from case_file c left join list_item i on i.id = c.list_item_id
                 where c.status in %s%s%s
                 order by c.handle_due_at, c.id
-                limit :limit""".formatted(CaseStatus.AWAITING_UNIT_SQL, where, more), p, ROW);
+                limit :limit offset :offset""".formatted(CaseStatus.AWAITING_UNIT_SQL, where, more), p, ROW);
     }
 
     /** The clerk's scope and the chosen filters, as conditions on {@code c}; binds their parameters. */

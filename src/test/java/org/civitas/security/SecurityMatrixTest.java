@@ -112,6 +112,7 @@ class SecurityMatrixTest {
             AuditService.export                              AUD
             AuditService.search                              AUD
             BoardService.board                               SUP CLK LDR
+            BoardService.page                                SUP CLK LDR
             BulletinExporter.excel                           SUP LDR
             BulletinExporter.pdf                             SUP LDR
             CalendarService.add                              ADM
@@ -193,6 +194,10 @@ class SecurityMatrixTest {
             MergedCases.of                                   OP SUP CLK INS LDR
             InboxColumns.choose                              OP SUP CLK INS LDR
             InboxColumns.visible                             OP SUP CLK INS LDR
+            InboxViews.mine                                  OP SUP CLK INS LDR
+            InboxViews.save                                  OP SUP CLK INS LDR
+            InboxViews.rename                                OP SUP CLK INS LDR
+            InboxViews.delete                                OP SUP CLK INS LDR
             InspectionService.createRound                    INS
             InspectionService.findings                       SUP INS LDR
             InspectionService.myOpenRounds                   INS

@@ -35,6 +35,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import org.civitas.analysis.Analysis;
+import org.civitas.base.ui.CountingBasis;
 import org.civitas.analysis.AnalysisFormat;
 import org.civitas.analysis.AnalysisService;
 import org.civitas.analysis.CaseDailyBackfill;
@@ -143,7 +144,8 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle {
         shown = service.analyse(period);
         content.removeAll();
         Analysis a = shown;
-        content.add(new H4(getTranslation("analysis.period.label", a.period().first(), a.period().last())));
+        content.add(new H4(getTranslation("analysis.period.label", a.period().first(), a.period().last())),
+                new CountingBasis("analysis-basis", "analysis.basis"));
         CaseDailyBackfill.Progress rebuild = service.rebuild();
         if (rebuild.underWay()) {
             Span notice = new Span(rebuild.total() > 0

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -18,8 +19,11 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.civitas.base.ui.DatePickers;
+import org.civitas.base.ui.UnsavedChanges;
 import org.civitas.cases.CaseAction;
 import org.civitas.cases.CaseDetails;
 import org.civitas.cases.PhotoUpload;
@@ -33,9 +37,14 @@ import org.civitas.catalog.UnitView;
 /**
  * The small form behind an action button: only the fields the action needs, required ones checked before it
  * raises a {@link SubmitEvent}; the view calls the service. A refused action leaves the dialog open with the input;
- * when the case changed meanwhile, a reload button fetches the case again so the user can confirm once more.
+ * when the case changed meanwhile, a reload button fetches the case again so the user can confirm once more. An
+ * action the case never comes back from ({@link #IRREVERSIBLE}) says what it will do and asks once more; Esc or a
+ * click outside asks before throwing typed input away.
  */
 class CaseActionDialog extends Dialog {
+
+    /** Final states a case never leaves: asked once more before the service is called. */
+    static final Set<CaseAction> IRREVERSIBLE = EnumSet.of(CaseAction.INVALIDATE, CaseAction.MERGE, CaseAction.CLOSE);
 
     final CaseAction action;
     final ComboBox<ItemView> item = new ComboBox<>();
@@ -54,6 +63,8 @@ class CaseActionDialog extends Dialog {
     final Paragraph stale = new Paragraph();
     final Button confirm = new Button();
     final Button reload = new Button();
+    /** The last confirmation asked for an irreversible action (null before any). */
+    ConfirmDialog irreversible;
     private final FormLayout form = new FormLayout();
     private final List<HasValue<?, ?>> required = new ArrayList<>();
     private final CaseDetails c;
@@ -131,6 +142,7 @@ class CaseActionDialog extends Dialog {
         reload.setVisible(false);
         reload.addClickListener(e -> fireEvent(new ReloadEvent(this)));
         getFooter().add(reload, new Button(getTranslation("action.cancel"), e -> close()), confirm);
+        UnsavedChanges.guard(this, this::dirty);
     }
 
     private void dispatch(CaseChoices choices) {
@@ -227,10 +239,34 @@ class CaseActionDialog extends Dialog {
         }
     }
 
+    /** An action that cannot be undone is confirmed once more, with what it will do, before the service is called. */
     private void submit() {
-        if (valid()) {
-            fireEvent(new SubmitEvent(this, input()));
+        if (!valid()) {
+            return;
         }
+        CaseActionInput in = input();
+        if (!IRREVERSIBLE.contains(action)) {
+            fireEvent(new SubmitEvent(this, in));
+            return;
+        }
+        irreversible = new ConfirmDialog();
+        irreversible.setId("case-action-irreversible");
+        irreversible.setHeader(getTranslation("caseview.irreversible.title", getTranslation(action.labelKey()),
+                c.number()));
+        irreversible.setText(getTranslation("caseview.irreversible." + action.name(), c.number(),
+                action == CaseAction.MERGE ? in.masterNumber() : in.note()));
+        irreversible.setCancelable(true);
+        irreversible.setCancelText(getTranslation("caseview.irreversible.back"));
+        irreversible.setConfirmText(getTranslation(action.labelKey()));
+        irreversible.setConfirmButtonTheme("error primary");
+        irreversible.addConfirmListener(e -> fireEvent(new SubmitEvent(this, in)));
+        irreversible.open();
+    }
+
+    /** Typed text, a chosen deadline or photos: what Esc or a click outside would throw away. */
+    boolean dirty() {
+        return !note.isEmpty() || !legalBasis.isEmpty() || !master.isEmpty() || newDue.getValue() != null
+                || (photos != null && !photos.photos().isEmpty());
     }
 
     CaseActionInput input() {

@@ -10,8 +10,10 @@ import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.civitas.cases.CaseRow;
 import org.civitas.cases.CaseStatus;
@@ -30,6 +32,8 @@ final class InboxGridColumns {
     private final Grid<CaseRow> grid;
     private final InboxNames names;
     private final Clock clock;
+    private final Map<String, MenuItem> choices = new HashMap<>();
+    private InboxColumns columnChoice;
 
     InboxGridColumns(Grid<CaseRow> grid, InboxNames names, Clock clock) {
         this.grid = grid;
@@ -47,24 +51,32 @@ final class InboxGridColumns {
         grid.addColumn(r -> r.itemCode() == null ? "" : r.itemCode() + " " + names.item(r.itemCode()))
                 .setTooltipGenerator(r -> r.itemCode() == null ? ""
                         : names.category(r.categoryCode()) + " / " + names.item(r.itemCode()))
-                .setKey("item").setHeader(grid.getTranslation("inbox.col.item")).setWidth("9em").setFlexGrow(1);
-        grid.addColumn(r -> join(names.unit(r.districtCode()), names.unit(r.streetCode())))
-                .setTooltipGenerator(r -> join(names.unit(r.districtCode()), names.unit(r.streetCode())))
+                .setKey("item").setHeader(grid.getTranslation("inbox.col.item")).setWidth("12em").setFlexGrow(1);
+        // the street's full name (it starts with its district's) in the tooltip
+        grid.addColumn(r -> names.place(r.districtCode(), r.streetCode()))
+                .setTooltipGenerator(r -> r.streetCode() == null ? names.unit(r.districtCode())
+                        : names.unit(r.streetCode()))
                 .setKey("place").setHeader(grid.getTranslation("inbox.col.place")).setWidth("8.5em").setFlexGrow(0);
         // long addresses end in an ellipsis (the cell's own overflow); the whole address is in the tooltip
         grid.addColumn(CaseRow::address).setTooltipGenerator(CaseRow::address)
                 .setKey("address").setHeader(grid.getTranslation("inbox.col.address")).setWidth("6em").setFlexGrow(2);
         grid.addColumn(r -> names.unit(r.leadUnitCode())).setTooltipGenerator(r -> names.unit(r.leadUnitCode()))
                 .setKey("leadUnit").setHeader(grid.getTranslation("inbox.col.leadUnit")).setWidth("7em").setFlexGrow(1);
-        grid.addColumn(r -> format(r.receivedAt())).setKey("receivedAt")
-                .setHeader(grid.getTranslation("inbox.col.receivedAt")).setWidth("9.5em").setFlexGrow(0);
+        grid.addColumn(r -> shortTime(r.receivedAt())).setTooltipGenerator(r -> format(r.receivedAt()))
+                .setKey("receivedAt").setHeader(grid.getTranslation("inbox.col.receivedAt")).setWidth("7.5em")
+                .setFlexGrow(0);
+        // the deadline and the time left in one cell; the full deadline with the time left in the tooltip
         grid.addColumn(LitRenderer.<CaseRow>of(
                         "<span>${item.due}</span> <span style='${item.css}'>${item.left}</span>")
-                        .withProperty("due", r -> format(r.handleDueAt()))
+                        .withProperty("due", r -> shortTime(r.handleDueAt()))
                         .withProperty("left", r -> timeLeft(r).map(t -> grid.getTranslation(t.key(), t.amount())).orElse(""))
                         .withProperty("css", r -> timeLeft(r).filter(InboxTimeLeft::overdue)
                                 .map(t -> "color: var(--lumo-error-text-color)").orElse("")))
-                .setKey("handleDue").setHeader(grid.getTranslation("inbox.col.handleDue")).setWidth("13.5em")
+                .setTooltipGenerator(r -> r.handleDueAt() == null ? "" : timeLeft(r)
+                        .map(t -> grid.getTranslation("inbox.due.tooltip", format(r.handleDueAt()),
+                                grid.getTranslation(t.key(), t.amount())))
+                        .orElse(format(r.handleDueAt())))
+                .setKey("handleDue").setHeader(grid.getTranslation("inbox.col.handleDue")).setWidth("12em")
                 .setFlexGrow(0);
         grid.addColumn(r -> r.channel() == null ? "" : grid.getTranslation("Channel." + r.channel().name()))
                 .setKey("channel").setHeader(grid.getTranslation("inbox.col.channel")).setAutoWidth(true);
@@ -85,6 +97,7 @@ final class InboxGridColumns {
 
     /** A menu of checkboxes, one per column but the number; the user's choice is kept on the server. */
     MenuBar chooser(InboxColumns columnChoice) {
+        this.columnChoice = columnChoice;
         MenuBar columnMenu = new MenuBar();
         Set<String> shown = columnChoice.visible().orElse(DEFAULT);
         MenuItem menu = columnMenu.addItem(VaadinIcon.GRID_SMALL.create());
@@ -103,12 +116,27 @@ final class InboxGridColumns {
             item.setKeepOpen(true);
             item.addClickListener(e -> {
                 c.setVisible(item.isChecked());
-                Set<String> now = new LinkedHashSet<>();
-                grid.getColumns().stream().filter(Grid.Column::isVisible).forEach(v -> now.add(v.getKey()));
-                columnChoice.choose(now);
+                columnChoice.choose(visible());
             });
+            choices.put(c.getKey(), item);
         }
         return columnMenu;
+    }
+
+    /** The keys of the columns shown now, in the grid's order. */
+    Set<String> visible() {
+        Set<String> now = new LinkedHashSet<>();
+        grid.getColumns().stream().filter(Grid.Column::isVisible).forEach(v -> now.add(v.getKey()));
+        return now;
+    }
+
+    /** Shows exactly these columns (the number always), ticks them in the chooser and keeps the choice. */
+    void show(Set<String> keys) {
+        choices.forEach((key, item) -> {
+            grid.getColumnByKey(key).setVisible(keys.contains(key));
+            item.setChecked(keys.contains(key));
+        });
+        columnChoice.choose(visible());
     }
 
     private java.util.Optional<InboxTimeLeft> timeLeft(CaseRow r) {
@@ -125,9 +153,16 @@ final class InboxGridColumns {
         };
     }
 
-    private static String join(String a, String b) {
-        return List.of(a, b).stream().filter(s -> s != null && !s.isEmpty()).reduce((x, y) -> x + " " + y)
-                .orElse("");
+    /**
+     * {@code MM-dd HH:mm} for a time of this year, the full time otherwise: the item's name gets the width the year
+     * took, so that the default columns fit 1,366 px; the full time is in the tooltip.
+     */
+    private String shortTime(LocalDateTime t) {
+        if (t == null) {
+            return "";
+        }
+        String full = CaseFormat.minute(t);
+        return t.getYear() == LocalDateTime.now(clock).getYear() ? full.substring(5) : full;
     }
 
     private static String format(LocalDateTime t) {

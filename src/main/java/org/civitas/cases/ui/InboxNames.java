@@ -58,6 +58,19 @@ final class InboxNames implements Serializable {
         return name(unitNames, code);
     }
 
+    /**
+     * 区 and 街道 as the place column shows them: a street's name without its district's, which the column already
+     * shows ("江岸区 大智街道", not "江岸区 江岸区大智街道").
+     */
+    String place(String districtCode, String streetCode) {
+        String district = unit(districtCode);
+        String street = unit(streetCode);
+        if (!district.isEmpty() && street.startsWith(district) && street.length() > district.length()) {
+            street = street.substring(district.length());
+        }
+        return district.isEmpty() ? street : street.isEmpty() ? district : district + " " + street;
+    }
+
     String category(String code) {
         return name(categoryNames, code);
     }

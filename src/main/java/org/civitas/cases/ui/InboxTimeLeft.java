@@ -8,7 +8,7 @@ import org.civitas.cases.CaseStatus;
 
 /**
  * The time a unit has left on an open case, in the largest whole unit ("剩 2 小时"), or how long it is overdue
- * ("超期 1 天"). Cases no longer waiting for their unit have none.
+ * ("超 1 天"). Cases no longer waiting for their unit have none.
  */
 record InboxTimeLeft(boolean overdue, String unit, long amount) {
 

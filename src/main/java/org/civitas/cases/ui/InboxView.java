@@ -4,6 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
@@ -34,7 +35,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.civitas.base.RuleViolation;
 import org.civitas.base.ui.RowGrid;
 import org.civitas.base.ui.Toasts;
@@ -47,6 +51,8 @@ import org.civitas.cases.InboxColumns;
 import org.civitas.cases.InboxCursor;
 import org.civitas.cases.InboxOrder;
 import org.civitas.cases.InboxTotal;
+import org.civitas.cases.InboxViews;
+import org.civitas.cases.InboxViews.SavedView;
 import org.civitas.catalog.CatalogService;
 import org.civitas.security.AppRoles;
 
@@ -71,7 +77,9 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
     private final I18NProvider i18n;
     private final AuthenticationContext auth;
     private final InboxNames names;
+    final InboxGridColumns gridColumns;
     final InboxFilters filters;
+    final InboxSavedViews savedViews;
     final Grid<CaseRow> grid = new RowGrid<>();
     final HorizontalLayout chips = new HorizontalLayout();
     final Span total = new Span();
@@ -83,8 +91,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
     private InboxKeysetFetcher<CaseRow, InboxCursor> fetcher;
     private InboxOrder fetcherOrder;
 
-    public InboxView(CaseService cases, InboxColumns columnChoice, CatalogService catalog, Clock clock,
-                     I18NProvider i18n, AuthenticationContext auth) {
+    public InboxView(CaseService cases, InboxColumns columnChoice, InboxViews views, CatalogService catalog,
+                     Clock clock, I18NProvider i18n, AuthenticationContext auth) {
         this.cases = cases;
         this.columnChoice = columnChoice;
         this.clock = clock;
@@ -122,16 +130,18 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
         export.add(exportButton);
         export.setId("inbox-export");
 
-        InboxGridColumns gridColumns = new InboxGridColumns(grid, names, clock);
+        gridColumns = new InboxGridColumns(grid, names, clock);
         gridColumns.add();
         MenuBar columnMenu = gridColumns.chooser(columnChoice);
-        HorizontalLayout toolbar = new HorizontalLayout(filterToggle, chips, total, columnMenu, refresh, export);
+        savedViews = new InboxSavedViews(views, this::current, this::open);
+        HorizontalLayout toolbar = new HorizontalLayout(filterToggle, savedViews, chips, total, columnMenu, refresh,
+                export);
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
         toolbar.setFlexGrow(1, chips);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        // the small font lets the default columns fit 1,366 px beside the side menu: their widths add up to 69.5em,
-        // 973 px at 14 px, of the about 1,060 px left after the menu, the padding and a scrollbar
+        // the small font lets the default columns fit 1,366 px beside the side menu: their widths add up to 69em,
+        // 966 px at 14 px, of the about 1,060 px left after the menu, the padding and a scrollbar
         grid.getStyle().set("font-size", "var(--lumo-font-size-s)");
         grid.setPageSize(50);
         grid.addItemClickListener(e -> UI.getCurrent().navigate("cases/" + e.getItem().id()));
@@ -225,6 +235,36 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
                 .set("flex-shrink", "0");
         chip.setTitle(c.text());
         return chip;
+    }
+
+    /** The filters, the header's sort and the columns shown now, as a saved view keeps them. */
+    InboxSavedViews.Current current() {
+        InboxOrder sorted = grid.getSortOrder().stream().findFirst()
+                .map(s -> InboxOrder.by(sortProperty(s.getSorted()), s.getDirection() == SortDirection.DESCENDING))
+                .orElse(null);
+        return new InboxSavedViews.Current(InboxQuery.of(filter).getQueryString(), sorted,
+                String.join(",", gridColumns.visible()));
+    }
+
+    /** Opens a saved view: its columns (when it kept them), its sort, then its filters, as one new result. */
+    void open(SavedView v) {
+        if (v.columns() != null) {
+            gridColumns.show(Set.of(v.columns().split(",")));
+        }
+        List<GridSortOrder<CaseRow>> sort = grid.getColumns().stream().filter(Grid.Column::isSortable)
+                .flatMap(c -> Stream.of(SortDirection.ASCENDING, SortDirection.DESCENDING)
+                        .filter(d -> InboxOrder.by(sortProperty(c), d == SortDirection.DESCENDING) == v.order())
+                        .map(d -> new GridSortOrder<>(c, d)))
+                .limit(v.order() == null ? 0 : 1).toList();
+        grid.sort(sort);
+        CaseFilter f = v.query().isBlank() ? CaseFilter.any() : InboxQuery.parse(QueryParameters.fromString(v.query()));
+        filters.setValue(f, false);
+        show(f);
+        UI.getCurrent().getPage().getHistory().replaceState(null, new Location("cases", InboxQuery.of(filter)));
+    }
+
+    private static String sortProperty(Grid.Column<CaseRow> c) {
+        return c.getSortOrder(SortDirection.ASCENDING).findFirst().map(o -> o.getSorted()).orElse("");
     }
 
     /** New and changed cases since: the cursors remembered so far may no longer be where they were. */

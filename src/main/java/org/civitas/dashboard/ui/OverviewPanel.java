@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.civitas.base.ui.EChart;
+import org.civitas.base.ui.CountingBasis;
 import org.civitas.base.ui.EChartOptions;
 import org.civitas.base.ui.EChartOptions.Series;
 import org.civitas.base.ui.EChartOptions.Slice;
@@ -61,7 +62,7 @@ public class OverviewPanel extends VerticalLayout {
         row.getStyle().set("grid-template-columns", "repeat(auto-fit, minmax(22em, 1fr))");
         row.setWidthFull();
         add(new H3(getTranslation("dashboard.overview", o.month().toString())), kpis,
-                trend, row);
+                new CountingBasis("overview-basis", "dashboard.basis"), trend, row);
     }
 
     private static EChart chart(String id, ObjectNode option) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.civitas.catalog.CatalogService;
+import org.civitas.base.ui.CountingBasis;
 import org.civitas.catalog.UnitView;
 import org.civitas.dashboard.DashboardService;
 import org.civitas.dashboard.DeadlineRow;
@@ -53,7 +54,8 @@ public class QueuePanel extends VerticalLayout {
                         Figures.count(q.inWarning(), locale)).linkTo("cases?dueSoon=true"),
                 new Figure("queue-overdue", getTranslation("dashboard.queue.overdue"),
                         Figures.count(q.overdue(), locale)).alarm(q.overdue() > 0).linkTo("cases?overdue=true"));
-        add(new H3(getTranslation(titleKey)), cards, new H3(getTranslation("dashboard.deadlines")),
+        add(new H3(getTranslation(titleKey)), cards, new CountingBasis("queue-basis", "dashboard.queue.basis"),
+                new H3(getTranslation("dashboard.deadlines")),
                 deadlines(dashboard.nearestDeadlines(), LocalDateTime.now(clock)));
     }
 

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.civitas.base.ui.UnsavedChanges;
 import org.civitas.catalog.ItemView;
 import org.civitas.catalog.UnitView;
 import org.civitas.cases.PhotoUpload;

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.function.Consumer;
 import org.civitas.base.ui.DatePickers;
+import org.civitas.base.ui.UnsavedChanges;
 import org.civitas.catalog.UnitView;
 import org.civitas.inspection.NewRound;
 import org.civitas.inspection.PlaceType;

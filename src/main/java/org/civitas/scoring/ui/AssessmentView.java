@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Year;
 import java.util.stream.IntStream;
 import org.civitas.scoring.ScoringService;
+import org.civitas.base.ui.CountingBasis;
 import org.civitas.scoring.UnitYear;
 import org.civitas.security.AppRoles;
 
@@ -57,7 +58,8 @@ public class AssessmentView extends VerticalLayout implements HasDynamicTitle {
         }
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
-        add(new H2(getTranslation("menu.assessment")), year, new Span(getTranslation("assessment.note")), grid);
+        add(new H2(getTranslation("menu.assessment")), year, new Span(getTranslation("assessment.note")),
+                new CountingBasis("assessment-basis", "assessment.basis"), grid);
         reload();
     }
 

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.civitas.base.ActorNames;
+import org.civitas.base.ui.CountingBasis;
 import org.civitas.base.RuleViolation;
 import org.civitas.catalog.PeerGroup;
 import org.civitas.scoring.BulletinExporter;
@@ -107,6 +108,7 @@ public class RankingsView extends VerticalLayout implements HasDynamicTitle, Bef
         excel.setHref(new StreamResource("bulletin-" + m + ".xlsx",
                 () -> new ByteArrayInputStream(exporter.excel(m))));
         excel.getElement().setAttribute("download", true);
+        body.add(new CountingBasis("rankings-basis", "rankings.basis"));
         body.add(new Span(getTranslation("rankings.rules", scores.rules().minCases())));
         body.add(new H3(getTranslation("rankings.red")), new Span(names(scores.red())));
         body.add(new H3(getTranslation("rankings.black")), new Span(names(scores.black())));

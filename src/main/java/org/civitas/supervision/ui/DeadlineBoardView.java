@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.civitas.catalog.CatalogService;
+import org.civitas.base.ui.CountingBasis;
 import org.civitas.catalog.UnitFilter;
 import org.civitas.catalog.UnitView;
 import org.civitas.inspection.NoticeService;
@@ -30,6 +31,7 @@ import org.civitas.security.AppRoles;
 import org.civitas.supervision.Board;
 import org.civitas.supervision.BoardCase;
 import org.civitas.supervision.BoardFilter;
+import org.civitas.supervision.BoardPart;
 import org.civitas.supervision.BoardSection;
 import org.civitas.supervision.BoardService;
 import org.civitas.supervision.CaseBroadcaster;
@@ -38,7 +40,8 @@ import org.springframework.data.domain.PageRequest;
 /**
  * 时限看板: what is late or about to be, on one screen. The city sees the unit × state matrix first, then the four
  * lists as tabs; a clerk (or a unit leader) sees the lists first and their unit's row below. Grids have a fixed share
- * of the page and scroll inside. It refreshes itself every 30 seconds (the countdowns move) and, by server push,
+ * of the page and scroll inside; each list holds every case of its tab's total, read page by page beyond the first
+ * hundred. It refreshes itself every 30 seconds (the countdowns move) and, by server push,
  * within a second of any committed case change.
  */
 @Route("board")
@@ -65,6 +68,7 @@ public class DeadlineBoardView extends VerticalLayout implements HasDynamicTitle
     final TabSheet lists = new TabSheet();
     private final List<Section> sections;
     final Span updated = new Span();
+    final CountingBasis basis = new CountingBasis("board-basis", "board.basis");
     /** Overdue rectification notices (inspection feature), scoped to the clerk's unit by its service. */
     final Span notices = new Span();
     /** The unit the board is scoped to (a clerk's or a unit leader's), null for the city. */
@@ -73,8 +77,8 @@ public class DeadlineBoardView extends VerticalLayout implements HasDynamicTitle
     private Registration poll;
     int refreshes;
 
-    /** A tab: its title, its grid and the note shown when the list stops short of its total. */
-    private record Section(String titleKey, Grid<BoardCase> grid, Tab tab, Span more) {
+    /** A tab: its title, its list, its grid and how many cases the list holds now. */
+    private record Section(String titleKey, BoardPart part, Grid<BoardCase> grid, Tab tab, long[] total) {
     }
 
     public DeadlineBoardView(BoardService board, CaseBroadcaster broadcaster, CatalogService catalog,
@@ -87,10 +91,10 @@ public class DeadlineBoardView extends VerticalLayout implements HasDynamicTitle
         setSpacing(false);
         filter(district, catalog.districts(), "board.filter.district", "board.filter.allDistricts");
         filter(department, catalog.leadUnits(), "board.filter.department", "board.filter.allDepartments");
-        sections = List.of(section("board.overdue", overdue, "board-overdue"),
-                section("board.emergency", emergency, "board-emergency"),
-                section("board.today", today, "board-today"),
-                section("board.soon", soon, "board-soon"));
+        sections = List.of(section("board.overdue", BoardPart.OVERDUE, overdue, "board-overdue"),
+                section("board.emergency", BoardPart.EMERGENCY, emergency, "board-emergency"),
+                section("board.today", BoardPart.TODAY, today, "board-today"),
+                section("board.soon", BoardPart.SOON, soon, "board-soon"));
         lists.setWidthFull();
         lists.setMinHeight("12rem");
         units.setId("board-units");
@@ -99,14 +103,14 @@ public class DeadlineBoardView extends VerticalLayout implements HasDynamicTitle
         if (scopeUnit == null) {
             // the city: the matrix first, a fixed slice of the screen, scrolling inside
             units.setHeight("15.5rem");
-            add(header(), units, lists);
+            add(header(), basis, units, lists);
         } else {
             units.setAllRowsVisible(true);
-            add(header(), lists, units);
+            add(header(), basis, lists, units);
         }
         setFlexGrow(1, lists);
         // open on the most urgent list that has cases, not on an empty one
-        sections.stream().filter(s -> s.grid().getListDataView().getItemCount() > 0).findFirst()
+        sections.stream().filter(s -> s.total()[0] > 0).findFirst()
                 .ifPresent(s -> lists.setSelectedTab(s.tab()));
     }
 
@@ -131,21 +135,30 @@ public class DeadlineBoardView extends VerticalLayout implements HasDynamicTitle
         Board b = board.board(f);
         now = b.now();
         scopeUnit = b.scopeUnit();
-        show(sections.get(0), b.overdue());
-        show(sections.get(1), b.emergencySoon());
-        show(sections.get(2), b.dueToday());
-        show(sections.get(3), b.dueSoon());
+        show(sections.get(0), b.overdue(), f);
+        show(sections.get(1), b.emergencySoon(), f);
+        show(sections.get(2), b.dueToday(), f);
+        show(sections.get(3), b.dueSoon(), f);
         units.show(b.units(), b.scopeUnit(), f);
         notices.setText(getTranslation("notice.board.overdue", inspections.overdueCount()));
         updated.setText(getTranslation("board.updated", TIME.format(now)));
         refreshes++;
     }
 
-    private void show(Section s, BoardSection data) {
-        s.grid().setItems(data.cases());
-        s.tab().setLabel(getTranslation("board.tab", getTranslation(s.titleKey()), data.total()));
-        s.more().setVisible(data.total() > data.cases().size());
-        s.more().setText(getTranslation("board.more", data.cases().size(), data.total()));
+    /**
+     * A lazy list of exactly the section's total: the rows the board brought serve the first pages, the rest are
+     * read page by page as the user scrolls, as the board stood at its own "now".
+     */
+    private void show(Section s, BoardSection data, BoardFilter f) {
+        List<BoardCase> first = data.cases();
+        long total = data.total();
+        LocalDateTime at = now;
+        s.total()[0] = total;
+        s.grid().setItems(q -> q.getOffset() + q.getLimit() <= first.size() || total <= first.size()
+                        ? first.stream().skip(q.getOffset()).limit(q.getLimit())
+                        : board.page(s.part(), f, at, q.getOffset(), q.getLimit()).stream(),
+                q -> (int) Math.min(total, Integer.MAX_VALUE));
+        s.tab().setLabel(getTranslation("board.tab", getTranslation(s.titleKey()), total));
     }
 
     private HorizontalLayout header() {
@@ -161,20 +174,16 @@ public class DeadlineBoardView extends VerticalLayout implements HasDynamicTitle
         return header;
     }
 
-    private Section section(String titleKey, Grid<BoardCase> grid, String id) {
+    private Section section(String titleKey, BoardPart part, Grid<BoardCase> grid, String id) {
         grid.setId(id);
         grid.setSizeFull();
-        Span more = new Span();
-        more.getStyle().set("color", "var(--lumo-secondary-text-color)")
-                .set("font-size", "var(--lumo-font-size-s)");
-        more.setVisible(false);
-        VerticalLayout panel = new VerticalLayout(grid, more);
+        VerticalLayout panel = new VerticalLayout(grid);
         panel.setPadding(false);
         panel.setSpacing(false);
         panel.setSizeFull();
         panel.setFlexGrow(1, grid);
         Tab tab = lists.add(getTranslation(titleKey), panel);
-        return new Section(titleKey, grid, tab, more);
+        return new Section(titleKey, part, grid, tab, new long[1]);
     }
 
     /** A unit picker, labelled by its placeholder so that the header stays one line. */
@@ -197,7 +206,7 @@ public class DeadlineBoardView extends VerticalLayout implements HasDynamicTitle
     }
 
     List<BoardCase> items(Grid<BoardCase> grid) {
-        return grid.getListDataView().getItems().toList();
+        return grid.getLazyDataView().getItems().toList();
     }
 
     @Override

@@ -6,7 +6,11 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.civitas.cases.Reports.aReport;
 
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -16,6 +20,8 @@ import java.util.List;
 import org.civitas.cases.CaseAction;
 import org.civitas.cases.CaseDetails;
 import org.civitas.cases.CaseService;
+import org.civitas.cases.CaseStatus;
+import org.civitas.cases.ReplyOutcome;
 import org.civitas.cases.CaseRequestService;
 import org.civitas.cases.RequestKind;
 import org.civitas.cases.RequestState;
@@ -233,6 +239,89 @@ class CaseViewTest extends KaribuTest {
         assertThat(link.getText()).isEqualTo("https://img.example.org/photo.jpg?id=7");
         assertThat(link.getElement().getAttribute("target")).isEqualTo("_blank");
         assertThat(link.getElement().getAttribute("rel")).isEqualTo("noopener noreferrer");
+    }
+
+    @Test
+    void invalidating_says_what_will_happen_and_asks_first_cancel_changes_nothing_and_confirm_invalidates() {
+        open("supervisor");
+        _click(_get(Button.class, spec -> spec.withId("case-action-INVALIDATE")));
+        CaseActionDialog dialog = _get(CaseActionDialog.class);
+        dialog.note.setValue("测试来电，非真实诉求");
+        _click(dialog.confirm);
+        ConfirmDialog ask = dialog.irreversible;
+        assertThat(ask.isOpened()).isTrue();
+        assertThat(ConfirmDialogKt.getHeader(ask)).isEqualTo("作废工单 " + wuchangCase.number() + "？");
+        assertThat(ConfirmDialogKt.getText(ask)).isEqualTo("工单 " + wuchangCase.number()
+                + " 将标记为无效：不再办理，不计入统计和考核，无法恢复。理由：测试来电，非真实诉求");
+
+        ConfirmDialogKt._fireCancel(ask);
+        assertThat(cases.get(wuchangCase.id()).status()).isEqualTo(CaseStatus.DISPATCHED);
+        assertThat(dialog.isOpened()).as("back to the form, the reason kept").isTrue();
+        assertThat(dialog.note.getValue()).isEqualTo("测试来电，非真实诉求");
+
+        _click(dialog.confirm);
+        ConfirmDialogKt._fireConfirm(dialog.irreversible);
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(cases.get(wuchangCase.id()).status()).isEqualTo(CaseStatus.INVALID);
+    }
+
+    @Test
+    void merging_and_closing_ask_first_with_the_case_numbers_and_the_effect() {
+        CaseDetails master = cases.register(aReport().item("SR-04").in("D05", "S0501").build());
+        open("supervisor");
+        _click(_get(Button.class, spec -> spec.withId("case-action-MERGE")));
+        CaseActionDialog merge = _get(CaseActionDialog.class);
+        merge.master.setValue(master.number());
+        _click(merge.confirm);
+        assertThat(ConfirmDialogKt.getText(merge.irreversible)).startsWith("工单 " + wuchangCase.number()
+                + " 将合并到工单 " + master.number() + "：").contains("无法撤销");
+        ConfirmDialogKt._fireCancel(merge.irreversible);
+        assertThat(cases.get(wuchangCase.id()).status()).isEqualTo(CaseStatus.DISPATCHED);
+        _click(merge.confirm);
+        ConfirmDialogKt._fireConfirm(merge.irreversible);
+        assertThat(cases.get(wuchangCase.id()).status()).isEqualTo(CaseStatus.MERGED);
+
+        login("clerk.wuchang");
+        CaseDetails signed = cases.sign(master.ref());
+        cases.reply(signed.ref(), ReplyOutcome.RESOLVED, "已清理", List.of());
+        login("supervisor");
+        navigate("cases/" + master.id());
+        _click(_get(Button.class, spec -> spec.withId("case-action-CLOSE")));
+        CaseActionDialog close = _get(CaseActionDialog.class);
+        close.note.setValue("诉求人电话无法接通");
+        _click(close.confirm);
+        assertThat(ConfirmDialogKt.getText(close.irreversible)).isEqualTo("工单 " + master.number()
+                + " 将直接办结：不再等待诉求人评价，也不能再重办，办结后无法恢复。理由：诉求人电话无法接通");
+        ConfirmDialogKt._fireCancel(close.irreversible);
+        assertThat(cases.get(master.id()).status()).isEqualTo(CaseStatus.REPLIED);
+        _click(close.confirm);
+        ConfirmDialogKt._fireConfirm(close.irreversible);
+        assertThat(cases.get(master.id()).status()).isEqualTo(CaseStatus.CLOSED);
+    }
+
+    @Test
+    void esc_on_an_action_dialog_with_typed_text_asks_before_discarding_and_an_untouched_one_just_closes() {
+        open("clerk.wuchang");
+        _click(_get(Button.class, spec -> spec.withId("case-action-REQUEST_RETURN")));
+        CaseActionDialog untouched = _get(CaseActionDialog.class);
+        esc(untouched);
+        assertThat(untouched.isOpened()).isFalse();
+
+        _click(_get(Button.class, spec -> spec.withId("case-action-REQUEST_RETURN")));
+        CaseActionDialog typed = _get(CaseActionDialog.class);
+        typed.note.setValue("不属于本区职责");
+        esc(typed);
+        assertThat(typed.isOpened()).isTrue();
+        ConfirmDialog ask = _get(ConfirmDialog.class);
+        assertThat(ConfirmDialogKt.getHeader(ask)).isEqualTo("放弃未保存的内容？");
+        ConfirmDialogKt._fireConfirm(ask);
+        assertThat(typed.isOpened()).isFalse();
+        assertThat(caseRequests.requests(wuchangCase.id())).isEmpty();
+    }
+
+    /** What the browser sends on Esc or on a click outside the dialog. */
+    private static void esc(Dialog d) {
+        ComponentUtil.fireEvent(d, new Dialog.DialogCloseActionEvent(d, true));
     }
 
     private void open(String username) {

@@ -1,14 +1,17 @@
 package org.civitas.cases.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.civitas.cases.Reports.aReport;
 
+import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.QueryParameters;
 import java.time.Duration;
@@ -22,12 +25,14 @@ import org.civitas.cases.CaseRow;
 import org.civitas.cases.CaseService;
 import org.civitas.cases.CaseStatus;
 import org.civitas.cases.InboxColumns;
+import org.civitas.cases.InboxViews;
 import org.civitas.test.KaribuTest;
 import org.civitas.test.MutableClock;
 import org.civitas.test.RunAs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The inbox as its users see it. Each test registers its cases on a day of its own, far from the other tests'
@@ -38,6 +43,8 @@ class InboxViewTest extends KaribuTest {
     @Autowired CaseService cases;
     @Autowired MutableClock clock;
     @Autowired InboxColumns columns;
+    @Autowired InboxViews views;
+    @Autowired JdbcTemplate jdbc;
 
     @AfterEach
     void resetClock() {
@@ -229,6 +236,84 @@ class InboxViewTest extends KaribuTest {
         assertThat(rows(view)).extracting(CaseRow::id).containsExactlyElementsOf(ids);
         GridKt._sortByKey(view.grid, "number", SortDirection.DESCENDING);
         assertThat(rows(view)).extracting(CaseRow::id).containsExactlyElementsOf(reversed(ids));
+    }
+
+    @Test
+    void a_saved_view_opens_its_filters_sort_and_columns_in_one_click_and_a_taken_name_changes_nothing() {
+        jdbc.update("delete from inbox_view where username = 'leader'");
+        LocalDate day = LocalDate.of(2029, 6, 12); // a Tuesday no other test uses
+        clock.set(day.atTime(9, 0));
+        long early = register("D01", "S0101", "SR-02");
+        clock.set(day.atTime(9, 30));
+        long late = register("D01", "S0102", "SR-02");
+        register("D05", "S0501", "SR-02");
+        try {
+            login("leader");
+            open("cases?district=D01&from=" + day + "&to=" + day);
+            InboxView view = _get(InboxView.class);
+            GridKt._sortByKey(view.grid, "receivedAt", SortDirection.DESCENDING);
+            view.gridColumns.show(Set.of("number", "status", "item", "channel"));
+
+            view.savedViews.openSave();
+            view.savedViews.saveName.setValue("江岸今日");
+            view.savedViews.save();
+            assertThat(view.savedViews.saveDialog.isOpened()).isFalse();
+
+            view.savedViews.openSave();
+            view.savedViews.saveName.setValue(" 江岸今日 ");
+            view.savedViews.save();
+            assertThat(view.savedViews.saveDialog.isOpened()).as("a taken name keeps the dialog open").isTrue();
+            assertThat(view.savedViews.saveName.isInvalid()).isTrue();
+            assertThat(view.savedViews.saveName.getErrorMessage()).isEqualTo("您已有名为“江岸今日”的视图，请换一个名称。");
+            view.savedViews.saveName.setValue("");
+            view.savedViews.save();
+            assertThat(view.savedViews.saveName.getErrorMessage()).isEqualTo("请填写视图名称。");
+            view.savedViews.saveDialog.close();
+            assertThat(view.savedViews.names()).containsExactly("江岸今日");
+
+            // another day: the role's own first view, the default columns
+            view.gridColumns.show(InboxGridColumns.DEFAULT);
+            UI.getCurrent().navigate("cases");
+            InboxView again = _get(InboxView.class);
+            assertThat(again.grid.getColumnByKey("channel").isVisible()).isFalse();
+
+            ContextMenuKt._clickItemWithCaption(again.savedViews, "江岸今日");
+            assertThat(rows(again)).extracting(CaseRow::id).containsExactly(late, early);
+            assertThat(again.filters.district.getValue().code()).isEqualTo("D01");
+            assertThat(again.filters.from.getValue()).isEqualTo(day);
+            assertThat(again.grid.getSortOrder()).singleElement().satisfies(o -> {
+                assertThat(o.getSorted().getKey()).isEqualTo("receivedAt");
+                assertThat(o.getDirection()).isEqualTo(SortDirection.DESCENDING);
+            });
+            assertThat(again.grid.getColumns()).filteredOn(Grid.Column::isVisible).extracting(Grid.Column::getKey)
+                    .containsExactly("number", "status", "item", "channel");
+
+            // renamed and deleted in 管理视图
+            long id = views.mine().get(0).id();
+            again.savedViews.openManage();
+            _get(TextField.class, spec -> spec.withId("inbox-view-name-" + id)).setValue("江岸区今日受理");
+            _click(_get(Button.class, spec -> spec.withId("inbox-view-rename-" + id)));
+            assertThat(again.savedViews.names()).containsExactly("江岸区今日受理");
+            _click(_get(Button.class, spec -> spec.withId("inbox-view-delete-" + id)));
+            assertThat(again.savedViews.names()).isEmpty();
+        } finally {
+            jdbc.update("delete from grid_columns where username = 'leader'");
+        }
+    }
+
+    @Test
+    void the_place_names_the_street_without_repeating_its_district_and_a_time_of_this_year_has_no_year() {
+        LocalDate day = LocalDate.of(2029, 6, 13); // a Wednesday no other test uses
+        clock.set(day.atTime(9, 5));
+        register("D01", "S0101", "SR-02");
+        register("D01", null, "SR-02");
+
+        login("supervisor");
+        open("cases?from=" + day + "&to=" + day);
+        InboxView view = _get(InboxView.class);
+        assertThat(List.of(GridKt._getFormatted(view.grid, 0, "place"), GridKt._getFormatted(view.grid, 1, "place")))
+                .containsExactlyInAnyOrder("江岸区 大智街道", "江岸区");
+        assertThat(GridKt._getFormatted(view.grid, 0, "receivedAt")).isEqualTo("06-13 09:05");
     }
 
     /** As a link from another page would open it: {@code cases?overdue=true&unit=D05}. */

@@ -24,6 +24,7 @@ import org.civitas.cases.CaseDetails;
 import org.civitas.cases.CaseService;
 import org.civitas.catalog.UnitView;
 import org.civitas.supervision.BoardCase;
+import org.civitas.supervision.BoardService;
 import org.civitas.supervision.UnitLoad;
 import org.civitas.test.KaribuTest;
 import org.civitas.test.MutableClock;
@@ -205,6 +206,27 @@ class DeadlineBoardViewTest extends KaribuTest {
         assertThat(GridKt._getFormatted(board.units, 0, "unit")).isEqualTo("江岸区");
         // the clerk's inbox is scoped to the unit already, co-handled cases included
         assertThat(link(board, 0, "overdue")).isEqualTo("cases?overdue=true");
+    }
+
+    @Test
+    void a_list_holds_every_case_of_its_tab_beyond_the_first_hundred_most_overdue_first() {
+        clock.set(MONDAY_9);
+        List<String> numbers = new java.util.ArrayList<>();
+        for (int i = 0; i < BoardService.SECTION_LIMIT + 5; i++) {
+            clock.set(MONDAY_9.plusMinutes(i)); // due one after the other, the first registered most overdue
+            numbers.add(register("SR-04", "D08").number());
+        }
+        clock.set(TUESDAY_1850.plusDays(1));
+        login("supervisor");
+        navigate("board");
+        DeadlineBoardView board = _get(DeadlineBoardView.class);
+        board.district.setValue(district(board, "D08"));
+
+        List<BoardCase> rows = board.items(board.overdue);
+        assertThat(rows.size()).isGreaterThan(BoardService.SECTION_LIMIT);
+        assertThat(board.lists.getTabAt(0).getLabel()).isEqualTo("已超期（" + rows.size() + "）");
+        assertThat(rows).extracting(BoardCase::number).containsSubsequence(numbers);
+        assertThat(rows).extracting(BoardCase::handleDueAt).isSorted();
     }
 
     private static BoardCase row(DeadlineBoardView board, CaseDetails c) {

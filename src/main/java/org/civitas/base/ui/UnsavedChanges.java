@@ -1,4 +1,4 @@
-package org.civitas.inspection.ui;
+package org.civitas.base.ui;
 
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -9,12 +9,12 @@ import java.util.function.BooleanSupplier;
  * dialog from closing by itself (Esc and the outside click still reach the server and ask, rather than doing nothing
  * as with {@code setCloseOnEsc(false)}); an untouched form closes at once.
  */
-final class UnsavedChanges {
+public final class UnsavedChanges {
 
     private UnsavedChanges() {
     }
 
-    static void guard(Dialog dialog, BooleanSupplier dirty) {
+    public static void guard(Dialog dialog, BooleanSupplier dirty) {
         dialog.addDialogCloseActionListener(e -> {
             if (!dirty.getAsBoolean()) {
                 dialog.close();
