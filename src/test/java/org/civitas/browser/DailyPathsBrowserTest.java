@@ -256,7 +256,8 @@ class DailyPathsBrowserTest extends BrowserTest {
         try {
             return step.get();
         } catch (Throwable e) {
-            throw new AssertionError("step " + name + " failed: " + e.getMessage(), e);
+            throw new AssertionError("step " + name + " failed (at " + driver().getCurrentUrl() + "): "
+                    + e.getMessage(), e);
         }
     }
 
