@@ -70,6 +70,8 @@ public class RankingsView extends VerticalLayout implements HasDynamicTitle, Bef
         this.clock = clock;
         this.supervisor = user.hasRole(AppRoles.SUPERVISOR);
         setSizeFull();
+        pdf.setId("rankings-pdf");
+        excel.setId("rankings-excel");
         publish.setText(getTranslation("rankings.publish"));
         publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         publish.addClickListener(e -> confirmPublish());
@@ -102,10 +104,12 @@ public class RankingsView extends VerticalLayout implements HasDynamicTitle, Bef
         publish.setVisible(supervisor && !scores.published());
         YearMonth m = scores.month();
         pdf.setText(getTranslation("rankings.pdf"));
-        pdf.setHref(new StreamResource("bulletin-" + m + ".pdf", () -> new ByteArrayInputStream(exporter.pdf(m))));
+        // the file a leader saves is named in their language, like the inbox's and the analysis' downloads
+        String file = getTranslation("rankings.fileName", m);
+        pdf.setHref(new StreamResource(file + ".pdf", () -> new ByteArrayInputStream(exporter.pdf(m))));
         pdf.getElement().setAttribute("download", true);
         excel.setText(getTranslation("rankings.excel"));
-        excel.setHref(new StreamResource("bulletin-" + m + ".xlsx",
+        excel.setHref(new StreamResource(file + ".xlsx",
                 () -> new ByteArrayInputStream(exporter.excel(m))));
         excel.getElement().setAttribute("download", true);
         body.add(new CountingBasis("rankings-basis", "rankings.basis"));

@@ -57,7 +57,8 @@ public class SupervisionPanel extends VerticalLayout {
     IssueDialog openIssue() {
         IssueDialog d = new IssueDialog(caseNumber, form -> Toasts.attempt(
                 () -> service.issue(caseId, form.level(), form.reason(), form.dueAt()),
-                getTranslation("supervision.issued")).map(r -> {
+                getTranslation("supervision.issued", caseNumber,
+                        form.level() == null ? "" : getTranslation(form.level().labelKey()))).map(r -> {
                     changed();
                     return true;
                 }).orElse(false));
