@@ -14,7 +14,9 @@ import org.civitas.supervision.BoardCase;
  */
 class BoardCaseGrid extends Grid<BoardCase> {
 
+    /** This year's deadlines without the year, to keep the column narrow; a deadline of another year shows it. */
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+    private static final DateTimeFormatter DUE_OTHER_YEAR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** The row holding keyboard focus: Enter opens it. */
     private BoardCase focused;
@@ -26,7 +28,7 @@ class BoardCaseGrid extends Grid<BoardCase> {
                 .setTooltipGenerator(BoardCaseGrid::item);
         addColumn(c -> unitName.apply(c.leadUnitCode())).setKey("unit").setHeader(getTranslation("board.unit"))
                 .setWidth("12em").setFlexGrow(0).setTooltipGenerator(c -> unitName.apply(c.leadUnitCode()));
-        addColumn(c -> DUE.format(c.handleDueAt())).setKey("deadline").setHeader(getTranslation("board.deadline"))
+        addColumn(c -> due(c.handleDueAt(), now.get())).setKey("deadline").setHeader(getTranslation("board.deadline"))
                 .setAutoWidth(true).setFlexGrow(0);
         addColumn(c -> Countdown.text(this, c.handleDueAt(), now.get())).setKey("countdown")
                 .setHeader(getTranslation("board.countdown")).setAutoWidth(true).setFlexGrow(0);
@@ -47,6 +49,10 @@ class BoardCaseGrid extends Grid<BoardCase> {
     /** The case view, {@code cases/<id>}: by its address, so this feature needs no class of the cases' views. */
     void open(BoardCase c) {
         getUI().ifPresent(ui -> ui.navigate("cases/" + c.id()));
+    }
+
+    static String due(LocalDateTime due, LocalDateTime now) {
+        return (due.getYear() == now.getYear() ? DUE : DUE_OTHER_YEAR).format(due);
     }
 
     private static String item(BoardCase c) {
