@@ -62,30 +62,6 @@ class ArchitectureTest {
             .orShould().beAnnotatedWith(AnonymousAllowed.class)
             .orShould().beAnnotatedWith(DenyAll.class);
 
-    /**
-     * The channel intake announces its new cases as one {@code CasesFiled}, not one {@code CaseChanged} each: a class
-     * that listens to the one must listen to the other, or it would never hear of the cases channels file.
-     */
-    @ArchTest
-    static final ArchRule whoever_hears_of_changed_cases_hears_of_filed_ones = classes()
-            .should(new ArchCondition<JavaClass>("listen to CasesFiled where they listen to CaseChanged") {
-                @Override
-                public void check(JavaClass c, ConditionEvents events) {
-                    boolean changed = listensTo(c, "org.civitas.cases.CaseChanged");
-                    if (changed && !listensTo(c, "org.civitas.cases.CasesFiled")) {
-                        events.add(SimpleConditionEvent.violated(c, c.getName()
-                                + " listens to CaseChanged but not to CasesFiled"));
-                    }
-                }
-            });
-
-    private static boolean listensTo(JavaClass c, String event) {
-        return c.getMethods().stream()
-                .filter(m -> m.isAnnotatedWith("org.springframework.context.event.EventListener")
-                        || m.isAnnotatedWith("org.springframework.transaction.event.TransactionalEventListener"))
-                .anyMatch(m -> m.getRawParameterTypes().stream().anyMatch(t -> t.getName().equals(event)));
-    }
-
     /** Features talk through services and events, never through another feature's repository. */
     @ArchTest
     static final ArchRule no_feature_reaches_into_another_features_repository = classes()

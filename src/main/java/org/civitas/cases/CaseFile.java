@@ -281,9 +281,10 @@ class CaseFile {
 
     /**
      * The columns of a new case's row, in the order of {@link #insertValues()}: every column the entity maps but the
-     * id (the database's) and the co-units (their own table). For the batch intake, which writes new cases with one
-     * multi-row INSERT instead of one Hibernate insert each (docs/benchmarks.md, intake); {@code CaseIntakeTest}
-     * checks that a case written so reads back like one Hibernate wrote.
+     * id (the database's) and the co-units (their own table). Every new case is written with them, as one multi-row
+     * INSERT ({@link CaseStore#insertAll}, docs/benchmarks.md, intake); the entity's mapping stays the one
+     * definition: {@code CaseIntakeTest} checks the names against the JPA metamodel and that a row written so is the
+     * row Hibernate writes for the same case, column for column.
      */
     static final String INSERT_COLUMNS = "number, channel, channel_ref, received_at, complainant_name, "
             + "complainant_phone, anonymous, district_code, street_code, address, latitude, longitude, description, "

@@ -13,11 +13,12 @@ import org.civitas.catalog.ItemView;
 import org.springframework.stereotype.Component;
 
 /**
- * Files a channel system's batch of reports in one transaction (group commit): the same checks, dispatch,
- * deadlines, history and notices as {@link CaseService#registerAs} one report at a time, written as one multi-row
- * INSERT per table instead of a dozen statements and a commit per case (docs/benchmarks.md, intake). A report that
- * fails its checks is refused on its own and writes nothing; the others are filed. Who may file is the caller's
- * check ({@link CitizenCases#submitAll}).
+ * The one way a new case comes in (docs/decisions/DD049-one-intake-path.md): the operator's form, an inspection
+ * finding, the public form and the channel systems all file here, one report as a batch of one. Each report gets the
+ * same checks, dispatch, deadlines and history; the new cases are written by {@link CaseStore#insertAll} as one
+ * multi-row INSERT per table (docs/benchmarks.md, intake), which announces them with one {@link CasesFiled}. A
+ * report that fails its checks is refused on its own and writes nothing; the others are filed. Who may file is the
+ * caller's check ({@link CaseService#register}, {@link CitizenCases#submitAll}).
  */
 @Component
 class CaseIntake {
@@ -80,21 +81,60 @@ class CaseIntake {
         return List.of(results);
     }
 
+    /**
+     * The office's report (the operator's form, an inspection finding), in the order the office's registration has
+     * always checked it: the report, then its channel id (filed before: answered with that case, whatever else
+     * changed since), then its item, then the master it is merged into ({@code master} null: none, the case is
+     * dispatched by the list). Throws the refusal instead of answering it.
+     */
+    Result file(NewCase raw, List<PhotoUpload> photoUploads, String actor, CaseFile master) {
+        NewCase report = checked(raw, photoUploads);
+        if (report.channelRef() != null) {
+            var before = lookups.idOfChannelRef(report.channel(), report.channelRef());
+            if (before.isPresent()) {
+                return new Result(null, List.of(), before.get(), null);
+            }
+        }
+        LocalDateTime now = steps.now();
+        ItemView item = itemOf(report, now);
+        if (master != null && master.getStatus().isFinal()) {
+            throw new RuleViolation("case.error.badMaster", master.getNumber());
+        }
+        CaseFile file = steps.newCase(numbers.next(now.toLocalDate()), report, item, actor, now,
+                master == null);
+        if (master != null) {
+            file.mergeInto(master, actor, now);
+        }
+        List<CaseHistory> history = file.pendingHistory();
+        write(List.of(file), List.of(photoUploads), actor, now);
+        return new Result(file, history, null, null);
+    }
+
+    /** The report brought to the tables' form and checked with its photos; refused by a {@link RuleViolation}. */
+    private NewCase checked(NewCase raw, List<PhotoUpload> photoUploads) {
+        NewCase report = raw == null ? null : raw.normalized();
+        if (report == null) {
+            throw new RuleViolation("case.error.channelRequired");
+        }
+        CaseValidation.check(report, catalog);
+        Photos.check(photoUploads);
+        return report;
+    }
+
+    /** The report's item in the list in force (null: none given); refused when the list has no such item. */
+    private ItemView itemOf(NewCase report, LocalDateTime now) {
+        return report.itemCode() == null || report.itemCode().isBlank() ? null
+                : steps.currentItem(report.itemCode(), now);
+    }
+
     /** The reports that pass their checks; a refusal goes into {@code results} at the report's index. */
     private List<Checked> check(List<NewCase> raw, List<List<PhotoUpload>> photoUploads, LocalDateTime now,
                                 Result[] results) {
         List<Checked> checked = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             try {
-                NewCase report = raw.get(i) == null ? null : raw.get(i).normalized();
-                if (report == null) {
-                    throw new RuleViolation("case.error.channelRequired");
-                }
-                CaseValidation.check(report, catalog);
-                Photos.check(photoUploads.get(i));
-                ItemView item = report.itemCode() == null || report.itemCode().isBlank() ? null
-                        : steps.currentItem(report.itemCode(), now);
-                checked.add(new Checked(i, report, item));
+                NewCase report = checked(raw.get(i), photoUploads.get(i));
+                checked.add(new Checked(i, report, itemOf(report, now)));
             } catch (RuleViolation v) {
                 results[i] = new Result(null, List.of(), null, v);
             }
@@ -134,21 +174,28 @@ class CaseIntake {
         List<String> drawn = fresh.isEmpty() ? List.of() : numbers.next(now.toLocalDate(), fresh.size());
         List<CaseFile> cases = new ArrayList<>(fresh.size());
         List<List<CaseHistory>> histories = new ArrayList<>(fresh.size());
+        List<List<PhotoUpload>> uploads = new ArrayList<>(fresh.size());
         for (int k = 0; k < fresh.size(); k++) {
             Checked c = fresh.get(k);
             CaseFile file = steps.newCase(drawn.get(k), c.report(), c.item(), actor, now);
             cases.add(file);
             // kept for the answer: the public timeline of a new case is these rows, no need to read them back
             histories.add(file.pendingHistory());
+            uploads.add(photoUploads.get(c.index()));
         }
-        store.insertAll(cases);
+        write(cases, uploads, actor, now);
         for (int k = 0; k < fresh.size(); k++) {
-            CaseFile file = cases.get(k);
-            int index = fresh.get(k).index();
-            for (PhotoUpload p : photoUploads.get(index)) {
-                photos.save(new CasePhoto(file.getId(), PhotoKind.REPORT, p, actor, now));
+            results[fresh.get(k).index()] = new Result(cases.get(k), histories.get(k), null, null);
+        }
+    }
+
+    /** New cases and their photos, index by index: the one write every new case goes through. */
+    private void write(List<CaseFile> cases, List<List<PhotoUpload>> photoUploads, String actor, LocalDateTime now) {
+        store.insertAll(cases);
+        for (int k = 0; k < cases.size(); k++) {
+            for (PhotoUpload p : photoUploads.get(k)) {
+                photos.save(new CasePhoto(cases.get(k).getId(), PhotoKind.REPORT, p, actor, now));
             }
-            results[index] = new Result(file, histories.get(k), null, null);
         }
     }
 }

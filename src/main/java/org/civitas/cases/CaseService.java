@@ -35,32 +35,28 @@ public class CaseService {
 
     private final CaseRepository cases;
     private final CaseSteps steps;
-    private final CaseStore store;
-    private final CaseNumbers numbers;
+    private final CaseIntake intake;
     private final CaseHistoryRepository history;
     private final CaseAccess access;
     private final CaseQueries queries;
-    private final CaseLookups lookups;
     private final CasePhotoRepository photos;
     private final CatalogService catalog;
     private final ApplicationEventPublisher events;
     private final MergedCases merged;
     private final CaseRequestRepository requests;
 
-    CaseService(CaseRepository cases, CaseSteps steps, CaseStore store, CaseNumbers numbers,
-                CaseHistoryRepository history, CaseAccess access, CaseQueries queries, CaseLookups lookups,
+    CaseService(CaseRepository cases, CaseSteps steps, CaseIntake intake,
+                CaseHistoryRepository history, CaseAccess access, CaseQueries queries,
                 CasePhotoRepository photos, CatalogService catalog, ApplicationEventPublisher events,
                 MergedCases merged, CaseRequestRepository requests) {
         this.merged = merged;
         this.requests = requests;
         this.cases = cases;
         this.steps = steps;
-        this.store = store;
-        this.numbers = numbers;
+        this.intake = intake;
         this.history = history;
         this.access = access;
         this.queries = queries;
-        this.lookups = lookups;
         this.photos = photos;
         this.catalog = catalog;
         this.events = events;
@@ -86,8 +82,7 @@ public class CaseService {
 
     /**
      * The registration itself, for {@link #register}: the caller has checked who may register; {@code actor} goes
-     * into the history. Written through Hibernate; citizens and channel systems file through {@link CaseIntake},
-     * which writes the same rows with plain statements ({@code CaseIntakeTest} compares the two).
+     * into the history. Written by {@link CaseIntake}, the one way every new case comes in, as a batch of one.
      */
     CaseDetails registerAs(NewCase raw, List<PhotoUpload> photoUploads, String actor) {
         return registerAs(raw, photoUploads, actor, null);
@@ -109,39 +104,16 @@ public class CaseService {
     }
 
     private CaseDetails registerAs(NewCase raw, List<PhotoUpload> photoUploads, String actor, CaseFile master) {
-        NewCase report = raw == null ? null : raw.normalized();
-        if (report == null) {
-            throw new RuleViolation("case.error.channelRequired");
+        CaseIntake.Result filed = intake.file(raw, photoUploads, actor, master);
+        if (!filed.created()) {
+            return steps.details(cases.findById(filed.filedBefore()).orElseThrow());
         }
-        CaseValidation.check(report, catalog);
-        Photos.check(photoUploads);
-        if (report.channelRef() != null) {
-            var existing = lookups.idOfChannelRef(report.channel(), report.channelRef());
-            if (existing.isPresent()) {
-                return steps.details(cases.findById(existing.get()).orElseThrow());
-            }
-        }
-        LocalDateTime now = steps.now();
-        ItemView item = report.itemCode() == null || report.itemCode().isBlank() ? null
-                : steps.currentItem(report.itemCode(), now);
-        if (master != null && (master.getStatus().isFinal())) {
-            throw new RuleViolation("case.error.badMaster", master.getNumber());
-        }
-        CaseFile fresh = steps.newCase(numbers.next(now.toLocalDate()), report, item, actor, now, master == null);
-        if (master != null) {
-            fresh.mergeInto(master, actor, now);
-        }
-        CaseFile c = store.save(fresh);
-        for (PhotoUpload p : photoUploads) {
-            photos.save(new CasePhoto(c.getId(), PhotoKind.REPORT, p, actor, now));
-        }
-        CaseSteps.dispatchOf(c).ifPresent(events::publishEvent);
+        CaseFile c = filed.filed();
         if (master != null) {
             events.publishEvent(new AuditEvent(actor, "CASE_MERGED", "case_file", c.getNumber(), null,
                     master.getNumber(), null));
             merged.merged(c, master);
         }
-        events.publishEvent(new CaseRegistered(c.getId(), c.getNumber(), c.getStatus(), c.getLeadUnitCode()));
         return steps.registered(c);
     }
 

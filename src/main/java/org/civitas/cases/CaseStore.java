@@ -12,7 +12,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
-/** Saves a case together with the history rows its transitions made: the one way a case is written. */
+/**
+ * Writes cases together with the history rows their transitions made: {@link #insertAll} every new case (whichever
+ * way it came, docs/decisions/DD049-one-intake-path.md), {@link #save} every later change of one. Each announces
+ * what it wrote: {@link CasesFiled} for new cases, {@link CaseChanged} for a changed one.
+ */
 @Component
 class CaseStore {
 
@@ -34,9 +38,15 @@ class CaseStore {
         this.events = events;
     }
 
-    /** A concurrent change found at flush is refused like a stale view: the user is told, nothing is lost. */
+    /**
+     * Saves a change of a case written before. A concurrent change found at flush is refused like a stale view: the
+     * user is told, nothing is lost.
+     */
     CaseFile save(CaseFile c) {
-        boolean created = c.getId() == null;
+        if (c.getId() == null) {
+            // a new case raises CasesFiled, never CaseChanged: its listeners must not hear of it two ways
+            throw new IllegalStateException("A new case is written by insertAll, not save: " + c.getNumber());
+        }
         CaseFile saved;
         try {
             saved = cases.saveAndFlush(c);
@@ -46,14 +56,15 @@ class CaseStore {
         }
         // one multi-row INSERT, not one JPA insert per row: a registration writes two
         HISTORY.write(jdbc, c.drainHistory().stream().map(CaseHistory::insertValues).toList());
-        events.publishEvent(changed(saved, created));
+        events.publishEvent(changed(saved, false));
         return saved;
     }
 
     /**
-     * Writes new cases (never saved, Hibernate unaware of them) with their co-units and history rows: one
-     * multi-row INSERT per table and chunk, where {@link #save} makes a Hibernate insert per case. Each case learns
-     * its id; one {@link CasesFiled} tells the listeners of them all. The batch intake's write (docs/benchmarks.md).
+     * Writes new cases (never saved, Hibernate unaware of them) with their co-units and history rows: one multi-row
+     * INSERT per table and chunk (docs/benchmarks.md, intake). Each case learns its id; one {@link CasesFiled} tells
+     * the listeners of them all. The one place a new case is recorded, for every channel and the operator's form
+     * ({@link CaseIntake}): a count of new cases belongs here or in a listener of {@link CasesFiled}.
      */
     void insertAll(List<CaseFile> fresh) {
         if (fresh.isEmpty()) {

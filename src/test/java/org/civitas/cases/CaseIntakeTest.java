@@ -1,15 +1,18 @@
 package org.civitas.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.metamodel.Attribute;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.civitas.security.AppRoles;
 import org.civitas.security.UserForm;
 import org.civitas.security.UserService;
 import org.civitas.test.CaseRows;
@@ -18,13 +21,17 @@ import org.civitas.test.RunAs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The batch intake writes cases with plain multi-row INSERTs, the operator's form through Hibernate: the same report
- * must come out the same either way, row for row, in every table a registration writes.
+ * Every new case is written by one multi-row INSERT ({@link CaseStore#insertAll}) whose columns repeat the entity's
+ * mapping: the row must be the one Hibernate writes for the same case, column for column, and the operator's form
+ * and a channel's batch must write the same rows in every table a registration writes, and announce them alike.
  */
 @IntegrationTest
+@RecordApplicationEvents
 class CaseIntakeTest {
 
     static final String ACTOR = "channel:TEST_INTAKE";
@@ -35,6 +42,11 @@ class CaseIntakeTest {
     @Autowired NamedParameterJdbcTemplate jdbc;
     @Autowired UserService users;
     @Autowired EntityManagerFactory entities;
+    @Autowired CaseSteps steps;
+    @Autowired CaseStore store;
+    @Autowired CaseNumbers numbers;
+    @Autowired CaseRepository repository;
+    @Autowired ApplicationEvents events;
 
     static NewCase report(String ref, String item) {
         return new NewCase(Channel.HOTLINE_12345, ref, null, "王五", "13912345678", false, "D05", "S0501", "东湖路 8 号",
@@ -83,5 +95,59 @@ class CaseIntakeTest {
                 .collect(Collectors.toSet());
         assertThat(inserted).isEqualTo(mapped);
         assertThat(CaseFile.INSERT_VALUES.chars().filter(c -> c == '?').count()).isEqualTo(inserted.size());
+    }
+
+    /**
+     * The one definition is the entity's mapping: a case written by the INSERT must be the row Hibernate writes for
+     * the same case (a column out of order, or a value in the wrong form, shows here).
+     */
+    @Test
+    void a_case_written_by_the_insert_is_the_row_hibernate_writes_for_it() {
+        for (String item : Arrays.asList("SR-12", "SR-01", null)) {
+            String byHibernate = "J-" + UUID.randomUUID(), byInsert = "J-" + UUID.randomUUID();
+            tx.executeWithoutResult(s -> {
+                LocalDateTime now = steps.now();
+                var listed = item == null ? null : steps.currentItem(item, now);
+                repository.saveAndFlush(steps.newCase(numbers.next(now.toLocalDate()), report(byHibernate, item),
+                        listed, ACTOR, now));
+                store.insertAll(List.of(steps.newCase(numbers.next(now.toLocalDate()), report(byInsert, item),
+                        listed, ACTOR, now)));
+            });
+
+            Map<String, Object> inserted = CaseRows.written(jdbc, idOf(byInsert));
+            Map<String, Object> hibernate = CaseRows.written(jdbc, idOf(byHibernate));
+            assertThat(inserted.get("case")).as(String.valueOf(item)).isEqualTo(hibernate.get("case"));
+            assertThat(inserted.get("co_units")).as(String.valueOf(item)).isEqualTo(hibernate.get("co_units"));
+            assertThat((List<?>) inserted.get("co_units")).hasSize("SR-12".equals(item) ? 1 : 0);
+        }
+    }
+
+    /** The operator's form announces its new case as the channels do theirs: one CasesFiled, no CaseChanged. */
+    @Test
+    void the_operators_form_announces_a_new_case_as_the_channels_do() {
+        String ref = "K-" + UUID.randomUUID();
+        CaseDetails registered = RunAs.user("operator", () -> cases.register(report(ref, "SR-12"), List.of()),
+                AppRoles.OPERATOR);
+
+        assertThat(events.stream(CaseChanged.class)).isEmpty();
+        assertThat(events.stream(CasesFiled.class)).singleElement().satisfies(filed -> {
+            assertThat(filed.changed()).singleElement().satisfies(c -> {
+                assertThat(c.number()).isEqualTo(registered.number());
+                assertThat(c.created()).isTrue();
+                assertThat(c.createdBy()).isEqualTo("operator");
+            });
+            assertThat(filed.dispatched()).singleElement()
+                    .satisfies(d -> assertThat(d.caseId()).isEqualTo(registered.id()));
+        });
+        assertThat(registered.trackingCode()).isNotNull();
+        assertThat(registered.leadUnitCode()).isNotNull();
+    }
+
+    /** A new case has one way in: saving it as a change would announce it as CaseChanged, so it is refused. */
+    @Test
+    void a_new_case_is_not_saved_as_a_change() {
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> store.save(steps.newCase("WM209901010001",
+                report("L-" + UUID.randomUUID(), null), null, ACTOR, steps.now()))))
+                .isInstanceOf(IllegalStateException.class);
     }
 }
