@@ -20,8 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code case_file}. A received day is always recomputed whole by set-based statements in one transaction (delete +
  * insert … select … group by, for each table), so a refresh is idempotent and never drifts.
  * <ul>
- *   <li>every saved change to a case ({@link CaseChanged}, published in the case's transaction) marks the case's
- *       received day in {@code case_daily_dirty}, in that same transaction;</li>
+ *   <li>every new case ({@link CasesFiled}) and every saved change to a case ({@link CaseChanged}), published in
+ *       the case's transaction, marks the case's received day in {@code case_daily_dirty}, in that same
+ *       transaction;</li>
  *   <li>the analysis refreshes the dirty days before it reads, and a timer does it every few minutes;</li>
  *   <li>bulk loads that bypass the case service (imports, the generator) call {@link #refresh(LocalDate, LocalDate)}
  *       for their days; a nightly run recomputes the last 62 days as a safety net.</li>
@@ -104,7 +105,7 @@ public class CaseDaily {
         jdbc.update("insert ignore into case_daily_dirty (day) values (?)", changed.receivedAt().toLocalDate());
     }
 
-    /** A batch intake's cases: their received days marked in one statement (usually one day). */
+    /** New cases, however they came in: their received days marked in one statement (usually one day). */
     @EventListener
     void onCasesFiled(CasesFiled filed) {
         List<LocalDate> days = filed.changed().stream().map(c -> c.receivedAt().toLocalDate()).distinct().toList();

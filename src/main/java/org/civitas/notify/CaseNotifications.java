@@ -37,7 +37,10 @@ class CaseNotifications {
         }
     }
 
-    /** Cases a batch intake dispatched: the same notices as {@link #on(CaseDispatched)}, written for all at once. */
+    /**
+     * New cases dispatched at registration, however they came in: the same notices as {@link #on(CaseDispatched)},
+     * written for all at once.
+     */
     @EventListener
     void on(CasesFiled e) {
         List<CaseNotice> leads = new ArrayList<>();

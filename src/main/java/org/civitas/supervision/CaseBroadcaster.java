@@ -23,10 +23,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Tells open views (the board, the inbox) that cases changed, by server push. It hears every committed case change
- * ({@link CaseChanged}) and every sweep or supervision event; a change that rolls back is never announced. Each
- * registration is refreshed at most once per {@code civitas.push.debounce-ms}: a burst of changes costs one refresh,
- * and the last change of a burst is never missed. A sweep step arrives as one event for all its cases.
+ * Tells open views (the board, the inbox) that cases changed, by server push. It hears every committed new case
+ * ({@link CasesFiled}), case change ({@link CaseChanged}) and sweep or supervision event; a change that rolls back
+ * is never announced. Each registration is refreshed at most once per {@code civitas.push.debounce-ms}: a burst of
+ * changes costs one refresh, and the last change of a burst is never missed. A sweep step arrives as one event for
+ * all its cases.
  *
  * <p>Registrations live in this node's memory with the UI they belong to. A node pushes the changes made on it at
  * once; changes made on other nodes arrive through {@link ClusterChanges}, which watches the database.
@@ -82,7 +83,7 @@ public class CaseBroadcaster {
         changed();
     }
 
-    /** A batch intake's cases: one refresh for all of them. */
+    /** New cases, however they came in (one or a channel's batch): one refresh for all of them. */
     @TransactionalEventListener(fallbackExecution = true)
     void on(CasesFiled e) {
         changed();
