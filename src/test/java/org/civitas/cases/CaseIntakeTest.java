@@ -59,21 +59,22 @@ class CaseIntakeTest {
                 Map.of("r", ref), Long.class);
     }
 
+    /** The office's registration (the operator's form) and a channel's batch write the same rows everywhere. */
     @Test
-    void a_report_filed_by_the_batch_intake_is_written_as_hibernate_writes_it() {
+    void a_report_filed_by_the_batch_intake_is_written_as_the_operators_form_writes_it() {
         // a clerk of the co-handling department with an address: notices and their mails are compared too
         RunAs.user("admin", () -> users.create(new UserForm("g11.intake" + System.nanoTime(), "水务专员",
                 Set.of("UNIT_CLERK"), "G11", "g11.intake@example.org", true, "Intake-Test-2026!")), "ADMIN");
         // JOINT (district leads, a department co-handles), TERRITORIAL, and no item (the classification queue)
         for (String item : Arrays.asList("SR-12", "SR-01", null)) {
-            String byEntity = "H-" + UUID.randomUUID(), byBatch = "H-" + UUID.randomUUID();
-            tx.executeWithoutResult(s -> cases.registerAs(report(byEntity, item), List.of(), ACTOR));
+            String byForm = "H-" + UUID.randomUUID(), byBatch = "H-" + UUID.randomUUID();
+            tx.executeWithoutResult(s -> cases.registerAs(report(byForm, item), List.of(), ACTOR));
             List<CaseIntake.Result> results = tx.execute(s -> intake.fileAll(List.of(report(byBatch, item)),
                     List.of(List.of()), ACTOR));
 
             assertThat(results).singleElement().satisfies(r -> assertThat(r.created()).isTrue());
             Map<String, Object> written = CaseRows.written(jdbc, idOf(byBatch));
-            assertThat(written).as(String.valueOf(item)).isEqualTo(CaseRows.written(jdbc, idOf(byEntity)));
+            assertThat(written).as(String.valueOf(item)).isEqualTo(CaseRows.written(jdbc, idOf(byForm)));
             assertThat(((Map<?, ?>) written.get("case")).get("status")).isEqualTo(item == null ? "REGISTERED"
                     : "DISPATCHED");
             assertThat((List<?>) written.get("history")).hasSize(item == null ? 1 : 2);
