@@ -78,7 +78,7 @@ class HostileApiInputTest {
                 case 2 -> body.put("photos", "not a list");
                 default -> { }
             }
-            String whole = Json.write(body);
+            String whole = ClientJson.write(body);
             String json = random.nextInt(10) == 0
                     ? whole.substring(0, random.nextInt(whole.length())) // broken JSON
                     : whole;
@@ -99,7 +99,7 @@ class HostileApiInputTest {
                 } else {
                     assertThat(status).isBetween(400, 499);
                     assertThat(rows).as("nothing stored").isZero();
-                    JsonNode error = Json.MAPPER.readTree(answer).path("errors").path(0);
+                    JsonNode error = ClientJson.MAPPER.readTree(answer).path("errors").path(0);
                     assertThat(error.path("message").asText()).isNotBlank();
                     assertThat(error.path("message_en").asText()).isNotBlank();
                 }
