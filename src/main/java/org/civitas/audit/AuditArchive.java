@@ -35,22 +35,23 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditArchive {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final JdbcTemplate jdbc;
     private final AuditChain chain;
     private final Clock clock;
     private final Path dir;
     private final int keepDays;
+    /** The application's mapper: the rows are strings and numbers only, which every configuration writes alike. */
+    private final ObjectMapper json;
 
     AuditArchive(JdbcTemplate jdbc, AuditChain chain, Clock clock,
                  @Value("${civitas.audit.archive-dir:./data/audit-archive}") Path dir,
-                 @Value("${civitas.audit.keep-days:180}") int keepDays) {
+                 @Value("${civitas.audit.keep-days:180}") int keepDays, ObjectMapper json) {
         this.jdbc = jdbc;
         this.chain = chain;
         this.clock = clock;
         this.dir = dir;
         this.keepDays = keepDays;
+        this.json = json;
     }
 
     /** Archives every month older than the retention that has no archive yet; returns the months archived. */
@@ -102,7 +103,7 @@ class AuditArchive {
                     }
                     row.put("chain_seq", rs.getLong("chain_seq"));
                     try {
-                        out.write(JSON.writeValueAsBytes(row));
+                        out.write(json.writeValueAsBytes(row));
                         out.write('\n');
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);

@@ -16,8 +16,9 @@ import org.civitas.base.RuleViolation;
 
 /**
  * A year's holiday notice in the format of {@code reference/cn-calendar-2016-2026.csv}: a {@code date,kind,name}
- * header, then one day per line. The whole file is checked before anything is stored; the first wrong line refuses
- * it, named by its line number as an editor shows it (the header is line 1).
+ * header, then one day per line, as CSV the way Excel writes it (read by commons-csv). The whole file is checked
+ * before anything is stored; the first wrong line refuses it, named by its line number as an editor shows it (the
+ * header is line 1).
  */
 final class CalendarCsv {
 
@@ -31,21 +32,26 @@ final class CalendarCsv {
         if (bytes.length > MAX_BYTES) {
             throw new RuleViolation("calendar.import.error.tooLarge", String.valueOf(MAX_BYTES / 1024));
         }
-        String[] lines = utf8(bytes).split("\r\n|\n|\r", -1);
-        if (!HEADER.equalsIgnoreCase(lines[0].replace(" ", "").replace("\"", ""))) {
+        List<CalendarCsvLines.Line> lines;
+        try {
+            lines = CalendarCsvLines.read(utf8(bytes));
+        } catch (CalendarCsvLines.MalformedException e) {
+            throw new RuleViolation("calendar.import.error.columns", e.line);
+        }
+        if (lines.isEmpty() || !isHeader(lines.get(0))) {
             throw new RuleViolation("calendar.import.error.header", HEADER);
         }
         List<CalendarDayRow> days = new ArrayList<>();
         Map<LocalDate, Integer> seen = new HashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
+        for (CalendarCsvLines.Line line : lines.subList(1, lines.size())) {
+            if (line.blank()) {
                 continue;
             }
-            int lineNo = i + 1;
-            CalendarDayRow day = line(lines[i], lineNo);
-            Integer earlier = seen.putIfAbsent(day.date(), lineNo);
+            CalendarDayRow day = day(line);
+            Integer earlier = seen.putIfAbsent(day.date(), line.number());
             if (earlier != null) {
-                throw new RuleViolation("calendar.import.error.duplicate", lineNo, day.date().toString(), earlier);
+                throw new RuleViolation("calendar.import.error.duplicate", line.number(), day.date().toString(),
+                        earlier);
             }
             days.add(day);
         }
@@ -55,24 +61,29 @@ final class CalendarCsv {
         return days;
     }
 
-    private static CalendarDayRow line(String line, int lineNo) {
-        String[] cols = line.split(",", 3);
-        if (cols.length < 3) {
+    private static boolean isHeader(CalendarCsvLines.Line line) {
+        return line.number() == 1 && HEADER.equalsIgnoreCase(String.join(",", line.values()).replace(" ", ""));
+    }
+
+    /** Exactly three columns: a name with a comma is quoted, as Excel writes it. */
+    private static CalendarDayRow day(CalendarCsvLines.Line line) {
+        int lineNo = line.number();
+        if (line.values().size() != 3) {
             throw new RuleViolation("calendar.import.error.columns", lineNo);
         }
         LocalDate date;
         try {
-            date = LocalDate.parse(unquote(cols[0]));
+            date = LocalDate.parse(line.get(0));
         } catch (DateTimeParseException e) {
-            throw new RuleViolation("calendar.import.error.date", lineNo, unquote(cols[0]));
+            throw new RuleViolation("calendar.import.error.date", lineNo, line.get(0));
         }
         DayKind kind;
         try {
-            kind = DayKind.valueOf(unquote(cols[1]).toUpperCase(Locale.ROOT));
+            kind = DayKind.valueOf(line.get(1).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new RuleViolation("calendar.import.error.kind", lineNo, unquote(cols[1]));
+            throw new RuleViolation("calendar.import.error.kind", lineNo, line.get(1));
         }
-        String name = unquote(cols[2]);
+        String name = line.get(2);
         if (name.isEmpty() || name.length() > CalendarDay.MAX_NAME) {
             throw new RuleViolation("calendar.import.error.name", lineNo, CalendarDay.MAX_NAME);
         }
@@ -84,14 +95,6 @@ final class CalendarCsv {
 
     static boolean isWeekend(LocalDate date) {
         return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
-    }
-
-    private static String unquote(String s) {
-        String t = s.trim();
-        if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
-            t = t.substring(1, t.length() - 1).replace("\"\"", "\"").trim();
-        }
-        return t;
     }
 
     /** Strict UTF-8, so a file saved as GBK by Excel is refused instead of stored as garbled names. */

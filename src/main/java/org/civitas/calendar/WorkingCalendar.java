@@ -1,13 +1,14 @@
 package org.civitas.calendar;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,37 +57,44 @@ public final class WorkingCalendar {
         return day;
     }
 
-    /** Reads {@code date,kind,name} lines after a header line; the name is informational only. */
+    /**
+     * Reads {@code date,kind,name} CSV records after a header line; the name is informational only, so the columns
+     * after the kind are not read.
+     */
     public static WorkingCalendar fromCsv(Reader r) {
         Require.notNull(r, "reader");
-        Map<LocalDate, DayKind> exceptions = new HashMap<>();
+        StringWriter text = new StringWriter();
         try {
-            BufferedReader in = new BufferedReader(r);
-            in.readLine();
-            int lineNo = 1;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lineNo++;
-                if (!line.isBlank()) {
-                    putLine(exceptions, line, lineNo);
-                }
-            }
+            r.transferTo(text);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read working calendar", e);
+        }
+        List<CalendarCsvLines.Line> lines;
+        try {
+            lines = CalendarCsvLines.read(text.toString());
+        } catch (CalendarCsvLines.MalformedException e) {
+            throw new IllegalArgumentException("bad working calendar line " + e.line, e);
+        }
+        Map<LocalDate, DayKind> exceptions = new HashMap<>();
+        for (CalendarCsvLines.Line line : lines) {
+            if (line.number() > 1 && !line.blank()) {
+                put(exceptions, line);
+            }
         }
         return new WorkingCalendar(exceptions);
     }
 
-    private static void putLine(Map<LocalDate, DayKind> exceptions, String line, int lineNo) {
-        String[] cols = line.split(",", 3);
+    private static void put(Map<LocalDate, DayKind> exceptions, CalendarCsvLines.Line line) {
         try {
-            LocalDate date = LocalDate.parse(cols[0].trim());
-            DayKind kind = DayKind.valueOf(cols.length > 1 ? cols[1].trim() : "");
+            LocalDate date = LocalDate.parse(line.get(0));
+            DayKind kind = DayKind.valueOf(line.get(1));
             // A second row for the same date would silently win; the data file must say one thing.
             if (exceptions.put(date, kind) != null) {
                 throw new IllegalArgumentException("duplicate date " + date);
             }
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("bad working calendar line " + lineNo + ": " + line, e);
+            throw new IllegalArgumentException(
+                    "bad working calendar line " + line.number() + ": " + String.join(",", line.values()), e);
         }
     }
 }

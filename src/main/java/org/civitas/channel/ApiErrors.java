@@ -1,15 +1,13 @@
 package org.civitas.channel;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.civitas.base.RuleViolation;
 import org.civitas.base.i18n.TranslationProvider;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 /**
  * The intake API's error bodies: {@code {"errors":[{"field":"phone","message":"…","message_en":"…"}]}}, each
@@ -51,21 +49,25 @@ final class ApiErrors {
         };
     }
 
-    static Map<String, Object> body(RuleViolation v) {
+    /** {@code {"errors":[…]}}: the body of every refusal of the native API. */
+    record Body(List<Item> errors) {
+    }
+
+    /** One refusal: the field it is about (or null), the translation key, its text in Chinese and in English. */
+    record Item(String field, String code, String message, @JsonProperty("message_en") String messageEn) {
+    }
+
+    static Body body(RuleViolation v) {
         return body(FIELDS.get(v.key()), v.key(), v.args());
     }
 
-    static Map<String, Object> body(String field, String key, Object... args) {
-        return Map.of("errors", List.of(error(field, key, args)));
+    static Body body(String field, String key, Object... args) {
+        return new Body(List.of(error(field, key, args)));
     }
 
-    static Map<String, Object> error(String field, String key, Object... args) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("field", field);
-        e.put("code", key);
-        e.put("message", text(key, TranslationProvider.CHINESE, args));
-        e.put("message_en", text(key, TranslationProvider.ENGLISH, args));
-        return e;
+    static Item error(String field, String key, Object... args) {
+        return new Item(field, key, text(key, TranslationProvider.CHINESE, args),
+                text(key, TranslationProvider.ENGLISH, args));
     }
 
     static String text(String key, Locale locale, Object... args) {
@@ -73,9 +75,5 @@ final class ApiErrors {
                 .map(x -> x instanceof RuleViolation.Key k ? I18N.getTranslation(k.key(), locale) : x)
                 .toArray();
         return I18N.getTranslation(key, locale, a);
-    }
-
-    static ResponseEntity<String> json(HttpStatus status, Map<String, Object> body) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Json.write(body));
     }
 }

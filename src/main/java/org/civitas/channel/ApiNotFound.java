@@ -17,9 +17,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ApiNotFound {
 
+    private final Json json;
+
+    ApiNotFound(Json json) {
+        this.json = json;
+    }
+
     @RequestMapping("/api/**")
     ResponseEntity<String> api() {
-        return ApiErrors.json(HttpStatus.NOT_FOUND, ApiErrors.body(null, "api.error.notFound"));
+        return json.answer(HttpStatus.NOT_FOUND, ApiErrors.body(null, "api.error.notFound"));
     }
 
     @RequestMapping("/open311/**")
@@ -28,6 +34,6 @@ class ApiNotFound {
         Open311Document.Format format = request.getRequestURI().endsWith(".xml") ? Open311Document.Format.XML
                 : Open311Document.Format.JSON;
         return Open311Document.errors(HttpStatus.NOT_FOUND, ApiErrors.text("api.error.notFound",
-                Open311Document.locale(language))).respond(HttpStatus.NOT_FOUND, format);
+                Open311Document.locale(language))).respond(HttpStatus.NOT_FOUND, format, json);
     }
 }

@@ -38,8 +38,8 @@ class ApiSecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ChannelService channels, ApiLimits limits)
-            throws Exception {
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ChannelService channels, ApiLimits limits,
+                                               Json json) throws Exception {
         http.securityMatcher("/api/**", "/open311/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .csrf(c -> c.disable())
                 .cors(c -> c.disable())
@@ -48,7 +48,7 @@ class ApiSecurityConfig {
                 .logout(l -> l.disable())
                 .requestCache(r -> r.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterAfter(new ApiKeyFilter(channels, limits), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new ApiKeyFilter(channels, limits, json), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/open311/**").permitAll()
                         // the OpenAPI description and its viewer: for the channel systems' developers, no account
@@ -59,8 +59,8 @@ class ApiSecurityConfig {
                         .requestMatchers("/api/**").permitAll()
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> error(req, res, 401))
-                        .accessDeniedHandler((req, res, ex) -> error(req, res, 403)));
+                        .authenticationEntryPoint((req, res, ex) -> error(json, req, res, 401))
+                        .accessDeniedHandler((req, res, ex) -> error(json, req, res, 403)));
         return http.build();
     }
 
@@ -68,18 +68,20 @@ class ApiSecurityConfig {
      * A refusal before the controller: the native API's {@code {"errors":[…]}} with 401/403, or Open311's
      * {@code errors} list, where a missing or wrong {@code api_key} is a 403 as the GeoReport servers answer it.
      */
-    static void error(HttpServletRequest req, HttpServletResponse res, int status) throws IOException {
+    static void error(Json json, HttpServletRequest req, HttpServletResponse res, int status) throws IOException {
         String path = req.getRequestURI() == null ? "" : req.getRequestURI();
         if (path.contains("/open311/")) {
-            error(req, res, HttpStatus.FORBIDDEN, status == 401 ? "open311.error.apiKey" : "api.error.forbidden");
+            error(json, req, res, HttpStatus.FORBIDDEN,
+                    status == 401 ? "open311.error.apiKey" : "api.error.forbidden");
         } else {
-            error(req, res, HttpStatus.valueOf(status), status == 401 ? "api.error.apiKey" : "api.error.forbidden");
+            error(json, req, res, HttpStatus.valueOf(status),
+                    status == 401 ? "api.error.apiKey" : "api.error.forbidden");
         }
     }
 
     /** A refusal in the format of the path: Open311's error list (XML for {@code .xml}), else the native JSON. */
-    static void error(HttpServletRequest req, HttpServletResponse res, HttpStatus status, String key, Object... args)
-            throws IOException {
+    static void error(Json json, HttpServletRequest req, HttpServletResponse res, HttpStatus status, String key,
+                      Object... args) throws IOException {
         res.setCharacterEncoding(StandardCharsets.UTF_8.name());
         res.setStatus(status.value());
         String path = req.getRequestURI() == null ? "" : req.getRequestURI();
@@ -88,18 +90,18 @@ class ApiSecurityConfig {
                     ApiErrors.text(key, Open311Document.locale(req.getHeader("Accept-Language")), args));
             boolean xml = path.endsWith(".xml");
             res.setContentType((xml ? Open311Document.XML : Open311Document.JSON).toString());
-            res.getWriter().write(xml ? doc.xml() : doc.json());
+            res.getWriter().write(xml ? doc.xml() : doc.json(json));
             return;
         }
         res.setContentType("application/json");
-        res.getWriter().write(Json.write(ApiErrors.body(null, key, args)));
+        res.getWriter().write(json.write(ApiErrors.body(null, key, args)));
     }
 
     /** 429 with {@code Retry-After}: the allowance is spent until the next token. */
-    static void tooMany(HttpServletRequest req, HttpServletResponse res, ApiLimits.Refusal refusal)
+    static void tooMany(Json json, HttpServletRequest req, HttpServletResponse res, ApiLimits.Refusal refusal)
             throws IOException {
         res.setHeader("Retry-After", String.valueOf(refusal.retryAfterSeconds()));
-        error(req, res, HttpStatus.TOO_MANY_REQUESTS, "api.error.rateLimited", refusal.retryAfterSeconds());
+        error(json, req, res, HttpStatus.TOO_MANY_REQUESTS, "api.error.rateLimited", refusal.retryAfterSeconds());
     }
 
     /**
@@ -110,10 +112,12 @@ class ApiSecurityConfig {
 
         private final ChannelService channels;
         private final ApiLimits limits;
+        private final Json json;
 
-        ApiKeyFilter(ChannelService channels, ApiLimits limits) {
+        ApiKeyFilter(ChannelService channels, ApiLimits limits, Json json) {
             this.channels = channels;
             this.limits = limits;
+            this.json = json;
         }
 
         @Override
@@ -133,7 +137,7 @@ class ApiSecurityConfig {
                 ApiLimits.Refusal refusal = counted && read && uri.contains("/open311/")
                         ? limits.anonymousRead(address) : null;
                 if (refusal != null) {
-                    tooMany(request, response, refusal);
+                    tooMany(json, request, response, refusal);
                     return;
                 }
                 chain.doFilter(request, response);
@@ -141,22 +145,22 @@ class ApiSecurityConfig {
             }
             ApiLimits.Refusal blocked = limits.keyBlocked(address);
             if (blocked != null) {
-                tooMany(request, response, blocked);
+                tooMany(json, request, response, blocked);
                 return;
             }
             Optional<ChannelSystem> system = channels.authenticate(key);
             if (system.isEmpty()) {
                 ApiLimits.Refusal refusal = limits.keyFailed(address);
                 if (refusal != null) {
-                    tooMany(request, response, refusal);
+                    tooMany(json, request, response, refusal);
                 } else {
-                    error(request, response, 401);
+                    error(json, request, response, 401);
                 }
                 return;
             }
             ApiLimits.Refusal refusal = counted ? limits.system(system.get().code(), !read) : null;
             if (refusal != null) {
-                tooMany(request, response, refusal);
+                tooMany(json, request, response, refusal);
                 return;
             }
             var context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,10 +27,15 @@ class IdempotencyKeys {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final ApiExceptionHandler errors;
+    /** The native API's refusals: {@code {"errors":[{"field":"Idempotency-Key",…}]}}. */
+    private final Refusal nativeRefusal;
 
-    IdempotencyKeys(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    IdempotencyKeys(NamedParameterJdbcTemplate jdbc, Clock clock, ApiExceptionHandler errors, Json json) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.errors = errors;
+        this.nativeRefusal = (status, messageKey) -> json.answer(status, ApiErrors.body("Idempotency-Key", messageKey));
     }
 
     record Stored(long id, String requestHash, String state, Integer status, String body, LocalDateTime expiresAt) {
@@ -40,13 +46,9 @@ class IdempotencyKeys {
         ResponseEntity<String> refuse(HttpStatus status, String messageKey);
     }
 
-    /** The native API's refusals: {@code {"errors":[{"field":"Idempotency-Key",…}]}}. */
-    static final Refusal NATIVE = (status, messageKey) -> ApiErrors.json(status,
-            ApiErrors.body("Idempotency-Key", messageKey));
-
     ResponseEntity<String> run(String channelCode, String key, Supplier<String> requestHash,
                                Supplier<ResponseEntity<String>> action) {
-        return run(channelCode, key, requestHash, action, NATIVE);
+        return run(channelCode, key, requestHash, action, nativeRefusal);
     }
 
     /**
@@ -60,7 +62,12 @@ class IdempotencyKeys {
         if (key == null) {
             return action.get();
         }
-        return run(channelCode, key, requestHash.get(), action, refusal);
+        try {
+            return run(channelCode, key, requestHash.get(), action, refusal);
+        } catch (DataAccessException e) {
+            // the action's own conflicts are answered inside; this is the key table failing: a server error, retried
+            throw new IllegalStateException("Idempotency-Key store failed", e);
+        }
     }
 
     private ResponseEntity<String> run(String channelCode, String key, String requestHash,
@@ -93,8 +100,12 @@ class IdempotencyKeys {
         try {
             response = action.get();
         } catch (RuntimeException e) {
-            delete(id);
-            throw e;
+            // a refusal is an answer like any other, kept for the replay; anything else is a server error
+            response = errors.answer(e);
+            if (response == null) {
+                delete(id);
+                throw e;
+            }
         }
         if (response.getStatusCode().is5xxServerError()) {
             delete(id);

@@ -1,6 +1,7 @@
 package org.civitas.channel;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,11 +17,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.civitas.base.RuleViolation;
+import org.civitas.cases.CaseAction;
+import org.civitas.cases.CaseStatus;
+import org.civitas.cases.Channel;
 import org.civitas.cases.CitizenCases;
 import org.civitas.cases.NewCase;
 import org.civitas.cases.PhotoUpload;
@@ -67,14 +68,16 @@ class IntakeApi {
     private final IdempotencyKeys idempotency;
     private final CurrentUser user;
     private final ZoneId zone;
+    private final Json json;
 
     IntakeApi(CitizenCases citizens, ChannelService channels, IdempotencyKeys idempotency, CurrentUser user,
-              @Value("${civitas.zone:Asia/Shanghai}") ZoneId zone) {
+              @Value("${civitas.zone:Asia/Shanghai}") ZoneId zone, Json json) {
         this.citizens = citizens;
         this.channels = channels;
         this.idempotency = idempotency;
         this.user = user;
         this.zone = zone;
+        this.json = json;
     }
 
     /** A photo in JSON: its file name and its bytes in base64. */
@@ -98,6 +101,28 @@ class IntakeApi {
     record RatingRequest(String rating, Boolean solved, String note) {
     }
 
+    /** A case as the filing channel sees it: status and public timeline, never the complainant's name or phone. */
+    record CaseView(String number, String ref, Channel channel, CaseStatus status,
+                    @JsonProperty("received_at") OffsetDateTime receivedAt, String item, String district,
+                    String street, String address, String description, @JsonProperty("lead_unit") String leadUnit,
+                    @JsonProperty("handle_due_at") OffsetDateTime handleDueAt, String reply,
+                    @JsonProperty("replied_at") OffsetDateTime repliedAt, Rating rating, boolean rateable,
+                    @JsonProperty("tracking_code") String trackingCode, List<StepView> timeline) {
+    }
+
+    record StepView(OffsetDateTime at, CaseAction action, CaseStatus status) {
+    }
+
+    /** {@code {"results":[…]}}: one result per report of a batch, in the order sent. */
+    record BatchAnswer(List<BatchResult> results) {
+    }
+
+    /** A report of a batch: its case when filed (201/200), else its errors. */
+    record BatchResult(int index, String ref, int status,
+                       @JsonProperty("case") @JsonInclude(JsonInclude.Include.NON_NULL) CaseView filed,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) List<ApiErrors.Item> errors) {
+    }
+
     @Operation(summary = "Register a case", description = "201 new, 200 when the ref was filed before",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = IntakeRequest.class))))
@@ -105,10 +130,10 @@ class IntakeApi {
     ResponseEntity<String> register(@RequestBody(required = false) String body,
                                     @RequestHeader(name = "Idempotency-Key", required = false) String idemKey) {
         ChannelSystem system = system();
-        return idempotency.run(system.code(), idemKey, () -> hash("POST /cases", body), () -> respond(() -> {
+        return idempotency.run(system.code(), idemKey, () -> hash("POST /cases", body), () -> {
             CitizenCases.Submitted s = submit(system, parse(body, IntakeRequest.class));
-            return ResponseEntity.status(s.created() ? HttpStatus.CREATED : HttpStatus.OK).body(view(s.filed()));
-        }));
+            return json.answer(s.created() ? HttpStatus.CREATED : HttpStatus.OK, view(s.filed()));
+        });
     }
 
     @Operation(summary = "Register up to 100 cases in one request",
@@ -121,7 +146,7 @@ class IntakeApi {
     ResponseEntity<String> registerBatch(@RequestBody(required = false) String body,
                                          @RequestHeader(name = "Idempotency-Key", required = false) String idemKey) {
         ChannelSystem system = system();
-        return idempotency.run(system.code(), idemKey, () -> hash("POST /cases/batch", body), () -> respond(() -> {
+        return idempotency.run(system.code(), idemKey, () -> hash("POST /cases/batch", body), () -> {
             BatchRequest batch = parse(body, BatchRequest.class);
             if (batch.cases() == null || batch.cases().isEmpty()) {
                 throw new RuleViolation("api.error.batchEmpty");
@@ -129,8 +154,8 @@ class IntakeApi {
             if (batch.cases().size() > BATCH_MAX) {
                 throw new RuleViolation("api.error.batchTooLarge", BATCH_MAX);
             }
-            return ResponseEntity.ok(Map.of("results", fileBatch(system, batch.cases())));
-        }));
+            return json.answer(HttpStatus.OK, new BatchAnswer(fileBatch(system, batch.cases())));
+        });
     }
 
     /**
@@ -139,8 +164,8 @@ class IntakeApi {
      * (a concurrent request filed one of the same refs between the check and the insert, a deadlock), nothing of it
      * stays and each report is filed again in a transaction of its own, as before the group commit.
      */
-    private List<Map<String, Object>> fileBatch(ChannelSystem system, List<IntakeRequest> requests) {
-        List<Map<String, Object>> results = new ArrayList<>(Collections.nCopies(requests.size(), null));
+    private List<BatchResult> fileBatch(ChannelSystem system, List<IntakeRequest> requests) {
+        List<BatchResult> results = new ArrayList<>(Collections.nCopies(requests.size(), null));
         List<NewCase> reports = new ArrayList<>();
         List<List<PhotoUpload>> photos = new ArrayList<>();
         List<Integer> indexes = new ArrayList<>();
@@ -175,38 +200,26 @@ class IntakeApi {
         return results;
     }
 
-    private Map<String, Object> result(int index, IntakeRequest r, CitizenCases.Submitted s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("index", index);
-        out.put("ref", r.ref());
-        out.put("status", s.created() ? HttpStatus.CREATED.value() : HttpStatus.OK.value());
-        out.put("case", view(s.filed()));
-        return out;
+    private BatchResult result(int index, IntakeRequest r, CitizenCases.Submitted s) {
+        return new BatchResult(index, r.ref(), s.created() ? HttpStatus.CREATED.value() : HttpStatus.OK.value(),
+                view(s.filed()), null);
     }
 
-    private static Map<String, Object> refusal(int index, IntakeRequest r, RuleViolation v) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("index", index);
-        out.put("ref", r == null ? null : r.ref());
-        out.put("status", ApiErrors.status(v).value());
-        out.putAll(ApiErrors.body(v));
-        return out;
+    private static BatchResult refusal(int index, IntakeRequest r, RuleViolation v) {
+        return new BatchResult(index, r == null ? null : r.ref(), ApiErrors.status(v).value(), null,
+                ApiErrors.body(v).errors());
     }
 
     /** One report of a batch: registered in its own transaction, so one refused report leaves the others filed. */
-    private Map<String, Object> batchResult(ChannelSystem system, int index, IntakeRequest r) {
+    private BatchResult batchResult(ChannelSystem system, int index, IntakeRequest r) {
         try {
             return result(index, r, submit(system, r));
         } catch (RuleViolation v) {
             return refusal(index, r, v);
         } catch (org.springframework.dao.DataAccessException e) {
             log.info("Conflicting intake in a batch: {}", e.getMessage());
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("index", index);
-            out.put("ref", r == null ? null : r.ref());
-            out.put("status", HttpStatus.CONFLICT.value());
-            out.putAll(ApiErrors.body(null, "api.error.conflict"));
-            return out;
+            return new BatchResult(index, r == null ? null : r.ref(), HttpStatus.CONFLICT.value(), null,
+                    ApiErrors.body(null, "api.error.conflict").errors());
         }
     }
 
@@ -234,14 +247,14 @@ class IntakeApi {
     @GetMapping("/cases/{ref}")
     ResponseEntity<String> byRef(@PathVariable String ref) {
         ChannelSystem system = system();
-        return respond(() -> ResponseEntity.ok(view(citizens.ofChannel(system.channel(), ref))));
+        return json.answer(HttpStatus.OK, view(citizens.ofChannel(system.channel(), ref)));
     }
 
     @Operation(summary = "Status and public timeline by case number")
     @GetMapping("/cases/by-number/{number}")
     ResponseEntity<String> byNumber(@PathVariable String number) {
         ChannelSystem system = system();
-        return respond(() -> ResponseEntity.ok(view(citizens.ofChannelByNumber(system.channel(), number))));
+        return json.answer(HttpStatus.OK, view(citizens.ofChannelByNumber(system.channel(), number)));
     }
 
     @Operation(summary = "The citizen's rating, once, after the reply",
@@ -251,18 +264,17 @@ class IntakeApi {
     ResponseEntity<String> rate(@PathVariable String ref, @RequestBody(required = false) String body,
                                 @RequestHeader(name = "Idempotency-Key", required = false) String idemKey) {
         ChannelSystem system = system();
-        return idempotency.run(system.code(), idemKey, () -> hash("POST /cases/" + ref + "/rating", body),
-                () -> respond(() -> {
-                    RatingRequest r = parse(body, RatingRequest.class);
-                    Rating rating;
-                    try {
-                        rating = r.rating() == null ? null : Rating.valueOf(r.rating().strip());
-                    } catch (IllegalArgumentException e) {
-                        throw new RuleViolation("case.error.ratingRequired");
-                    }
-                    return ResponseEntity.ok(view(citizens.rateForChannel(system.channel(), ref, rating,
-                            !Boolean.FALSE.equals(r.solved()), r.note())));
-                }));
+        return idempotency.run(system.code(), idemKey, () -> hash("POST /cases/" + ref + "/rating", body), () -> {
+            RatingRequest r = parse(body, RatingRequest.class);
+            Rating rating;
+            try {
+                rating = r.rating() == null ? null : Rating.valueOf(r.rating().strip());
+            } catch (IllegalArgumentException e) {
+                throw new RuleViolation("case.error.ratingRequired");
+            }
+            return json.answer(HttpStatus.OK, view(citizens.rateForChannel(system.channel(), ref, rating,
+                    !Boolean.FALSE.equals(r.solved()), r.note())));
+        });
     }
 
     private ChannelSystem system() {
@@ -291,27 +303,12 @@ class IntakeApi {
         return out;
     }
 
-    ResponseEntity<String> respond(Supplier<ResponseEntity<?>> action) {
-        try {
-            ResponseEntity<?> r = action.get();
-            return ResponseEntity.status(r.getStatusCode()).contentType(MediaType.APPLICATION_JSON)
-                    .body(Json.write(r.getBody()));
-        } catch (RuleViolation v) {
-            return ApiErrors.json(ApiErrors.status(v), ApiErrors.body(v));
-        } catch (org.springframework.security.access.AccessDeniedException e) {
-            return ApiErrors.json(HttpStatus.FORBIDDEN, ApiErrors.body(null, "api.error.forbidden"));
-        } catch (org.springframework.dao.DataAccessException e) {
-            log.info("Conflicting intake: {}", e.getMessage());
-            return ApiErrors.json(HttpStatus.CONFLICT, ApiErrors.body(null, "api.error.conflict"));
-        }
-    }
-
-    static <T> T parse(String body, Class<T> type) {
+    <T> T parse(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
             throw new RuleViolation("api.error.body");
         }
         try {
-            T t = Json.MAPPER.readValue(body, type);
+            T t = json.read(body, type);
             if (t == null) {
                 throw new RuleViolation("api.error.body");
             }
@@ -326,33 +323,11 @@ class IntakeApi {
                 StandardCharsets.UTF_8)));
     }
 
-    Map<String, Object> view(PublicCase c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("number", c.number());
-        m.put("ref", c.channelRef());
-        m.put("channel", c.channel());
-        m.put("status", c.status());
-        m.put("received_at", at(c.receivedAt()));
-        m.put("item", c.itemCode());
-        m.put("district", c.districtCode());
-        m.put("street", c.streetCode());
-        m.put("address", c.address());
-        m.put("description", c.description());
-        m.put("lead_unit", c.leadUnitCode());
-        m.put("handle_due_at", at(c.handleDueAt()));
-        m.put("reply", c.reply());
-        m.put("replied_at", at(c.repliedAt()));
-        m.put("rating", c.rating());
-        m.put("rateable", c.rateable());
-        m.put("tracking_code", c.trackingCode());
-        m.put("timeline", c.steps().stream().map(s -> {
-            Map<String, Object> step = new LinkedHashMap<>();
-            step.put("at", at(s.at()));
-            step.put("action", s.action());
-            step.put("status", s.status());
-            return step;
-        }).toList());
-        return m;
+    CaseView view(PublicCase c) {
+        return new CaseView(c.number(), c.channelRef(), c.channel(), c.status(), at(c.receivedAt()), c.itemCode(),
+                c.districtCode(), c.streetCode(), c.address(), c.description(), c.leadUnitCode(), at(c.handleDueAt()),
+                c.reply(), at(c.repliedAt()), c.rating(), c.rateable(), c.trackingCode(),
+                c.steps().stream().map(s -> new StepView(at(s.at()), s.action(), s.status())).toList());
     }
 
     private OffsetDateTime at(LocalDateTime t) {

@@ -11,15 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
-import org.civitas.base.RuleViolation;
 import org.civitas.catalog.ItemView;
 import org.civitas.cases.PublicRequests;
 import org.civitas.channel.Open311Document.Format;
 import org.civitas.channel.Open311Document.Repeated;
 import org.civitas.security.CurrentUser;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,7 +41,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Open311 GeoReport v2")
 class Open311Api {
 
-    private static final Logger log = LoggerFactory.getLogger(Open311Api.class);
     static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
 
     private final Open311Catalog services;
@@ -57,11 +52,12 @@ class Open311Api {
     private final String jurisdiction;
     /** Rows of one GET requests at most (the spec allows fewer than its 1,000); a client narrows by end_date. */
     private final int maxRows;
+    private final Json json;
 
     Open311Api(Open311Catalog services, Open311Mapping mapping, PublicRequests requests, ChannelService channels,
                IdempotencyKeys idempotency, CurrentUser user,
                @Value("${civitas.open311.jurisdiction:civitas}") String jurisdiction,
-               @Value("${civitas.open311.max-rows:200}") int maxRows) {
+               @Value("${civitas.open311.max-rows:200}") int maxRows, Json json) {
         this.services = services;
         this.mapping = mapping;
         this.requests = requests;
@@ -70,6 +66,7 @@ class Open311Api {
         this.user = user;
         this.jurisdiction = jurisdiction;
         this.maxRows = Math.max(1, Math.min(maxRows, PublicRequests.MAX_ROWS));
+        this.json = json;
     }
 
     // --- discovery and services -------------------------------------------------------------------------------
@@ -78,22 +75,21 @@ class Open311Api {
     @GetMapping({"/discovery.{format}", "/v2/discovery.{format}"})
     ResponseEntity<String> discovery(@PathVariable String format,
                                      @RequestHeader(name = "Accept-Language", required = false) String language) {
-        return answer(format, language, () -> {
-            Locale locale = Open311Document.locale(language);
-            Map<String, Object> endpoint = new LinkedHashMap<>();
-            endpoint.put("specification", SPECIFICATION);
-            endpoint.put("url", org.springframework.web.servlet.support.ServletUriComponentsBuilder
-                    .fromCurrentContextPath().path("/open311/v2").toUriString());
-            endpoint.put("changeset", mapping.changeset());
-            endpoint.put("type", "production");
-            endpoint.put("formats", new Repeated("format", List.of("text/xml", "application/json")));
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("changeset", mapping.changeset());
-            d.put("contact", ApiErrors.text("open311.discovery.contact", locale));
-            d.put("key_service", ApiErrors.text("open311.discovery.keyService", locale));
-            d.put("endpoints", new Repeated("endpoint", List.of(endpoint)));
-            return new Open311Document("discovery", d);
-        });
+        Format f = format(format);
+        Locale locale = Open311Document.locale(language);
+        Map<String, Object> endpoint = new LinkedHashMap<>();
+        endpoint.put("specification", SPECIFICATION);
+        endpoint.put("url", org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromCurrentContextPath().path("/open311/v2").toUriString());
+        endpoint.put("changeset", mapping.changeset());
+        endpoint.put("type", "production");
+        endpoint.put("formats", new Repeated("format", List.of("text/xml", "application/json")));
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("changeset", mapping.changeset());
+        d.put("contact", ApiErrors.text("open311.discovery.contact", locale));
+        d.put("key_service", ApiErrors.text("open311.discovery.keyService", locale));
+        d.put("endpoints", new Repeated("endpoint", List.of(endpoint)));
+        return ok(new Open311Document("discovery", d), f);
     }
 
     @Operation(summary = "GET Service List: the items of the negative list")
@@ -101,11 +97,10 @@ class Open311Api {
     ResponseEntity<String> services(@PathVariable String format,
                                     @RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId,
                                     @RequestHeader(name = "Accept-Language", required = false) String language) {
-        return answer(format, language, () -> {
-            checkJurisdiction(jurisdictionId);
-            return new Open311Document("services",
-                    new Repeated("service", services.items().values().stream().map(services::service).toList()));
-        });
+        Format f = format(format);
+        checkJurisdiction(jurisdictionId);
+        return ok(new Open311Document("services",
+                new Repeated("service", services.items().values().stream().map(services::service).toList())), f);
     }
 
     @Operation(summary = "GET Service Definition: district and street attributes")
@@ -113,13 +108,12 @@ class Open311Api {
     ResponseEntity<String> definition(@PathVariable String code, @PathVariable String format,
                                       @RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId,
                                       @RequestHeader(name = "Accept-Language", required = false) String language) {
-        return answer(format, language, () -> {
-            checkJurisdiction(jurisdictionId);
-            ItemView item = services.item(code)
-                    .orElseThrow(() -> new Open311Refusal(HttpStatus.NOT_FOUND, "open311.error.serviceCode", code));
-            return new Open311Document("service_definition",
-                    services.definition(item, Open311Document.locale(language)));
-        });
+        Format f = format(format);
+        checkJurisdiction(jurisdictionId);
+        ItemView item = services.item(code)
+                .orElseThrow(() -> new Open311Refusal(HttpStatus.NOT_FOUND, "open311.error.serviceCode", code));
+        return ok(new Open311Document("service_definition", services.definition(item,
+                Open311Document.locale(language))), f);
     }
 
     // --- requests ---------------------------------------------------------------------------------------------
@@ -130,23 +124,20 @@ class Open311Api {
                                   @RequestHeader(name = "Accept-Language", required = false) String language,
                                   @RequestHeader(name = "Idempotency-Key", required = false) String idemKey,
                                   @RequestHeader(name = "Content-Type", required = false) String contentType) {
-        Format f = Format.of(format);
-        if (f == null) {
-            return refuse(null, language, new Open311Refusal(HttpStatus.BAD_REQUEST, "open311.error.format"));
-        }
+        Format f = format(format);
         if (contentType == null || !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(parse(contentType))) {
             // the spec's error list, not Spring's problem document
-            return refuse(f, language, new Open311Refusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "open311.error.form"));
+            throw new Open311Refusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "open311.error.form");
         }
         ChannelSystem system = system();
         Locale locale = Open311Document.locale(language);
         return idempotency.run(system.code(), idemKey,
                 () -> IntakeApi.hash("POST /open311/requests." + f, canonical(params)),
-                () -> answer(format, language, () -> {
+                () -> {
                     checkJurisdiction(params.getFirst("jurisdiction_id"));
-                    return mapping.file(system, params, locale);
-                }),
-                (status, key) -> Open311Document.errors(status, ApiErrors.text(key, locale)).respond(status, f));
+                    return ok(mapping.file(system, params, locale), f);
+                },
+                (status, key) -> Open311Document.errors(status, ApiErrors.text(key, locale)).respond(status, f, json));
     }
 
     @Operation(summary = "GET Service Requests: newest first, at most civitas.open311.max-rows (200), 90 days")
@@ -160,27 +151,26 @@ class Open311Api {
                                 @RequestParam(name = "status", required = false) String status,
                                 @RequestParam(name = "page_size", required = false) String pageSize,
                                 @RequestHeader(name = "Accept-Language", required = false) String language) {
-        return answer(format, language, () -> {
-            checkJurisdiction(jurisdictionId);
-            int limit = pageSize(pageSize);
-            List<String> numbers = list(ids);
-            if (numbers.size() > PublicRequests.MAX_NUMBERS) {
-                throw new Open311Refusal(HttpStatus.BAD_REQUEST, "open311.error.tooManyIds",
-                        PublicRequests.MAX_NUMBERS);
+        Format f = format(format);
+        checkJurisdiction(jurisdictionId);
+        int limit = pageSize(pageSize);
+        List<String> numbers = list(ids);
+        if (numbers.size() > PublicRequests.MAX_NUMBERS) {
+            throw new Open311Refusal(HttpStatus.BAD_REQUEST, "open311.error.tooManyIds",
+                    PublicRequests.MAX_NUMBERS);
+        }
+        Set<Boolean> open = new LinkedHashSet<>();
+        for (String s : list(status)) {
+            switch (s.toLowerCase(Locale.ROOT)) {
+                case "open" -> open.add(true);
+                case "closed" -> open.add(false);
+                default -> throw new Open311Refusal(HttpStatus.BAD_REQUEST, "open311.error.status");
             }
-            Set<Boolean> open = new LinkedHashSet<>();
-            for (String s : list(status)) {
-                switch (s.toLowerCase(Locale.ROOT)) {
-                    case "open" -> open.add(true);
-                    case "closed" -> open.add(false);
-                    default -> throw new Open311Refusal(HttpStatus.BAD_REQUEST, "open311.error.status");
-                }
-            }
-            LocalDateTime[] range = mapping.range(startDate, endDate);
-            List<PublicRequests.Row> rows = requests.search(new PublicRequests.Query(numbers, list(codes), range[0],
-                    range[1], open, limit));
-            return mapping.requestList(rows, Open311Document.locale(language));
-        });
+        }
+        LocalDateTime[] range = mapping.range(startDate, endDate);
+        List<PublicRequests.Row> rows = requests.search(new PublicRequests.Query(numbers, list(codes), range[0],
+                range[1], open, limit));
+        return ok(mapping.requestList(rows, Open311Document.locale(language)), f);
     }
 
     @Operation(summary = "GET Service Request")
@@ -188,21 +178,19 @@ class Open311Api {
     ResponseEntity<String> one(@PathVariable String id, @PathVariable String format,
                                @RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId,
                                @RequestHeader(name = "Accept-Language", required = false) String language) {
-        return answer(format, language, () -> {
-            checkJurisdiction(jurisdictionId);
-            PublicRequests.Row row = requests.byNumber(id)
-                    .orElseThrow(() -> new Open311Refusal(HttpStatus.NOT_FOUND, "open311.error.notFound", id));
-            return mapping.requestList(List.of(row), Open311Document.locale(language));
-        });
+        Format f = format(format);
+        checkJurisdiction(jurisdictionId);
+        PublicRequests.Row row = requests.byNumber(id)
+                .orElseThrow(() -> new Open311Refusal(HttpStatus.NOT_FOUND, "open311.error.notFound", id));
+        return ok(mapping.requestList(List.of(row), Open311Document.locale(language)), f);
     }
 
     @Operation(summary = "GET service_request_id from a token: none are issued (realtime)")
     @GetMapping("/v2/tokens/{token}.{format}")
     ResponseEntity<String> token(@PathVariable String token, @PathVariable String format,
                                  @RequestHeader(name = "Accept-Language", required = false) String language) {
-        return answer(format, language, () -> {
-            throw new Open311Refusal(HttpStatus.NOT_FOUND, "open311.error.token");
-        });
+        format(format);
+        throw new Open311Refusal(HttpStatus.NOT_FOUND, "open311.error.token");
     }
 
     // --- plumbing ---------------------------------------------------------------------------------------------
@@ -233,27 +221,17 @@ class Open311Api {
         return channels.caller(user.username());
     }
 
-    ResponseEntity<String> answer(String format, String language, Supplier<Open311Document> action) {
-        Format f = Format.of(format);
-        try {
-            if (f == null) {
-                throw new Open311Refusal(HttpStatus.BAD_REQUEST, "open311.error.format");
-            }
-            return action.get().respond(HttpStatus.OK, f);
-        } catch (Open311Refusal r) {
-            return refuse(f, language, r);
-        } catch (RuleViolation v) {
-            return Open311Document.errors(HttpStatus.BAD_REQUEST,
-                    ApiErrors.text(v.key(), Open311Document.locale(language), v.args())).respond(HttpStatus.BAD_REQUEST, f);
-        } catch (org.springframework.dao.DataAccessException e) {
-            log.info("Conflicting Open311 request: {}", e.getMessage());
-            return refuse(f, language, new Open311Refusal(HttpStatus.CONFLICT, "api.error.conflict"));
+    /** The format of the resource's suffix; another suffix is refused (in JSON) before anything else is read. */
+    private static Format format(String suffix) {
+        Format f = Format.of(suffix);
+        if (f == null) {
+            throw new Open311Refusal(HttpStatus.BAD_REQUEST, "open311.error.format");
         }
+        return f;
     }
 
-    private static ResponseEntity<String> refuse(Format f, String language, Open311Refusal r) {
-        return Open311Document.errors(r.status, ApiErrors.text(r.key, Open311Document.locale(language), r.args))
-                .respond(r.status, f);
+    private ResponseEntity<String> ok(Open311Document document, Format f) {
+        return document.respond(HttpStatus.OK, f, json);
     }
 
     private static MediaType parse(String contentType) {

@@ -58,14 +58,15 @@ record Open311Document(String root, Object body) {
                 ? TranslationProvider.ENGLISH : TranslationProvider.CHINESE;
     }
 
-    ResponseEntity<String> respond(HttpStatus status, Format format) {
+    /** The answer in the format asked for; JSON when none was. */
+    ResponseEntity<String> respond(HttpStatus status, Format format, Json json) {
         Format f = format == null ? Format.JSON : format;
         return ResponseEntity.status(status).contentType(f == Format.XML ? XML : JSON)
-                .body(f == Format.XML ? xml() : json());
+                .body(f == Format.XML ? xml() : json(json));
     }
 
-    String json() {
-        return Json.write(plain(body));
+    String json(Json json) {
+        return json.write(plain(body));
     }
 
     /** The JSON mapping: a {@link Repeated} is a plain array, whatever its element names. */

@@ -28,13 +28,15 @@ class StatusCallbacks {
     private final ChannelService channels;
     private final Clock clock;
     private final ZoneId zone;
+    private final Json json;
 
     StatusCallbacks(NamedParameterJdbcTemplate jdbc, ChannelService channels, Clock clock,
-                    @Value("${civitas.zone:Asia/Shanghai}") ZoneId zone) {
+                    @Value("${civitas.zone:Asia/Shanghai}") ZoneId zone, Json json) {
         this.jdbc = jdbc;
         this.channels = channels;
         this.clock = clock;
         this.zone = zone;
+        this.json = json;
     }
 
     @EventListener
@@ -74,7 +76,7 @@ class StatusCallbacks {
                     created_at, version)
                 VALUES (:channel, :recipient, NULL, :body, 'PENDING', 0, :now, :now, 0)""",
                 new MapSqlParameterSource().addValue("channel", OutboxChannel.WEBHOOK.name())
-                        .addValue("recipient", system.get().code()).addValue("body", Json.write(body))
+                        .addValue("recipient", system.get().code()).addValue("body", json.write(body))
                         .addValue("now", now));
     }
 

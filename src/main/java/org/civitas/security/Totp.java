@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.binary.Base32;
 
 /** RFC 6238 time-based one-time passwords: HMAC-SHA1, 30-second steps, 6 digits, one step of clock drift either way. */
 public final class Totp {
@@ -14,7 +15,7 @@ public final class Totp {
     static final int DIGITS = 6;
     static final long STEP_SECONDS = 30;
     static final int WINDOW = 1;
-    private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    private static final Base32 BASE32 = new Base32();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Totp() {
@@ -66,40 +67,17 @@ public final class Totp {
         return OptionalLong.empty();
     }
 
+    /** RFC 4648 base32 without the padding, which authenticator apps' key URIs leave out. */
     static String base32(byte[] data) {
-        StringBuilder out = new StringBuilder();
-        int buffer = 0, bits = 0;
-        for (byte b : data) {
-            buffer = (buffer << 8) | (b & 0xff);
-            bits += 8;
-            while (bits >= 5) {
-                out.append(BASE32.charAt((buffer >> (bits - 5)) & 31));
-                bits -= 5;
-            }
-        }
-        if (bits > 0) {
-            out.append(BASE32.charAt((buffer << (5 - bits)) & 31));
-        }
-        return out.toString();
+        return BASE32.encodeAsString(data).replace("=", "");
     }
 
+    /** Upper or lower case, with or without padding and spaces; any other character is refused. */
     static byte[] fromBase32(String text) {
-        String s = text.replace("=", "").replace(" ", "").toUpperCase();
-        ByteBuffer out = ByteBuffer.allocate(s.length() * 5 / 8);
-        int buffer = 0, bits = 0;
-        for (char c : s.toCharArray()) {
-            int v = BASE32.indexOf(c);
-            if (v < 0) {
-                throw new IllegalArgumentException("not base32: " + c);
-            }
-            buffer = (buffer << 5) | v;
-            bits += 5;
-            if (bits >= 8) {
-                out.put((byte) (buffer >> (bits - 8)));
-                bits -= 8;
-            }
+        if (!BASE32.isInAlphabet(text)) {
+            throw new IllegalArgumentException("not base32: " + text);
         }
-        return out.array();
+        return BASE32.decode(text);
     }
 
     /** The key URI authenticator apps read (Google Authenticator's "Key Uri Format"). */

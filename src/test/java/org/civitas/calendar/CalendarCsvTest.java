@@ -30,6 +30,23 @@ class CalendarCsvTest {
                 LocalDate.of(2027, 1, 1).getDayOfWeek()));
     }
 
+    @Test
+    void a_quoted_name_may_hold_commas_quotes_and_spaces_around_it() {
+        var days = CalendarCsv.parse("date,kind,name\n2027-01-01, HOLIDAY , \"元旦,\"\"新年\"\"\" \n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(days).extracting(CalendarDayRow::name).containsExactly("元旦,\"新年\"");
+    }
+
+    @Test
+    void lines_are_counted_as_an_editor_counts_them_across_a_quoted_line_break() {
+        String file = "date,kind,name\r\n2027-01-02,WORKDAY,\"补\r\n班\"\r\n2027-01-01,HOLIDAY,\r\n";
+        assertThatThrownBy(() -> CalendarCsv.parse(file.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(RuleViolation.class, v -> {
+                    assertThat(v.key()).isEqualTo("calendar.import.error.name");
+                    assertThat(v.args()[0]).isEqualTo(4);
+                });
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "2027-13-01,HOLIDAY,x | calendar.import.error.date",
@@ -37,7 +54,9 @@ class CalendarCsvTest {
             "2027-01-01,HOLIDAY, | calendar.import.error.name",
             "2027-01-01,HOLIDAY | calendar.import.error.columns",
             "2027-01-04,WORKDAY,补班 | calendar.import.error.workdayOnWeekday",
-            "2027-01-02,WORKDAY,补班 | calendar.import.error.duplicate"})
+            "2027-01-02,WORKDAY,补班 | calendar.import.error.duplicate",
+            "2027-01-01,HOLIDAY,元旦,新年 | calendar.import.error.columns",
+            "2027-01-01,HOLIDAY,\"元旦\"x | calendar.import.error.columns"})
     void a_wrong_third_line_is_named(String third, String key) {
         String file = "date,kind,name\n2027-01-02,WORKDAY,补班\n\n" + third + "\n";
         assertThatThrownBy(() -> CalendarCsv.parse(file.getBytes(StandardCharsets.UTF_8)))

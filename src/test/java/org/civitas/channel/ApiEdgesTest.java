@@ -20,7 +20,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class ApiEdgesTest extends Open311ApiFixture {
 
     static JsonNode body(MockHttpServletResponse r) throws Exception {
-        return Json.MAPPER.readTree(r.getContentAsString(StandardCharsets.UTF_8));
+        return ClientJson.MAPPER.readTree(r.getContentAsString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -61,8 +61,9 @@ class ApiEdgesTest extends Open311ApiFixture {
             assertThat(error.get("field").asText()).isEqualTo("ref");
         }
         String good = "APP-2026.07:" + UUID.randomUUID().toString().substring(0, 8) + "_x";
-        String batch = Json.write(Map.of("cases", List.of(Json.MAPPER.readValue(IntakeApiTest.report(good, "好编号"),
-                Map.class), Json.MAPPER.readValue(IntakeApiTest.report("A/" + good, "坏编号"), Map.class))));
+        String batch = ClientJson.write(Map.of("cases", List.of(
+                ClientJson.MAPPER.readValue(IntakeApiTest.report(good, "好编号"), Map.class),
+                ClientJson.MAPPER.readValue(IntakeApiTest.report("A/" + good, "坏编号"), Map.class))));
         JsonNode results = body(call(post("/api/v1/cases/batch").header("X-API-Key", key)
                 .contentType(MediaType.APPLICATION_JSON).content(batch))).get("results");
         assertThat(results.get(0).get("status").asInt()).isEqualTo(201);

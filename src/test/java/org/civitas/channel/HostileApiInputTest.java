@@ -9,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 import org.civitas.cases.Channel;
 import org.civitas.test.IntegrationTest;
 import org.civitas.test.RunAs;
+import org.civitas.test.Seeded;
+import org.civitas.test.Seeded.Gen;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,8 +26,9 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
- * Random and hostile bodies for {@code POST /api/v1/cases} (jqwik's generators inside one Spring test): broken JSON,
- * wrong types, unknown items and units, huge and nasty strings. Each answer is a 2xx with the report stored exactly,
+ * Random and hostile bodies for {@code POST /api/v1/cases} (seeded generators inside one Spring test; a failure names
+ * its seed and body, and {@code -Dcivitas.seed=<seed>} replays the run): broken JSON, wrong types, unknown items and
+ * units, huge and nasty strings. Each answer is a 2xx with the report stored exactly,
  * or a 4xx with a message in both languages and nothing stored. Never a 5xx.
  */
 @IntegrationTest
@@ -55,66 +56,71 @@ class HostileApiInputTest {
 
     @Test
     void every_hostile_body_gets_a_stored_case_or_a_clear_4xx_and_nothing_stored() throws Exception {
-        Random random = new Random(20261128L);
-        Arbitrary<String> text = Arbitraries.oneOf(Arbitraries.of(NASTY), Arbitraries.strings().all().ofMaxLength(30),
-                Arbitraries.strings().withChars("中文街道路号<>'\"&;%").ofMinLength(1).ofMaxLength(20),
-                Arbitraries.strings().alpha().ofMinLength(3990).ofMaxLength(4100));
+        Seeded seeded = Seeded.fromProperty();
+        Random random = seeded.random();
+        Gen<String> text = Gen.oneOf(Gen.of(NASTY), Gen.anyChars(30), Gen.chars("中文街道路号<>'\"&;%", 1, 20),
+                Gen.alpha(3990, 4100));
         int stored = 0;
         int refused = 0;
         for (int i = 0; i < TRIES; i++) {
             String ref = "H-" + Long.toString(System.nanoTime(), 36) + "-" + i;
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("ref", ref);
-            body.put("phone", pick(random, "13812345678", text));
-            body.put("district", pick(random, "D05", text));
-            body.put("street", pick(random, "S0501", text));
-            body.put("address", pick(random, "中华路 9 号", text));
-            body.put("description", pick(random, "占道经营", text));
-            body.put("item", pick(random, "SR-04", text));
+            body.put("phone", pick(seeded, "13812345678", text));
+            body.put("district", pick(seeded, "D05", text));
+            body.put("street", pick(seeded, "S0501", text));
+            body.put("address", pick(seeded, "中华路 9 号", text));
+            body.put("description", pick(seeded, "占道经营", text));
+            body.put("item", pick(seeded, "SR-04", text));
             switch (random.nextInt(8)) {
                 case 0 -> body.put("lat", "北纬三十度"); // wrong type
                 case 1 -> body.put("anonymous", List.of(1, 2)); // wrong type
                 case 2 -> body.put("photos", "not a list");
                 default -> { }
             }
-            String json = Json.write(body);
-            if (random.nextInt(10) == 0) {
-                json = json.substring(0, random.nextInt(json.length())); // broken JSON
-            }
+            String whole = ClientJson.write(body);
+            String json = random.nextInt(10) == 0
+                    ? whole.substring(0, random.nextInt(whole.length())) // broken JSON
+                    : whole;
             MockHttpServletResponse r = mvc.perform(post("/api/v1/cases").header("X-API-Key", key)
                     .contentType(MediaType.APPLICATION_JSON).content(json)).andReturn().getResponse();
             int status = r.getStatus();
-            long rows = jdbc.queryForObject("select count(*) from case_file where channel_ref = ?", Long.class, ref);
-            assertThat(status).as("%s -> %s", json, r.getContentAsString(StandardCharsets.UTF_8)).isLessThan(500);
+            String answer = r.getContentAsString(StandardCharsets.UTF_8);
+            seeded.check("body " + i, () -> json + "\nanswer: " + status + " " + answer, () -> {
+                long rows = jdbc.queryForObject("select count(*) from case_file where channel_ref = ?", Long.class,
+                        ref);
+                assertThat(status).as("never a 5xx").isLessThan(500);
+                if (status == 200 || status == 201) {
+                    assertThat(rows).isEqualTo(1);
+                    String saved = jdbc.queryForObject("select description from case_file where channel_ref = ?",
+                            String.class, ref);
+                    assertThat(Seeded.codePoints(saved)).as("description stored exactly")
+                            .isEqualTo(Seeded.codePoints((String) body.get("description")));
+                } else {
+                    assertThat(status).isBetween(400, 499);
+                    assertThat(rows).as("nothing stored").isZero();
+                    JsonNode error = ClientJson.MAPPER.readTree(answer).path("errors").path(0);
+                    assertThat(error.path("message").asText()).isNotBlank();
+                    assertThat(error.path("message_en").asText()).isNotBlank();
+                }
+            });
             if (status == 200 || status == 201) {
                 stored++;
-                assertThat(rows).isEqualTo(1);
-                String saved = jdbc.queryForObject("select description from case_file where channel_ref = ?",
-                        String.class, ref);
-                assertThat(codePoints(saved)).as("description stored exactly")
-                        .isEqualTo(codePoints((String) body.get("description")));
             } else {
                 refused++;
-                assertThat(status).as(json).isBetween(400, 499);
-                assertThat(rows).as("nothing stored for %s", json).isZero();
-                JsonNode error = Json.MAPPER.readTree(r.getContentAsString(StandardCharsets.UTF_8)).path("errors").path(0);
-                assertThat(error.path("message").asText()).as(json).isNotBlank();
-                assertThat(error.path("message_en").asText()).as(json).isNotBlank();
             }
         }
-        assertThat(stored).isPositive();
-        assertThat(refused).isGreaterThan(TRIES / 3);
+        int storedBodies = stored;
+        int refusals = refused;
+        seeded.check("the totals", () -> "%d stored, %d refused".formatted(storedBodies, refusals), () -> {
+            assertThat(storedBodies).isPositive();
+            assertThat(refusals).isGreaterThan(TRIES / 3);
+        });
     }
 
-    /** Code points in hex: a failure message that shows what a terminal would not. */
-    private static String codePoints(String s) {
-        return s == null ? "null" : s.codePoints().mapToObj(Integer::toHexString).reduce((a, b) -> a + " " + b)
-                .orElse("");
-    }
-
-    private static String pick(Random random, String valid, Arbitrary<String> hostile) {
+    private static String pick(Seeded seeded, String valid, Gen<String> hostile) {
         // what a client can send: a lone surrogate has no UTF-8 form and leaves the client as '?'
-        return random.nextInt(10) < 7 ? valid
-                : new String(hostile.sample().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        String value = seeded.mostlyValid(valid, hostile);
+        return new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     }
 }

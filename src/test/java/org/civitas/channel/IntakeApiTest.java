@@ -65,7 +65,7 @@ class IntakeApiTest {
     }
 
     static String report(String ref, String description) {
-        return Json.write(Map.of("ref", ref, "name", "李四", "phone", "13812345678", "district", "D05",
+        return ClientJson.write(Map.of("ref", ref, "name", "李四", "phone", "13812345678", "district", "D05",
                 "street", "S0501", "address", "中华路 1 号", "description", description, "item", "SR-01"));
     }
 
@@ -86,7 +86,7 @@ class IntakeApiTest {
     }
 
     static JsonNode json(MockHttpServletResponse r) throws Exception {
-        return Json.MAPPER.readTree(r.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        return ClientJson.MAPPER.readTree(r.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     int cases(String ref) {

@@ -103,7 +103,7 @@ class IntakeBatchApiTest {
         if (item != null) {
             r.put("item", item);
         }
-        return Json.write(r);
+        return ClientJson.write(r);
     }
 
     MockHttpServletResponse single(String body) throws Exception {

@@ -74,7 +74,7 @@ abstract class Open311ApiFixture {
 
     static JsonNode json(MockHttpServletResponse r) throws Exception {
         assertThat(r.getContentType()).isEqualTo("application/json;charset=UTF-8");
-        return Json.MAPPER.readTree(r.getContentAsString(StandardCharsets.UTF_8));
+        return ClientJson.MAPPER.readTree(r.getContentAsString(StandardCharsets.UTF_8));
     }
 
     static Element xml(MockHttpServletResponse r) throws Exception {

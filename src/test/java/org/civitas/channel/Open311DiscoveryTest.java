@@ -144,7 +144,7 @@ class Open311DiscoveryTest extends Open311ApiFixture {
     void the_openapi_description_covers_both_apis_and_needs_no_login() throws Exception {
         MockHttpServletResponse docs = call(get("/v3/api-docs"));
         assertThat(docs.getStatus()).isEqualTo(200);
-        JsonNode api = Json.MAPPER.readTree(docs.getContentAsString(StandardCharsets.UTF_8));
+        JsonNode api = ClientJson.MAPPER.readTree(docs.getContentAsString(StandardCharsets.UTF_8));
         assertThat(api.get("openapi").asText()).startsWith("3.");
         assertThat(names(api.get("paths"))).contains("/api/v1/cases", "/api/v1/cases/{ref}",
                 "/api/v1/cases/by-number/{number}", "/api/v1/cases/{ref}/rating", "/open311/v2/services.{format}",

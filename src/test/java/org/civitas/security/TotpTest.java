@@ -1,6 +1,7 @@
 package org.civitas.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -60,6 +61,9 @@ class TotpTest {
         assertThat(Totp.base32("foobar".getBytes(StandardCharsets.US_ASCII))).isEqualTo("MZXW6YTBOI");
         assertThat(new String(Totp.fromBase32("MZXW6YTBOI"), StandardCharsets.US_ASCII)).isEqualTo("foobar");
         assertThat(Totp.base32(SEED)).isEqualTo("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
+        assertThat(Totp.fromBase32("mzxw 6ytb oi======")).as("lower case, spaces, padding")
+                .isEqualTo("foobar".getBytes(StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> Totp.fromBase32("MZXW1YTBOI")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -250,7 +250,7 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private ObjectNode mapOption(Analysis a) {
-        ObjectNode o = new ObjectMapper().createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.putObject("title").put("text", getTranslation("analysis.section.map")).put("left", "center");
         o.putObject("tooltip").put("trigger", "item");
         long max = a.districts().stream().mapToLong(Volume::count).max().orElse(1);

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Div;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
 
 /**
  * An Apache ECharts chart (Vaadin Charts is a paid licence). The library comes from its WebJar and is added to the
@@ -12,7 +16,9 @@ import com.vaadin.flow.component.html.Div;
  */
 public class EChart extends Div {
 
-    static final String SCRIPT = "context://webjars/echarts/5.3.1/dist/echarts.min.js";
+    /** The WebJar's own record of its version: the pom's dependency is the one place that names it. */
+    static final String WEBJAR_POM = "/META-INF/maven/org.webjars.npm/echarts/pom.properties";
+    static final String SCRIPT = "context://webjars/echarts/" + webJarVersion() + "/dist/echarts.min.js";
 
     /*
      * Runs in the browser with $0 = this element, $1 = the option JSON. The script tag may still be loading, so it
@@ -85,6 +91,19 @@ public class EChart extends Div {
         // Flow adds a script URL to a page once, however many charts ask for it
         event.getUI().getPage().addJavaScript(SCRIPT);
         getElement().executeJs(APPLY, getElement(), optionJson);
+    }
+
+    static String webJarVersion() {
+        try (InputStream in = EChart.class.getResourceAsStream(WEBJAR_POM)) {
+            if (in == null) {
+                throw new IllegalStateException("The ECharts WebJar (org.webjars.npm:echarts) is not on the class path");
+            }
+            Properties pom = new Properties();
+            pom.load(in);
+            return pom.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

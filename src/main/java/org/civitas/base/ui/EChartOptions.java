@@ -1,7 +1,6 @@
 package org.civitas.base.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +13,6 @@ import java.util.List;
  */
 public final class EChartOptions {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One named series of numbers along the categories of the axis. */
     public record Series(String name, List<? extends Number> values) {
@@ -101,7 +99,7 @@ public final class EChartOptions {
     }
 
     private static ObjectNode base(String title) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
         if (title != null && !title.isBlank()) {
             o.putObject("title").put("text", title).put("left", "center")
                     .putObject("textStyle").put("fontSize", 14);
