@@ -17,7 +17,7 @@ import org.civitas.catalog.ItemView;
 import org.civitas.cases.PublicRequests;
 import org.civitas.channel.Open311Document.Format;
 import org.civitas.channel.Open311Document.Repeated;
-import org.civitas.security.CurrentUser;
+import org.civitas.base.identity.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

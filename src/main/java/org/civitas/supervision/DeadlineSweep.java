@@ -12,7 +12,7 @@ import org.civitas.calendar.CalendarService;
 import org.civitas.calendar.DeadlineCalculator;
 import org.civitas.calendar.LimitUnit;
 import org.civitas.cases.CaseStatus;
-import org.civitas.security.CurrentUser;
+import org.civitas.base.identity.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -18,8 +18,8 @@ import org.civitas.dashboard.ui.OperatorPanel;
 import org.civitas.dashboard.ui.OverviewPanel;
 import org.civitas.dashboard.ui.QueuePanel;
 import org.civitas.inspection.InspectionService;
-import org.civitas.security.AppRoles;
-import org.civitas.security.CurrentUser;
+import org.civitas.base.identity.AppRoles;
+import org.civitas.base.identity.CurrentUser;
 
 /**
  * 工作台: the landing page of every role, each with its own 我的待办: the operator their registrations of the day and

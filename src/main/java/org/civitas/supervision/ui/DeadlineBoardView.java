@@ -27,7 +27,7 @@ import org.civitas.base.ui.CountingBasis;
 import org.civitas.catalog.UnitFilter;
 import org.civitas.catalog.UnitView;
 import org.civitas.inspection.NoticeService;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 import org.civitas.supervision.Board;
 import org.civitas.supervision.BoardCase;
 import org.civitas.supervision.BoardFilter;

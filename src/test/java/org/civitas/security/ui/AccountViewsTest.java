@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.civitas.audit.ui.AuditLogView;
 import org.civitas.base.ui.HomeView;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 import org.civitas.security.LoginSteps;
 import org.civitas.security.TotpCodes;
 import org.civitas.security.UserForm;
