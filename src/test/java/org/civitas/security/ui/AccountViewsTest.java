@@ -15,7 +15,7 @@ import java.time.LocalDateTime;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.civitas.audit.ui.AuditLogView;
-import org.civitas.base.ui.HomeView;
+import org.civitas.app.ui.HomeView;
 import org.civitas.base.identity.AppRoles;
 import org.civitas.security.LoginSteps;
 import org.civitas.security.TotpCodes;
