@@ -9,10 +9,9 @@ import java.util.Map;
 import org.civitas.cases.CaseChanged;
 import org.civitas.cases.CasesFiled;
 import org.civitas.cases.Channel;
-import org.civitas.notify.OutboxChannel;
+import org.civitas.notify.NotificationService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,13 +25,16 @@ class StatusCallbacks {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ChannelService channels;
+    private final NotificationService notifications;
     private final Clock clock;
     private final ZoneId zone;
 
-    StatusCallbacks(NamedParameterJdbcTemplate jdbc, ChannelService channels, Clock clock,
+    StatusCallbacks(NamedParameterJdbcTemplate jdbc, ChannelService channels, NotificationService notifications,
+                    Clock clock,
                     @Value("${civitas.zone:Asia/Shanghai}") ZoneId zone) {
         this.jdbc = jdbc;
         this.channels = channels;
+        this.notifications = notifications;
         this.clock = clock;
         this.zone = zone;
     }
@@ -69,13 +71,7 @@ class StatusCallbacks {
         body.put("ref", changed.channelRef());
         body.put("status", status);
         body.put("changed_at", now.atZone(zone).toOffsetDateTime());
-        jdbc.update("""
-                INSERT INTO outbox_message (channel, recipient, subject, body, state, attempts, next_attempt_at,
-                    created_at, version)
-                VALUES (:channel, :recipient, NULL, :body, 'PENDING', 0, :now, :now, 0)""",
-                new MapSqlParameterSource().addValue("channel", OutboxChannel.WEBHOOK.name())
-                        .addValue("recipient", system.get().code()).addValue("body", Json.write(body))
-                        .addValue("now", now));
+        notifications.webhook(system.get().code(), Json.write(body));
     }
 
     /**

@@ -233,6 +233,18 @@ public class NotificationService {
         outbox.save(new OutboxMessage(OutboxChannel.SMS, phone.trim(), null, text, null, now()));
     }
 
+    /**
+     * A status callback to a channel system (channel WEBHOOK, recipient the system's code, {@code body} its JSON),
+     * sent by the outbox once the caller's transaction commits and retried with its backoff.
+     */
+    @PreAuthorize("permitAll()") // called from event listeners, often with no user signed in
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void webhook(String systemCode, String body) {
+        LocalDateTime now = now();
+        jdbc.update(INSERT_OUTBOX, OutboxChannel.WEBHOOK.name(), systemCode, null, body, null, OutboxMessage.PENDING,
+                now, now);
+    }
+
     private void write(Recipient r, NotificationKind kind, Long caseId, String caseNumber, String messageKey,
                        Object... args) {
         List<String> strings = MessageArgs.strings(args);

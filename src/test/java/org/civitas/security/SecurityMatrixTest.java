@@ -229,6 +229,7 @@ class SecurityMatrixTest {
             NotificationService.notifyUsers                  ALL
             NotificationService.smsToComplainant             ALL
             NotificationService.unreadCount                  OP SUP CLK INS LDR ADM AUD SEC CH
+            NotificationService.webhook                      ALL
             ScoringRuleService.rulesFor                      SUP LDR
             ScoringRuleService.save                          SUP
             ScoringRuleService.versions                      SUP LDR
@@ -242,6 +243,9 @@ class SecurityMatrixTest {
             SessionService.endAny                            SEC
             SessionService.endMine                           OP SUP CLK INS LDR ADM AUD SEC CH
             SessionService.mine                              OP SUP CLK INS LDR ADM AUD SEC CH
+            SupervisionRecords.noteOverdue                   ALL
+            SupervisionRecords.noteWarning                   ALL
+            SupervisionRecords.recordAutomatic               ALL
             SupervisionRecords.recordSupervision             SUP CLK
             SupervisionService.answer                        CLK
             SupervisionService.close                         SUP
