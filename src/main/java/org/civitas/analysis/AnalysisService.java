@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.civitas.audit.AuditEvent;
 import org.civitas.cases.CaseStatus;
-import org.civitas.security.CurrentUser;
+import org.civitas.base.identity.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -3,8 +3,8 @@ package org.civitas.cases;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.civitas.security.AppRoles;
-import org.civitas.security.CurrentUser;
+import org.civitas.base.identity.AppRoles;
+import org.civitas.base.identity.CurrentUser;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 

@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.civitas.base.RuleViolation;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 import org.springframework.security.access.AccessDeniedException;
 
 /**

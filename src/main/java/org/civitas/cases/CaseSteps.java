@@ -13,7 +13,7 @@ import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.ItemView;
 import org.civitas.dispatch.Assignment;
 import org.civitas.dispatch.DispatchRules;
-import org.civitas.security.CurrentUser;
+import org.civitas.base.identity.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 

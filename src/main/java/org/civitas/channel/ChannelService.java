@@ -15,7 +15,7 @@ import org.civitas.audit.AuditEvent;
 import org.civitas.base.ReferenceCache;
 import org.civitas.base.RuleViolation;
 import org.civitas.cases.Channel;
-import org.civitas.security.CurrentUser;
+import org.civitas.base.identity.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;

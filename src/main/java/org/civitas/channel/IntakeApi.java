@@ -28,7 +28,7 @@ import org.civitas.cases.PhotoUpload;
 import org.civitas.cases.Photos;
 import org.civitas.cases.PublicCase;
 import org.civitas.cases.Rating;
-import org.civitas.security.CurrentUser;
+import org.civitas.base.identity.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

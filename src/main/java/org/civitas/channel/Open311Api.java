@@ -15,7 +15,7 @@ import org.civitas.catalog.ItemView;
 import org.civitas.cases.PublicRequests;
 import org.civitas.channel.Open311Document.Format;
 import org.civitas.channel.Open311Document.Repeated;
-import org.civitas.security.CurrentUser;
+import org.civitas.base.identity.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -9,10 +9,9 @@ import java.util.Map;
 import org.civitas.cases.CaseChanged;
 import org.civitas.cases.CasesFiled;
 import org.civitas.cases.Channel;
-import org.civitas.notify.OutboxChannel;
+import org.civitas.notify.NotificationService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,14 +25,16 @@ class StatusCallbacks {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ChannelService channels;
+    private final NotificationService notifications;
     private final Clock clock;
     private final ZoneId zone;
     private final Json json;
 
-    StatusCallbacks(NamedParameterJdbcTemplate jdbc, ChannelService channels, Clock clock,
-                    @Value("${civitas.zone:Asia/Shanghai}") ZoneId zone, Json json) {
+    StatusCallbacks(NamedParameterJdbcTemplate jdbc, ChannelService channels, NotificationService notifications,
+                    Clock clock, @Value("${civitas.zone:Asia/Shanghai}") ZoneId zone, Json json) {
         this.jdbc = jdbc;
         this.channels = channels;
+        this.notifications = notifications;
         this.clock = clock;
         this.zone = zone;
         this.json = json;
@@ -71,13 +72,7 @@ class StatusCallbacks {
         body.put("ref", changed.channelRef());
         body.put("status", status);
         body.put("changed_at", now.atZone(zone).toOffsetDateTime());
-        jdbc.update("""
-                INSERT INTO outbox_message (channel, recipient, subject, body, state, attempts, next_attempt_at,
-                    created_at, version)
-                VALUES (:channel, :recipient, NULL, :body, 'PENDING', 0, :now, :now, 0)""",
-                new MapSqlParameterSource().addValue("channel", OutboxChannel.WEBHOOK.name())
-                        .addValue("recipient", system.get().code()).addValue("body", json.write(body))
-                        .addValue("now", now));
+        notifications.webhook(system.get().code(), json.write(body));
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.civitas.base.RuleViolation;
 import org.civitas.catalog.CatalogService;
 import org.civitas.cases.PhotoUpload;
-import org.civitas.security.CurrentUser;
+import org.civitas.base.identity.CurrentUser;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;

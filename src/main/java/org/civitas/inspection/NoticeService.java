@@ -20,7 +20,7 @@ import org.civitas.cases.CaseService;
 import org.civitas.cases.Channel;
 import org.civitas.cases.NewCase;
 import org.civitas.cases.PhotoUpload;
-import org.civitas.security.CurrentUser;
+import org.civitas.base.identity.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;

@@ -15,8 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.civitas.base.db.MultiRowInsert;
 import org.civitas.base.i18n.TranslationProvider;
-import org.civitas.security.AppRoles;
-import org.civitas.security.CurrentUser;
+import org.civitas.base.identity.AppRoles;
+import org.civitas.base.identity.CurrentUser;
 import org.civitas.security.Recipient;
 import org.civitas.security.UserDirectory;
 import org.springframework.beans.factory.annotation.Value;
@@ -231,6 +231,18 @@ public class NotificationService {
         }
         String text = render(messageKey, MessageArgs.strings(args));
         outbox.save(new OutboxMessage(OutboxChannel.SMS, phone.trim(), null, text, null, now()));
+    }
+
+    /**
+     * A status callback to a channel system (channel WEBHOOK, recipient the system's code, {@code body} its JSON),
+     * sent by the outbox once the caller's transaction commits and retried with its backoff.
+     */
+    @PreAuthorize("permitAll()") // called from event listeners, often with no user signed in
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void webhook(String systemCode, String body) {
+        LocalDateTime now = now();
+        jdbc.update(INSERT_OUTBOX, OutboxChannel.WEBHOOK.name(), systemCode, null, body, null, OutboxMessage.PENDING,
+                now, now);
     }
 
     private void write(Recipient r, NotificationKind kind, Long caseId, String caseNumber, String messageKey,

@@ -2,7 +2,7 @@ package org.civitas.notify;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 import org.civitas.security.LoginBurst;
 import org.civitas.security.Recipient;
 import org.civitas.security.UserDirectory;

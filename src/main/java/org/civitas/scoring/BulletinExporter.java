@@ -13,7 +13,7 @@ import org.civitas.base.report.ExcelWorkbook;
 import org.civitas.base.report.ExcelWorkbook.Column;
 import org.civitas.base.report.ReportRenderer;
 import org.civitas.catalog.PeerGroup;
-import org.civitas.security.CurrentUser;
+import org.civitas.base.identity.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;

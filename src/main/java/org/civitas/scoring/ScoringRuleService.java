@@ -8,7 +8,7 @@ import java.time.YearMonth;
 import java.util.List;
 import org.civitas.audit.AuditEvent;
 import org.civitas.base.RuleViolation;
-import org.civitas.security.CurrentUser;
+import org.civitas.base.identity.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;

@@ -17,7 +17,7 @@ import org.civitas.base.RuleViolation;
 import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.ItemView;
 import org.civitas.catalog.PeerGroup;
-import org.civitas.security.CurrentUser;
+import org.civitas.base.identity.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

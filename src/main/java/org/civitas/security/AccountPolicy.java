@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.civitas.base.identity.AppRoles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 import java.util.OptionalLong;
 import org.civitas.audit.AuditEvent;
 import org.civitas.base.RuleViolation;
+import org.civitas.base.identity.AppRoles;
+import org.civitas.base.identity.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;

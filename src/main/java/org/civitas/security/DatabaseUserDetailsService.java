@@ -1,6 +1,7 @@
 package org.civitas.security;
 
 import java.util.List;
+import org.civitas.base.identity.CivitasUserDetails;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;

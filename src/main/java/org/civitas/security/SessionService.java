@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Objects;
 import org.civitas.audit.AuditEvent;
 import org.civitas.base.RuleViolation;
+import org.civitas.base.identity.AppRoles;
+import org.civitas.base.identity.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.session.SessionInformation;

@@ -6,6 +6,8 @@ import java.util.Set;
 import org.civitas.audit.AuditEvent;
 import org.civitas.base.RuleViolation;
 import org.civitas.base.Snapshots;
+import org.civitas.base.identity.AppRoles;
+import org.civitas.base.identity.CurrentUser;
 import org.civitas.catalog.CatalogService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;

@@ -11,8 +11,10 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.civitas.calendar.CalendarService;
 import org.civitas.calendar.DeadlineCalculator;
 import org.civitas.calendar.LimitUnit;
+import org.civitas.cases.CaseAction;
 import org.civitas.cases.CaseStatus;
-import org.civitas.security.CurrentUser;
+import org.civitas.cases.SupervisionRecords;
+import org.civitas.base.identity.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ol>
  * Each step is set-based SQL in its own transaction: the candidate rows are read with {@code FOR UPDATE} (so a unit
  * replying at the same moment either commits first and is left out, or waits), then marked, and the orders and
- * history rows are written with {@code INSERT … SELECT}. A mark counts only for the deadline it was made for, so
+ * history rows are written with {@code INSERT … SELECT} (the marks and the history by the cases feature, whose
+ * tables they are: {@link SupervisionRecords}). A mark counts only for the deadline it was made for, so
  * running the sweep again changes nothing, and a re-dispatched or extended case is watched afresh.
  *
  * <p>Each step announces what it did in one event carrying all its cases ({@link CasesWarned}, {@link CasesOverdue},
@@ -57,12 +60,13 @@ class DeadlineSweep {
     private final TransactionTemplate tx;
     private final CalendarService calendar;
     private final ApplicationEventPublisher events;
+    private final SupervisionRecords records;
     private final Clock clock;
     private final int autoAfterWorkingDays;
     private final int answerWorkingDays;
 
     DeadlineSweep(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions, CalendarService calendar,
-                  ApplicationEventPublisher events, Clock clock,
+                  ApplicationEventPublisher events, SupervisionRecords records, Clock clock,
                   @Value("${civitas.supervision.auto-after-working-days:2}") int autoAfterWorkingDays,
                   @Value("${civitas.supervision.answer-working-days:1}") int answerWorkingDays) {
         this.jdbc = jdbc;
@@ -71,6 +75,7 @@ class DeadlineSweep {
         tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.calendar = calendar;
         this.events = events;
+        this.records = records;
         this.clock = clock;
         this.autoAfterWorkingDays = autoAfterWorkingDays;
         this.answerWorkingDays = answerWorkingDays;
@@ -116,7 +121,7 @@ class DeadlineSweep {
                   and (warning_noted_at is null or warning_noted_at < warn_at or warning_noted_at < dispatched_at)
                 for update""".formatted(CaseStatus.AWAITING_UNIT_SQL), Map.of("now", now), CANDIDATE);
         for (List<Long> ids : chunks(rows)) {
-            jdbc.update("update case_file set warning_noted_at = :now where id in (:ids)", params(now, ids));
+            records.noteWarning(now, ids);
         }
         List<SweptCase> inTime = rows.stream().filter(c -> !c.handleDueAt().isBefore(now)).toList();
         if (!inTime.isEmpty()) {
@@ -134,9 +139,8 @@ class DeadlineSweep {
                        or overdue_noted_at < dispatched_at)
                 for update""".formatted(CaseStatus.AWAITING_UNIT_SQL), Map.of("now", now), CANDIDATE);
         for (List<Long> ids : chunks(rows)) {
-            MapSqlParameterSource p = params(now, ids).addValue("reason", REMINDER_REASON);
-            jdbc.update("update case_file set overdue_noted_at = :now where id in (:ids)", p);
-            issue(p, "REMINDER", null, "REMIND");
+            records.noteOverdue(now, ids);
+            issue(now, ids, REMINDER_REASON, "REMINDER", null, CaseAction.REMIND);
         }
         if (!rows.isEmpty()) {
             events.publishEvent(new CasesOverdue(rows));
@@ -163,7 +167,7 @@ class DeadlineSweep {
                 for update""".formatted(CaseStatus.AWAITING_UNIT_SQL), Map.of("cutoff", cutoff), CANDIDATE);
         LocalDateTime answerDue = calc.handleDue(now, answerWorkingDays, LimitUnit.WORKING_DAYS);
         for (List<Long> ids : chunks(rows)) {
-            issue(params(now, ids).addValue("reason", SUPERVISION_REASON), "SUPERVISION", answerDue, "SUPERVISE");
+            issue(now, ids, SUPERVISION_REASON, "SUPERVISION", answerDue, CaseAction.SUPERVISE);
         }
         if (!rows.isEmpty()) {
             events.publishEvent(new CasesSupervised(answerDue, rows));
@@ -172,19 +176,18 @@ class DeadlineSweep {
     }
 
     /** Automatic orders of one level for the cases {@code ids}, with their history rows. */
-    private void issue(MapSqlParameterSource p, String level, LocalDateTime dueAt, String action) {
-        p.addValue("level", level).addValue("dueAt", dueAt == null ? null : Timestamp.valueOf(dueAt))
-                .addValue("system", CurrentUser.SYSTEM).addValue("action", action);
+    private void issue(LocalDateTime now, List<Long> ids, String reason, String level, LocalDateTime dueAt,
+                       CaseAction action) {
+        MapSqlParameterSource p = params(now, ids).addValue("reason", reason).addValue("level", level)
+                .addValue("dueAt", dueAt == null ? null : Timestamp.valueOf(dueAt))
+                .addValue("system", CurrentUser.SYSTEM);
         jdbc.update("""
                 insert into supervision_order (case_id, case_number, unit_code, level, reason, issued_by, issued_at,
                                                due_at, case_due_at, auto, state, version)
                 select id, number, lead_unit_code, :level, :reason, :system, :now, :dueAt, handle_due_at, true,
                        'OPEN', 0
                 from case_file where id in (:ids)""", p);
-        jdbc.update("""
-                insert into case_history (case_id, at, actor, action, from_status, to_status, unit_code, note, internal)
-                select id, :now, :system, :action, status, status, lead_unit_code, null, false
-                from case_file where id in (:ids)""", p);
+        records.recordAutomatic(now, ids, action);
     }
 
     /**

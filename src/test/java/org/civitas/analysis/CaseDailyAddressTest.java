@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 import org.civitas.test.IntegrationTest;
 import org.civitas.test.RunAs;
 import org.junit.jupiter.api.BeforeEach;

@@ -12,7 +12,7 @@ import org.civitas.cases.CaseDetails;
 import org.civitas.cases.CaseGenerator;
 import org.civitas.cases.CaseService;
 import org.civitas.cases.Reports;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 import org.civitas.test.RunAs;
 import org.civitas.test.IntegrationTest;
 import org.junit.jupiter.api.Test;

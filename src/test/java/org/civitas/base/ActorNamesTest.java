@@ -3,7 +3,7 @@ package org.civitas.base;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.civitas.security.CurrentUser;
+import org.civitas.base.identity.CurrentUser;
 import org.civitas.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

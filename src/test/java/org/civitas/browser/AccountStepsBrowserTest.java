@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Set;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 import org.civitas.security.TotpCodes;
 import org.civitas.security.UserForm;
 import org.civitas.security.UserService;

@@ -26,7 +26,7 @@ class LoginBrowserTest extends BrowserTest {
      * The side menu each demo user sees, in order: every view's {@code @Menu} (order, title key) that the user's roles
      * may open ({@code @RolesAllowed} / {@code @PermitAll}), as on main at 6a96def. Update this table when a view with
      * {@code @Menu} is added (e.g. 诉求工单 for the case roles, 受理登记 for operator and supervisor); the Karibu
-     * twin is {@code org.civitas.base.ui.MenuByRoleTest.MENU}.
+     * twin is {@code org.civitas.app.ui.MenuByRoleTest.MENU}.
      */
     static final Map<String, List<String>> MENU = Map.of(
             "admin", List.of("工作台", "负面清单", "单位管理", "工作日历", "用户管理", "渠道接入"),

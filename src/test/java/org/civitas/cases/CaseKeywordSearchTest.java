@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.civitas.base.RuleViolation;
 import org.civitas.base.i18n.TranslationProvider;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 import org.civitas.test.IntegrationTest;
 import org.civitas.test.MutableClock;
 import org.civitas.test.RunAs;

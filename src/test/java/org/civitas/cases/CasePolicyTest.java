@@ -16,7 +16,7 @@ import org.civitas.base.RuleViolation;
 import org.civitas.cases.CasePolicy.Actor;
 import org.civitas.cases.CasePolicy.Subject;
 import org.civitas.cases.CasePolicy.Verdict;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.civitas.base.RuleViolation;
 import org.civitas.calendar.LimitUnit;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 import org.civitas.test.IntegrationTest;
 import org.civitas.test.MutableClock;
 import org.civitas.test.RunAs;

@@ -15,7 +15,7 @@ import org.civitas.cases.Channel;
 import org.civitas.cases.NewCase;
 import org.civitas.cases.Rating;
 import org.civitas.cases.ReplyOutcome;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 import org.civitas.security.UserForm;
 import org.civitas.security.UserService;
 import org.civitas.test.IntegrationTest;

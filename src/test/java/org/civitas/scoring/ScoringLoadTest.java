@@ -4,7 +4,7 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import javax.sql.DataSource;
 import org.civitas.cases.CaseGenerator;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 import org.civitas.test.IntegrationTest;
 import org.civitas.test.MutableClock;
 import org.civitas.test.RunAs;

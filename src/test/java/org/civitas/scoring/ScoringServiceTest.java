@@ -10,7 +10,7 @@ import java.time.YearMonth;
 import java.util.List;
 import org.civitas.base.RuleViolation;
 import org.civitas.catalog.PeerGroup;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 import org.civitas.test.IntegrationTest;
 import org.civitas.test.MutableClock;
 import org.civitas.test.RunAs;

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.civitas.audit.AuditFilter;
 import org.civitas.audit.AuditService;
 import org.civitas.base.RuleViolation;
+import org.civitas.base.identity.AppRoles;
 import org.civitas.test.IntegrationTest;
 import org.civitas.test.MutableClock;
 import org.civitas.test.RunAs;

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.civitas.base.identity.AppRoles;
 import org.civitas.test.IntegrationTest;
 import org.civitas.test.RunAs;
 import org.junit.jupiter.api.BeforeEach;

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import org.civitas.base.identity.AppRoles;
 import org.civitas.test.IntegrationTest;
 import org.civitas.test.RunAs;
 import org.junit.jupiter.api.Test;

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.civitas.base.identity.AppRoles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -228,6 +229,7 @@ class SecurityMatrixTest {
             NotificationService.notifyUsers                  ALL
             NotificationService.smsToComplainant             ALL
             NotificationService.unreadCount                  OP SUP CLK INS LDR ADM AUD SEC CH
+            NotificationService.webhook                      ALL
             ScoringRuleService.rulesFor                      SUP LDR
             ScoringRuleService.save                          SUP
             ScoringRuleService.versions                      SUP LDR
@@ -241,6 +243,9 @@ class SecurityMatrixTest {
             SessionService.endAny                            SEC
             SessionService.endMine                           OP SUP CLK INS LDR ADM AUD SEC CH
             SessionService.mine                              OP SUP CLK INS LDR ADM AUD SEC CH
+            SupervisionRecords.noteOverdue                   ALL
+            SupervisionRecords.noteWarning                   ALL
+            SupervisionRecords.recordAutomatic               ALL
             SupervisionRecords.recordSupervision             SUP CLK
             SupervisionService.answer                        CLK
             SupervisionService.close                         SUP

@@ -45,7 +45,7 @@ import org.civitas.analysis.Rates;
 import org.civitas.analysis.Volume;
 import org.civitas.base.ui.EChart;
 import org.civitas.base.ui.EChartOptions;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 import org.springframework.core.io.ClassPathResource;
 
 /**

@@ -46,7 +46,7 @@ import org.civitas.base.ActorNames;
 import org.civitas.base.RuleViolation;
 import org.civitas.base.ui.DatePickers;
 import org.civitas.base.ui.Toasts;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 import org.springframework.data.domain.PageRequest;
 
 /**

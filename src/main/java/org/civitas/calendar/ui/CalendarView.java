@@ -33,7 +33,7 @@ import org.civitas.calendar.CalendarImportSummary;
 import org.civitas.calendar.CalendarService;
 import org.civitas.calendar.DayKind;
 import org.civitas.calendar.WorkingCalendar;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 
 /**
  * The working calendar: a year's holidays and make-up working days (the exceptions to the Monday–Friday week), added

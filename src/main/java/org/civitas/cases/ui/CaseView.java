@@ -26,7 +26,7 @@ import org.civitas.cases.RequestView;
 import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.ItemView;
 import org.civitas.catalog.UnitView;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;

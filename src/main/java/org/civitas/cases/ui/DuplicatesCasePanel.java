@@ -11,8 +11,8 @@ import org.civitas.cases.CaseDetails;
 import org.civitas.cases.CaseService;
 import org.civitas.cases.DuplicateFinder;
 import org.civitas.cases.DuplicateMatch;
-import org.civitas.security.AppRoles;
-import org.civitas.security.CurrentUser;
+import org.civitas.base.identity.AppRoles;
+import org.civitas.base.identity.CurrentUser;
 import org.springframework.core.annotation.Order;
 
 /**

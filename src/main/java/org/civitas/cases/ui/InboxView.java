@@ -54,7 +54,7 @@ import org.civitas.cases.InboxTotal;
 import org.civitas.cases.InboxViews;
 import org.civitas.cases.InboxViews.SavedView;
 import org.civitas.catalog.CatalogService;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 
 /**
  * 诉求工单: every case the user may see, in a lazy grid that pages by keyset and counts only up to a cap (DD030,

@@ -20,7 +20,7 @@ import org.civitas.cases.NewCase;
 import org.civitas.cases.PhotoUpload;
 import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.UnitView;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 
 /** 受理登记: the 12345 operator registers a call; with an item and a place the system dispatches it at once. */
 @Route("cases/new")

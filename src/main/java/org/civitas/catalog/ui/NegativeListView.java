@@ -26,7 +26,7 @@ import org.civitas.catalog.ItemView;
 import org.civitas.catalog.Responsibility;
 import org.civitas.catalog.Urgency;
 import org.civitas.catalog.VersionView;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 
 /** The negative list by version: filter, read, edit an item, start next year's version. */
 @Route("admin/negative-list")

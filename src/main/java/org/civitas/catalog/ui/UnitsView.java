@@ -28,7 +28,7 @@ import org.civitas.catalog.PeerGroup;
 import org.civitas.catalog.UnitFilter;
 import org.civitas.catalog.UnitKind;
 import org.civitas.catalog.UnitView;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 
 /** Districts, streets, departments and enterprises; select a district to see its streets below. */
 @Route("admin/units")

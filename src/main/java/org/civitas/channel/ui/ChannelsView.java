@@ -20,7 +20,7 @@ import org.civitas.cases.Channel;
 import org.civitas.channel.ApiKeyRow;
 import org.civitas.channel.ChannelService;
 import org.civitas.channel.ChannelSystem;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 
 /** Channel systems and their API keys; a new key is shown once, in a dialog, and never again. */
 @Route("admin/channels")

@@ -30,7 +30,7 @@ import org.civitas.inspection.NoticeRow;
 import org.civitas.inspection.NoticeState;
 import org.civitas.inspection.FindingRow;
 import org.civitas.inspection.RoundRow;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 import org.springframework.data.domain.PageRequest;
 
 /**

@@ -25,7 +25,7 @@ import org.civitas.catalog.UnitFilter;
 import org.civitas.inspection.NoticeService;
 import org.civitas.inspection.NoticeRow;
 import org.civitas.inspection.NoticeState;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 import org.springframework.data.domain.PageRequest;
 
 /**

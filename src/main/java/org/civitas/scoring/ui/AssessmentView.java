@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
 import org.civitas.scoring.ScoringService;
 import org.civitas.base.ui.CountingBasis;
 import org.civitas.scoring.UnitYear;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 
 /**
  * 年度考核: units compared over a year — the twelve monthly scores, the six bi-monthly evaluations and the annual

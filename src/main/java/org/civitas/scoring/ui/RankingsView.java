@@ -33,8 +33,8 @@ import org.civitas.scoring.BulletinExporter;
 import org.civitas.scoring.MonthlyScores;
 import org.civitas.scoring.ScoringService;
 import org.civitas.scoring.UnitScore;
-import org.civitas.security.AppRoles;
-import org.civitas.security.CurrentUser;
+import org.civitas.base.identity.AppRoles;
+import org.civitas.base.identity.CurrentUser;
 
 /**
  * 考核排名: a month's scores, a grid per peer group, red and black lists; a click on a unit opens its deductions

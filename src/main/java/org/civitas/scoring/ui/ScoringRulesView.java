@@ -24,7 +24,7 @@ import java.util.List;
 import org.civitas.base.RuleViolation;
 import org.civitas.scoring.ScoringRuleService;
 import org.civitas.scoring.ScoringRules;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 
 /**
  * 评分规则: the versions of the scoring rules and a form for the version that applies from a chosen month on

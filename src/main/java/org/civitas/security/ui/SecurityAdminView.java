@@ -11,7 +11,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.civitas.base.ui.Toasts;
 import org.civitas.security.AccountService;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 import org.civitas.security.SessionService;
 
 /** 安全管理 (security administrator): everyone's sessions, lifting login waits, resetting a lost TOTP binding. */

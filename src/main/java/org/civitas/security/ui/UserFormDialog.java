@@ -17,7 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.civitas.catalog.UnitView;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 import org.civitas.security.PasswordPolicy;
 import org.civitas.security.UserForm;
 import org.civitas.security.UserRow;

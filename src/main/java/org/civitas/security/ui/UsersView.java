@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.UnitFilter;
 import org.civitas.base.ui.Toasts;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 import org.civitas.security.UserRow;
 import org.civitas.security.UserService;
 import org.springframework.data.domain.PageRequest;

@@ -26,8 +26,7 @@ import org.civitas.catalog.CatalogService;
 import org.civitas.base.ui.CountingBasis;
 import org.civitas.catalog.UnitFilter;
 import org.civitas.catalog.UnitView;
-import org.civitas.inspection.NoticeService;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 import org.civitas.supervision.Board;
 import org.civitas.supervision.BoardCase;
 import org.civitas.supervision.BoardFilter;
@@ -35,6 +34,7 @@ import org.civitas.supervision.BoardPart;
 import org.civitas.supervision.BoardSection;
 import org.civitas.supervision.BoardService;
 import org.civitas.supervision.CaseBroadcaster;
+import org.civitas.supervision.OverdueNotices;
 import org.springframework.data.domain.PageRequest;
 
 /**
@@ -54,7 +54,7 @@ public class DeadlineBoardView extends VerticalLayout implements HasDynamicTitle
 
     private final BoardService board;
     private final CaseBroadcaster broadcaster;
-    private final NoticeService inspections;
+    private final OverdueNotices inspections;
     private final Map<String, String> unitNames = new HashMap<>();
     /** The board's own "now", from its last load: countdowns agree with the lists they stand in. */
     private LocalDateTime now;
@@ -82,7 +82,7 @@ public class DeadlineBoardView extends VerticalLayout implements HasDynamicTitle
     }
 
     public DeadlineBoardView(BoardService board, CaseBroadcaster broadcaster, CatalogService catalog,
-                             NoticeService inspections) {
+                             OverdueNotices inspections) {
         this.board = board;
         this.inspections = inspections;
         this.broadcaster = broadcaster;

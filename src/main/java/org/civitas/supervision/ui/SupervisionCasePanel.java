@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.civitas.base.ActorNames;
 import org.civitas.cases.CaseDetails;
 import org.civitas.cases.ui.CasePanel;
-import org.civitas.security.AppRoles;
-import org.civitas.security.CurrentUser;
+import org.civitas.base.identity.AppRoles;
+import org.civitas.base.identity.CurrentUser;
 import org.civitas.supervision.SupervisionService;
 import org.springframework.core.annotation.Order;
 

@@ -9,8 +9,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import org.civitas.base.ActorNames;
 import org.civitas.base.ui.Toasts;
-import org.civitas.security.AppRoles;
-import org.civitas.security.CurrentUser;
+import org.civitas.base.identity.AppRoles;
+import org.civitas.base.identity.CurrentUser;
 import org.civitas.supervision.OrderRow;
 import org.civitas.supervision.SupervisionService;
 

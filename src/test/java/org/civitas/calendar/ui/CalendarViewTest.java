@@ -13,7 +13,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import java.time.LocalDate;
 import org.civitas.calendar.CalendarService;
 import org.civitas.calendar.DayKind;
-import org.civitas.security.AppRoles;
+import org.civitas.base.identity.AppRoles;
 import org.civitas.test.KaribuTest;
 import org.civitas.test.RunAs;
 import org.junit.jupiter.api.AfterEach;

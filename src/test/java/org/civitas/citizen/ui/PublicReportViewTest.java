@@ -21,7 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.civitas.base.ui.MainLayout;
+import org.civitas.app.ui.MainLayout;
 import org.civitas.cases.Photos;
 import org.civitas.cases.ui.IntakeView;
 import org.civitas.catalog.ItemView;

@@ -12,7 +12,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.function.Supplier;
 import org.civitas.base.ui.EChart;
-import org.civitas.base.ui.HomeView;
+import org.civitas.app.ui.HomeView;
 import org.civitas.cases.CaseDetails;
 import org.civitas.cases.CaseService;
 import org.civitas.cases.Channel;
@@ -91,6 +91,16 @@ class HomeViewTest extends KaribuTest {
         assertThat(option.at("/series/1/data/29").asLong()).isEqualTo(1);
         assertThat(_get(EChart.class, spec -> spec.withId("chart-items")).getOptionJson()).contains("占道经营");
         assertThat(_get(EChart.class, spec -> spec.withId("chart-channels")).getOptionJson()).contains("12345热线");
+    }
+
+    /** The panels are the dashboard's own (HomePanel beans), and they keep their order on the page. */
+    @Test
+    void a_supervisors_home_shows_the_figures_above_the_queue() {
+        login("supervisor");
+        navigate("");
+        List<Class<?>> panels = _get(HomeView.class).getChildren().<Class<?>>map(Object::getClass)
+                .filter(c -> c == OverviewPanel.class || c == QueuePanel.class).toList();
+        assertThat(panels).containsExactly(OverviewPanel.class, QueuePanel.class);
     }
 
     @Test

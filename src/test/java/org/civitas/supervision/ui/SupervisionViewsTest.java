@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.civitas.cases.CaseDetails;
 import org.civitas.cases.CaseService;
-import org.civitas.security.CurrentUser;
+import org.civitas.base.identity.CurrentUser;
 import org.civitas.supervision.OrderRow;
 import org.civitas.supervision.OrderState;
 import org.civitas.supervision.SupervisionLevel;

@@ -1,7 +1,7 @@
-package org.civitas.inspection;
+package org.civitas.notify;
 
-import org.civitas.notify.NotificationKind;
-import org.civitas.notify.NotificationService;
+import org.civitas.inspection.NoticeIssued;
+import org.civitas.inspection.NoticeOverdue;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package org.civitas.security;
+package org.civitas.base.identity;
 
 import java.util.Optional;
 import org.springframework.security.core.Authentication;

@@ -1,4 +1,4 @@
-package org.civitas.base.ui;
+package org.civitas.app.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.civitas.base.ui;
+package org.civitas.app.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;

@@ -1,4 +1,4 @@
-package org.civitas.base.ui;
+package org.civitas.app.ui;
 
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -19,7 +19,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.civitas.base.i18n.LanguageSwitch;
 import org.civitas.notify.ui.NotificationBell;
-import org.civitas.security.CurrentUser;
+import org.civitas.base.identity.CurrentUser;
 
 /**
  * The back-office shell. The side navigation is built from {@code @Menu}; Vaadin leaves out the entries the user's

@@ -1,4 +1,4 @@
-package org.civitas.security;
+package org.civitas.base.identity;
 
 import java.util.Collection;
 import org.springframework.security.core.GrantedAuthority;
@@ -10,7 +10,7 @@ public class CivitasUserDetails extends User {
     private final String displayName;
     private final String unitCode;
 
-    CivitasUserDetails(String username, String password, boolean enabled, boolean nonLocked,
+    public CivitasUserDetails(String username, String password, boolean enabled, boolean nonLocked,
                        Collection<? extends GrantedAuthority> authorities, String displayName, String unitCode) {
         super(username, password, enabled, true, true, nonLocked, authorities);
         this.displayName = displayName;

@@ -1,0 +1,37 @@
+package org.civitas;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The top-level packages form layers, not a tangle (docs/decisions/DD002-packages-by-feature.md): a feature may use
+ * the features below it, never one above, so each can be read, tested and changed from the bottom up. A feature
+ * that must reach one above it publishes an event or owns an interface that the upper one implements.
+ */
+@AnalyzeClasses(packages = "org.civitas", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModulesTest {
+
+    @ArchTest
+    static final ArchRule top_level_packages_depend_on_each_other_without_cycles = slices()
+            .matching("org.civitas.(*)..").should().beFreeOfCycles();
+
+    /** {@code base} is what every feature stands on: it knows none of them (the shell that does is {@code app}). */
+    @ArchTest
+    static final ArchRule base_depends_on_no_feature = noClasses()
+            .that().resideInAPackage("org.civitas.base..")
+            .should().dependOnClassesThat(resideInAPackage("org.civitas..")
+                    .and(not(resideInAPackage("org.civitas.base.."))));
+
+    /** Nothing depends on the application shell: it is the top, where the features meet. */
+    @ArchTest
+    static final ArchRule no_feature_depends_on_the_shell = noClasses()
+            .that().resideOutsideOfPackage("org.civitas.app..")
+            .should().dependOnClassesThat().resideInAPackage("org.civitas.app..");
+}
