@@ -113,7 +113,8 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(a -> texts.action(a.getAction())).setHeader(getTranslation("audit.action")).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(texts::target).setHeader(getTranslation("audit.target")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(this::summary).setHeader(getTranslation("audit.detail")).setFlexGrow(1);
+        grid.addColumn(this::summary).setTooltipGenerator(texts::summary).setHeader(getTranslation("audit.detail"))
+                .setFlexGrow(1);
         grid.addColumn(AuditEntry::getClientIp).setHeader(getTranslation("audit.ip")).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);

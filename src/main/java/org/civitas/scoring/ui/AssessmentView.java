@@ -5,7 +5,10 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -13,6 +16,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.civitas.scoring.ScoringService;
 import org.civitas.scoring.UnitYear;
@@ -30,6 +35,10 @@ public class AssessmentView extends VerticalLayout implements HasDynamicTitle {
     private final ScoringService service;
     final ComboBox<Integer> year = new ComboBox<>();
     final Grid<UnitYear> grid = new Grid<>();
+    /** Two-month columns or month columns: all 18 at once would need a sideways scrollbar at 1,366 px. */
+    final RadioButtonGroup<Boolean> monthly = new RadioButtonGroup<>();
+    private final List<Grid.Column<UnitYear>> biMonthColumns = new ArrayList<>();
+    private final List<Grid.Column<UnitYear>> monthColumns = new ArrayList<>();
 
     public AssessmentView(ScoringService service, Clock clock) {
         this.service = service;
@@ -47,17 +56,31 @@ public class AssessmentView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(UnitYear::annual).setHeader(getTranslation("assessment.annual")).setAutoWidth(true);
         for (int b = 0; b < 6; b++) {
             int i = b;
-            grid.addColumn(u -> text(u.biMonths().get(i)))
-                    .setHeader(getTranslation("assessment.biMonth", 2 * i + 1, 2 * i + 2)).setAutoWidth(true);
+            biMonthColumns.add(grid.addColumn(u -> text(u.biMonths().get(i)))
+                    .setHeader(getTranslation("assessment.biMonth", 2 * i + 1, 2 * i + 2)).setAutoWidth(true));
         }
         for (int m = 0; m < 12; m++) {
             int i = m;
-            grid.addColumn(u -> text(u.months().get(i))).setHeader(getTranslation("assessment.month", i + 1))
-                    .setAutoWidth(true);
+            Grid.Column<UnitYear> month = grid.addColumn(u -> text(u.months().get(i)))
+                    .setHeader(getTranslation("assessment.month", i + 1)).setAutoWidth(true);
+            month.setVisible(false);
+            monthColumns.add(month);
         }
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
-        add(new H2(getTranslation("menu.assessment")), year, new Span(getTranslation("assessment.note")), grid);
+        monthly.setLabel(getTranslation("assessment.columns"));
+        monthly.setItems(false, true);
+        monthly.setItemLabelGenerator(m -> getTranslation(m ? "assessment.columns.months"
+                : "assessment.columns.biMonths"));
+        monthly.setValue(false);
+        monthly.addValueChangeListener(e -> {
+            boolean months = Boolean.TRUE.equals(e.getValue());
+            biMonthColumns.forEach(c -> c.setVisible(!months));
+            monthColumns.forEach(c -> c.setVisible(months));
+        });
+        HorizontalLayout choices = new HorizontalLayout(year, monthly);
+        choices.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(new H2(getTranslation("menu.assessment")), choices, new Span(getTranslation("assessment.note")), grid);
         reload();
     }
 
