@@ -36,6 +36,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -78,11 +79,23 @@ class ViewScanBrowserTest extends BrowserTest {
             visit(CLERK,            "cases",                  "诉求工单"),
             visit(CLERK,            "cases/{dispatched}",            "工单详情（待签收）"),
             visit(CLERK,            "cases/{signed}",         "工单详情（办理中）"),
-            visit(CLERK,            "cases/{signed}",         "答复对话框").then(t -> t.click("case-action-REPLY")),
+            visit(CLERK,            "cases/{signed}",         "答复").then(t -> t.click("case-action-REPLY")),
+            visit(CLERK,            "cases/{signed}",         "申请延期").then(t -> t.click("case-action-REQUEST_EXTENSION")),
+            visit(CLERK,            "cases/{signed}",         "申请退单").then(t -> t.click("case-action-REQUEST_RETURN")),
+            visit(CLERK,            "cases/{signed}",         "下派街道").then(t -> t.click("case-action-SUB_DISPATCH")),
+            visit(CLERK,            "cases",                  "通知").then(t -> t.click("notification-bell")),
             visit(CLERK,            "board",                  "时限看板"),
             visit(CLERK,            "supervision",            "督办"),
+            visit(CLERK,            "supervision",            "选择日期").then(ViewScanBrowserTest::openFirstDatePicker),
             visit(CLERK,            "notices",                "整改通知"),
+            visit(CLERK,            "notices",                "答复整改通知").then(t -> {
+                t.clickFirstRow();
+                t.click("notice-answer");
+            }),
             visit(CLERK,            "account/sessions",       "我的会话").allowing(BROWSERS),
+            visit("clerk.chengguan", "",                      "工作台"),
+            visit("clerk.chengguan", "cases",                 "诉求工单"),
+            visit("clerk.chengguan", "board",                 "时限看板"),
             visit("operator",       "",                       "工作台"),
             visit("operator",       "cases/new",              "受理登记"),
             visit("operator",       "cases",                  "诉求工单"),
@@ -91,6 +104,8 @@ class ViewScanBrowserTest extends BrowserTest {
             visit("supervisor",     "",                       "工作台"),
             visit("supervisor",     "cases",                  "诉求工单"),
             visit("supervisor",     "cases/{signed}",         "工单详情"),
+            visit("supervisor",     "cases/{signed}",         "督办").then(t -> t.click("supervision-issue")),
+            visit("supervisor",     "cases/{signed}",         "改派").then(t -> t.click("case-action-REDISPATCH")),
             visit("supervisor",     "cases/new",              "受理登记"),
             visit("supervisor",     "board",                  "时限看板"),
             visit("supervisor",     "supervision",            "督办"),
@@ -229,8 +244,9 @@ class ViewScanBrowserTest extends BrowserTest {
     // ---- the data the lists show --------------------------------------------------------------------------------
 
     /**
-     * A new case and a signed one in 武昌区 (with a supervision order), a case for 江岸区, and an inspection round whose
-     * notice went to 武昌区: every list a role opens has rows. Returns the route placeholders.
+     * A new case and a signed one in 武昌区 (with a supervision order), a case for 江岸区, a department's and a joint
+     * case, and an inspection round whose notice went to 武昌区: every list a role opens has rows. Returns the route
+     * placeholders.
      */
     private Map<String, String> someWorkInEveryList() {
         CaseDetails fresh = RunAs.user("operator", () -> cases.register(aReport().item("SR-04").in("D05", "S0501")
@@ -239,6 +255,11 @@ class ViewScanBrowserTest extends BrowserTest {
                 .address("中华路扫描巷 2 号").description("界面检查：垃圾堆积，无人清理").build()), "OPERATOR");
         RunAs.user("operator", () -> cases.register(aReport().item("SR-04").in("D01", null)
                 .address("江岸区扫描路 3 号").description("界面检查：江岸区占道").build()), "OPERATOR");
+        // a department's case (渣土车: 市城市管理执法委员会 leads) and a joint one (武昌区 leads, a department helps)
+        RunAs.user("operator", () -> cases.register(aReport().item("SG-03").in("D05", "S0501")
+                .address("中华路扫描巷 4 号").description("界面检查：渣土车抛洒滴漏").build()), "OPERATOR");
+        RunAs.user("operator", () -> cases.register(aReport().item("SG-01").in("D05", "S0501")
+                .address("中华路扫描巷 5 号").description("界面检查：工地扬尘").build()), "OPERATOR");
         CaseDetails signed = RunAs.account(users, CLERK, () -> cases.sign(toSign.ref()));
         RunAs.account(users, "supervisor", () -> supervision.issue(signed.id(), SupervisionLevel.LISTED,
                 "群众反映强烈", LocalDateTime.now(clock).plusDays(3)));
@@ -313,6 +334,21 @@ class ViewScanBrowserTest extends BrowserTest {
                   }
                   return out;
                 }
+                // whatever else scrolls sideways: the app layout's content area scrolls itself, not the document
+                function scrollers(root) {
+                  for (const el of root.querySelectorAll('*')) {
+                    if (el.shadowRoot) scrollers(el.shadowRoot);
+                    const x = getComputedStyle(el).overflowX;
+                    if ((x !== 'auto' && x !== 'scroll') || el.scrollWidth <= el.clientWidth + 1) continue;
+                    const host = root.host;
+                    if (host && host.tagName === 'VAADIN-GRID' || !shown(el)) continue;
+                    scrolls.push((host ? host.tagName.toLowerCase() + (host.id ? '#' + host.id : '') + ' › ' : '')
+                        + el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+                        + (el.getAttribute('part') ? '[part=' + el.getAttribute('part') + ']' : '')
+                        + ' is ' + el.scrollWidth + ' px wide in ' + el.clientWidth);
+                  }
+                }
+                scrollers(document);
                 for (const g of grids(document, [])) {
                   if (!shown(g)) continue;
                   const table = g.$ && g.$.table;
@@ -400,7 +436,27 @@ class ViewScanBrowserTest extends BrowserTest {
     // ---- steps and waiting --------------------------------------------------------------------------------------
 
     void click(String id) {
-        waitForVisible(By.id(id)).click();
+        WebElement e = waitForVisible(By.id(id));
+        js("arguments[0].scrollIntoView({block: 'center'})", e);
+        e.click();
+        waitForVaadin();
+    }
+
+    /** Clicks the first row of the page's first grid. */
+    void clickFirstRow() {
+        WebElement cell = waitUntil(d -> (WebElement) js("""
+                const g = document.querySelector('vaadin-grid');
+                const slot = g && g.shadowRoot.querySelector('#items tr:not([hidden]) td slot');
+                return slot ? slot.assignedElements()[0] : null;
+                """));
+        cell.click();
+        waitForVaadin();
+    }
+
+    /** Opens the first date picker's calendar. */
+    void openFirstDatePicker() {
+        waitForVisible(By.cssSelector("vaadin-date-picker input")).click();
+        waitForElement(By.cssSelector("vaadin-date-picker-overlay[opened]"));
         waitForVaadin();
     }
 
