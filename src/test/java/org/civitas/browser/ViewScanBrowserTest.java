@@ -70,78 +70,80 @@ class ViewScanBrowserTest extends BrowserTest {
 
     /** Who opens what, in the order it is visited; one login per user. */
     private static final List<Visit> VISITS = List.of(
-            // who                 route                      what a person calls it
-            visit(ANONYMOUS,        "login",                  "登录"),
-            visit(ANONYMOUS,        "public/report",          "反映问题"),
-            visit(ANONYMOUS,        "public/track/{number}",     "查询进度"),
-            visit(ANONYMOUS,        "public/stats",           "公开数据"),
-            visit(CLERK,            "",                       "工作台"),
-            visit(CLERK,            "cases",                  "诉求工单"),
-            visit(CLERK,            "cases/{dispatched}",            "工单详情（待签收）"),
-            visit(CLERK,            "cases/{signed}",         "工单详情（办理中）"),
-            visit(CLERK,            "cases/{signed}",         "答复").then(t -> t.click("case-action-REPLY")),
-            visit(CLERK,            "cases/{signed}",         "申请延期").then(t -> t.click("case-action-REQUEST_EXTENSION")),
-            visit(CLERK,            "cases/{signed}",         "申请退单").then(t -> t.click("case-action-REQUEST_RETURN")),
-            visit(CLERK,            "cases/{signed}",         "下派街道").then(t -> t.click("case-action-SUB_DISPATCH")),
-            visit(CLERK,            "cases",                  "通知").then(t -> t.click("notification-bell")),
-            visit(CLERK,            "board",                  "时限看板"),
-            visit(CLERK,            "supervision",            "督办"),
-            visit(CLERK,            "supervision",            "选择日期").then(ViewScanBrowserTest::openFirstDatePicker),
-            visit(CLERK,            "notices",                "整改通知"),
-            visit(CLERK,            "notices",                "答复整改通知").then(t -> {
+            //    who              route                    what a person calls it
+            visit(ANONYMOUS,        "login",                 "登录"),
+            visit(ANONYMOUS,        "public/report",         "反映问题"),
+            visit(ANONYMOUS,        "public/track/{number}", "查询进度"),
+            visit(ANONYMOUS,        "public/stats",          "公开数据"),
+            visit(CLERK,            "",                      "工作台"),
+            visit(CLERK,            "cases",                 "诉求工单"),
+            visit(CLERK,            "cases/{dispatched}",    "工单详情（待签收）"),
+            visit(CLERK,            "cases/{signed}",        "工单详情（办理中）"),
+            visit(CLERK,            "cases/{signed}",        "答复").then(t -> t.click("case-action-REPLY")),
+            visit(CLERK,            "cases/{signed}",        "申请延期")
+                    .then(t -> t.click("case-action-REQUEST_EXTENSION")),
+            visit(CLERK,            "cases/{signed}",        "申请退单").then(t -> t.click("case-action-REQUEST_RETURN")),
+            visit(CLERK,            "cases/{signed}",        "下派街道").then(t -> t.click("case-action-SUB_DISPATCH")),
+            visit(CLERK,            "cases",                 "通知").then(t -> t.click("notification-bell")),
+            visit(CLERK,            "board",                 "时限看板"),
+            visit(CLERK,            "supervision",           "督办"),
+            visit(CLERK,            "supervision",           "选择日期").then(ViewScanBrowserTest::openFirstDatePicker)
+                    .expecting("今天", "取消"),
+            visit(CLERK,            "notices",               "整改通知"),
+            visit(CLERK,            "notices",               "答复整改通知").then(t -> {
                 t.clickFirstRow();
                 t.click("notice-answer");
             }),
-            visit(CLERK,            "account/sessions",       "我的会话").allowing(BROWSERS),
-            visit("clerk.chengguan", "",                      "工作台"),
-            visit("clerk.chengguan", "cases",                 "诉求工单"),
-            visit("clerk.chengguan", "board",                 "时限看板"),
-            visit("operator",       "",                       "工作台"),
-            visit("operator",       "cases/new",              "受理登记"),
-            visit("operator",       "cases",                  "诉求工单"),
-            visit("operator",       "cases/{dispatched}",            "工单详情"),
-            visit("operator",       "account/password",       "修改密码"),
-            visit("supervisor",     "",                       "工作台"),
-            visit("supervisor",     "cases",                  "诉求工单"),
-            visit("supervisor",     "cases/{signed}",         "工单详情"),
-            visit("supervisor",     "cases/{signed}",         "督办").then(t -> t.click("supervision-issue")),
-            visit("supervisor",     "cases/{signed}",         "改派").then(t -> t.click("case-action-REDISPATCH")),
-            visit("supervisor",     "cases/new",              "受理登记"),
-            visit("supervisor",     "board",                  "时限看板"),
-            visit("supervisor",     "supervision",            "督办"),
-            visit("supervisor",     "analysis",               "半月分析"),
-            visit("supervisor",     "rankings",               "考核排名"),
-            visit("supervisor",     "assessment",             "双月和年度考核"),
-            visit("supervisor",     "scoring/rules",          "评分规则"),
-            visit("supervisor",     "inspections",            "实地检查"),
-            visit("supervisor",     "notices",                "整改通知"),
-            visit("inspector",      "",                       "工作台"),
-            visit("inspector",      "cases",                  "诉求工单"),
-            visit("inspector",      "inspections",            "实地检查"),
-            visit("inspector",      "inspections",            "新建检查轮次").then(t -> t.click("inspection-new-round")),
-            visit("inspector",      "notices",                "整改通知"),
-            visit("leader",         "",                       "工作台"),
-            visit("leader",         "cases",                  "诉求工单"),
-            visit("leader",         "board",                  "时限看板"),
-            visit("leader",         "supervision",            "督办"),
-            visit("leader",         "analysis",               "半月分析"),
-            visit("leader",         "rankings",               "考核排名"),
-            visit("leader",         "assessment",             "双月和年度考核"),
-            visit("leader",         "inspections",            "实地检查"),
-            visit("leader",         "notices",                "整改通知"),
-            visit("admin",          "",                       "工作台"),
-            visit("admin",          "admin/users",            "用户管理").allowingUnitCodes().allowingLogins(),
-            visit("admin",          "admin/units",            "单位").allowingUnitCodes(),
-            visit("admin",          "admin/negative-list",    "负面清单"),
+            visit(CLERK,            "account/sessions",      "我的会话").allowing(BROWSERS),
+            visit("clerk.chengguan","",                      "工作台"),
+            visit("clerk.chengguan","cases",                 "诉求工单"),
+            visit("clerk.chengguan","board",                 "时限看板"),
+            visit("operator",       "",                      "工作台"),
+            visit("operator",       "cases/new",             "受理登记"),
+            visit("operator",       "cases",                 "诉求工单"),
+            visit("operator",       "cases/{dispatched}",    "工单详情"),
+            visit("operator",       "account/password",      "修改密码"),
+            visit("supervisor",     "",                      "工作台"),
+            visit("supervisor",     "cases",                 "诉求工单"),
+            visit("supervisor",     "cases/{signed}",        "工单详情"),
+            visit("supervisor",     "cases/{signed}",        "督办").then(t -> t.click("supervision-issue")),
+            visit("supervisor",     "cases/{signed}",        "改派").then(t -> t.click("case-action-REDISPATCH")),
+            visit("supervisor",     "cases/new",             "受理登记"),
+            visit("supervisor",     "board",                 "时限看板"),
+            visit("supervisor",     "supervision",           "督办"),
+            visit("supervisor",     "analysis",              "半月分析"),
+            visit("supervisor",     "rankings",              "考核排名"),
+            visit("supervisor",     "assessment",            "双月和年度考核"),
+            visit("supervisor",     "scoring/rules",         "评分规则"),
+            visit("supervisor",     "inspections",           "实地检查"),
+            visit("supervisor",     "notices",               "整改通知"),
+            visit("inspector",      "",                      "工作台"),
+            visit("inspector",      "cases",                 "诉求工单"),
+            visit("inspector",      "inspections",           "实地检查"),
+            visit("inspector",      "inspections",           "新建检查轮次").then(t -> t.click("inspection-new-round")),
+            visit("inspector",      "notices",               "整改通知"),
+            visit("leader",         "",                      "工作台"),
+            visit("leader",         "cases",                 "诉求工单"),
+            visit("leader",         "board",                 "时限看板"),
+            visit("leader",         "supervision",           "督办"),
+            visit("leader",         "analysis",              "半月分析"),
+            visit("leader",         "rankings",              "考核排名"),
+            visit("leader",         "assessment",            "双月和年度考核"),
+            visit("leader",         "inspections",           "实地检查"),
+            visit("leader",         "notices",               "整改通知"),
+            visit("admin",          "",                      "工作台"),
+            visit("admin",          "admin/users",           "用户管理").allowingUnitCodes().allowingLogins(),
+            visit("admin",          "admin/units",           "单位").allowingUnitCodes(),
+            visit("admin",          "admin/negative-list",   "负面清单"),
             // the file's encoding and header row, as the file must have them
-            visit("admin",          "admin/calendar",         "工作日历").allowing("UTF-8", "date", "kind", "name"),
+            visit("admin",          "admin/calendar",        "工作日历").allowing("UTF-8", "date", "kind", "name"),
             // codes and key prefixes the administrator types and hands to the channel's developers
-            visit("admin",          "admin/channels",         "渠道接入").allowing("https", "DEMO_APP", "cvk_demo"),
-            visit("secadmin",       "",                       "工作台"),
-            visit("secadmin",       "admin/security",         "安全管理").allowingLogins().allowing(BROWSERS),
-            visit("auditor",        "",                       "工作台"),
+            visit("admin",          "admin/channels",        "渠道接入").allowing("https", "DEMO_APP", "cvk_demo"),
+            visit("secadmin",       "",                      "工作台"),
+            visit("secadmin",       "admin/security",        "安全管理").allowingLogins().allowing(BROWSERS),
+            visit("auditor",        "",                      "工作台"),
             // the record as stored: unit codes as the rows were written, searchable by them
-            visit("auditor",        "audit",                  "审计日志").allowingUnitCodes().allowing("DEMO_APP",
+            visit("auditor",        "audit",                 "审计日志").allowingUnitCodes().allowing("DEMO_APP",
                     "cvk_demo"));
 
     /**
@@ -195,10 +197,16 @@ class ViewScanBrowserTest extends BrowserTest {
                 }
                 open(route);
                 settle();
+                // a view the user may not open, or a case they may not see, would pass with nothing to read
+                assertThat(driver().getCurrentUrl()).as(v.label()).endsWith("/" + route);
+                assertThat(driver().findElements(By.cssSelector("#not-found, #case-unavailable"))).as(v.label())
+                        .isEmpty();
                 v.step().accept(this);
                 settle();
                 Scan scan = scan();
                 saveScreen(v);
+                assertThat(scan.texts()).as("what %s reads", v.label()).anyMatch(t -> t.matches(".*\\p{IsHan}.*"))
+                        .containsAll(v.expected());
                 findings.addAll(check(v, scan, logins, unitNames));
             }
         } finally {
@@ -214,22 +222,27 @@ class ViewScanBrowserTest extends BrowserTest {
 
     /** One view opened by one user; what it may show besides Chinese, and what to do before reading it. */
     record Visit(String user, String route, String name, Consumer<ViewScanBrowserTest> step, boolean unitCodesAllowed,
-                 boolean loginsAllowed, Set<String> wordsAllowed) {
+                 boolean loginsAllowed, Set<String> wordsAllowed, List<String> expected) {
 
         Visit then(Consumer<ViewScanBrowserTest> next) {
-            return new Visit(user, route, name, next, unitCodesAllowed, loginsAllowed, wordsAllowed);
+            return new Visit(user, route, name, next, unitCodesAllowed, loginsAllowed, wordsAllowed, expected);
         }
 
         Visit allowingUnitCodes() {
-            return new Visit(user, route, name, step, true, loginsAllowed, wordsAllowed);
+            return new Visit(user, route, name, step, true, loginsAllowed, wordsAllowed, expected);
         }
 
         Visit allowingLogins() {
-            return new Visit(user, route, name, step, unitCodesAllowed, true, wordsAllowed);
+            return new Visit(user, route, name, step, unitCodesAllowed, true, wordsAllowed, expected);
         }
 
         Visit allowing(String... words) {
-            return new Visit(user, route, name, step, unitCodesAllowed, loginsAllowed, Set.of(words));
+            return new Visit(user, route, name, step, unitCodesAllowed, loginsAllowed, Set.of(words), expected);
+        }
+
+        /** Texts the scan must read here: proof that it reaches into the components' shadow roots. */
+        Visit expecting(String... texts) {
+            return new Visit(user, route, name, step, unitCodesAllowed, loginsAllowed, wordsAllowed, List.of(texts));
         }
 
         String label() {
@@ -238,7 +251,7 @@ class ViewScanBrowserTest extends BrowserTest {
     }
 
     private static Visit visit(String user, String route, String name) {
-        return new Visit(user, route, name, t -> { }, false, false, Set.of());
+        return new Visit(user, route, name, t -> { }, false, false, Set.of(), List.of());
     }
 
     // ---- the data the lists show --------------------------------------------------------------------------------
