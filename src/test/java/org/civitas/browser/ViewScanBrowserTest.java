@@ -50,11 +50,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * placeholders of visible fields.
  *
  * <p>Exceptions are per view, in the table, where people type or administer the codes themselves: unit codes in the
- * units and users admin views and in the audit log (the record as written, searchable by code); logins in the users
- * and security admin views (accounts are typed and unlocked by login); the calendar file's encoding and header row;
- * channel codes and key prefixes in the channels view; browser and system names in the session lists. Case, round
- * and notice numbers (WM…, JC…, ZG…) and negative-list item codes (SR-04, always next to the item's name) are shown
- * as they are everywhere.
+ * units and users admin views and in the audit log (the record as written, searchable by code and login); logins in
+ * the users and security admin views (accounts are typed and unlocked by login) and in the audit log; the calendar
+ * file's encoding and header row; channel codes and key prefixes in the channels view; browser and system names in
+ * the session lists. Case, round and notice numbers (WM…, JC…, ZG…) and negative-list item codes (SR-04, always next
+ * to the item's name) are shown as they are everywhere (docs/decisions/DD055).
  *
  * <p>The failure lists view × user × finding; screenshots of every view × user land in
  * {@code target/screens-scan/}.
@@ -142,9 +142,10 @@ class ViewScanBrowserTest extends BrowserTest {
             visit("secadmin",       "",                      "工作台"),
             visit("secadmin",       "admin/security",        "安全管理").allowingLogins().allowing(BROWSERS),
             visit("auditor",        "",                      "工作台"),
-            // the record as stored: unit codes as the rows were written, searchable by them
-            visit("auditor",        "audit",                 "审计日志").allowingUnitCodes().allowing("DEMO_APP",
-                    "cvk_demo"));
+            // the record as written, searchable by what it holds: unit codes, channel codes, logins (also the names
+            // typed at failed logins, which belong to no account)
+            visit("auditor",        "audit",                 "审计日志").allowingUnitCodes().allowingLogins()
+                    .allowing("DEMO_APP", "cvk_demo"));
 
     /**
      * Names and abbreviations a Chinese office reads as they are: file formats, the product's name, key caps (Ctrl,
