@@ -129,6 +129,8 @@ class ViewScanBrowserTest extends BrowserTest {
             visit("leader",         "analysis",              "半月分析"),
             visit("leader",         "rankings",              "考核排名"),
             visit("leader",         "assessment",            "双月和年度考核"),
+            visit("leader",         "assessment",            "7–12 月")
+                    .then(t -> t.choose("vaadin-radio-button", "7–12 月")),
             visit("leader",         "inspections",           "实地检查"),
             visit("leader",         "notices",               "整改通知"),
             visit("admin",          "",                      "工作台"),
@@ -453,6 +455,13 @@ class ViewScanBrowserTest extends BrowserTest {
         WebElement e = waitForVisible(By.id(id));
         js("arguments[0].scrollIntoView({block: 'center'})", e);
         e.click();
+        waitForVaadin();
+    }
+
+    /** Clicks the element of {@code css} that reads {@code label}. */
+    void choose(String css, String label) {
+        waitUntil(d -> d.findElements(By.cssSelector(css)).stream().filter(e -> e.getText().trim().equals(label))
+                .findFirst().orElse(null)).click();
         waitForVaadin();
     }
 

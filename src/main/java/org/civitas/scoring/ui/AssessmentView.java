@@ -35,8 +35,11 @@ public class AssessmentView extends VerticalLayout implements HasDynamicTitle {
     private final ScoringService service;
     final ComboBox<Integer> year = new ComboBox<>();
     final Grid<UnitYear> grid = new Grid<>();
-    /** Two-month columns or month columns: all 18 at once would need a sideways scrollbar at 1,366 px. */
-    final RadioButtonGroup<Boolean> monthly = new RadioButtonGroup<>();
+    /**
+     * The six two-month columns or six months at a time: all 18, or even the twelve months, need a sideways scrollbar
+     * at 1,366 px.
+     */
+    final RadioButtonGroup<Columns> monthly = new RadioButtonGroup<>();
     private final List<Grid.Column<UnitYear>> biMonthColumns = new ArrayList<>();
     private final List<Grid.Column<UnitYear>> monthColumns = new ArrayList<>();
 
@@ -69,19 +72,35 @@ public class AssessmentView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
         monthly.setLabel(getTranslation("assessment.columns"));
-        monthly.setItems(false, true);
-        monthly.setItemLabelGenerator(m -> getTranslation(m ? "assessment.columns.months"
-                : "assessment.columns.biMonths"));
-        monthly.setValue(false);
-        monthly.addValueChangeListener(e -> {
-            boolean months = Boolean.TRUE.equals(e.getValue());
-            biMonthColumns.forEach(c -> c.setVisible(!months));
-            monthColumns.forEach(c -> c.setVisible(months));
-        });
+        monthly.setItems(Columns.values());
+        monthly.setItemLabelGenerator(c -> getTranslation(c.key));
+        monthly.setValue(Columns.BI_MONTHS);
+        monthly.addValueChangeListener(e -> show(e.getValue() == null ? Columns.BI_MONTHS : e.getValue()));
         HorizontalLayout choices = new HorizontalLayout(year, monthly);
         choices.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new H2(getTranslation("menu.assessment")), choices, new Span(getTranslation("assessment.note")), grid);
         reload();
+    }
+
+    /** Which score columns show beside the annual one. */
+    enum Columns {
+        BI_MONTHS("assessment.columns.biMonths"), FIRST_HALF("assessment.columns.firstHalf"),
+        SECOND_HALF("assessment.columns.secondHalf");
+
+        final String key;
+
+        Columns(String key) {
+            this.key = key;
+        }
+    }
+
+    private void show(Columns columns) {
+        biMonthColumns.forEach(c -> c.setVisible(columns == Columns.BI_MONTHS));
+        for (int m = 0; m < monthColumns.size(); m++) {
+            monthColumns.get(m).setVisible(columns == (m < 6 ? Columns.FIRST_HALF : Columns.SECOND_HALF));
+        }
+        // columns shown for the first time have no measured width yet
+        grid.recalculateColumnWidths();
     }
 
     void reload() {
