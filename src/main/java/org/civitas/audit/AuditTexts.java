@@ -78,7 +78,9 @@ public final class AuditTexts {
             Map.entry("urgency", List.of("Urgency.")), Map.entry("channel", List.of("Channel.")),
             Map.entry("kind", List.of("UnitKind.", "DayKind.")), Map.entry("peerGroup", List.of("PeerGroup.")),
             Map.entry("responsibility", List.of("Responsibility.")), Map.entry("roles", List.of("role.")),
-            Map.entry("actions", List.of("audit.action.")), Map.entry("targetType", List.of("audit.type.")));
+            Map.entry("actions", List.of("audit.action.")), Map.entry("targetType", List.of("audit.type.")),
+            Map.entry("placeType", List.of("inspection.placeType.")),
+            Map.entry("placeTypes", List.of("inspection.placeType.")));
 
     private final Function<String, String> translate;
     private final Map<String, Optional<String>> known = new HashMap<>();
@@ -206,8 +208,9 @@ public final class AuditTexts {
         if (v == null || v.isNull() || (v.isTextual() && v.asText().isEmpty())) {
             return text("audit.change.empty");
         }
-        if (v.isBoolean()) {
-            return text(v.asBoolean() ? "audit.value.yes" : "audit.value.no");
+        // a record's toString gives its booleans as the words true and false
+        if (v.isBoolean() || (v.isTextual() && v.asText().matches("true|false"))) {
+            return text(v.asBoolean() || "true".equals(v.asText()) ? "audit.value.yes" : "audit.value.no");
         }
         if (v.isArray()) {
             List<String> items = new ArrayList<>();

@@ -36,7 +36,7 @@ class DemoChannels implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (channels.find(CODE).isEmpty()) {
             channels.upsert(CODE, "示范市民 App", Channel.APP, null, SECRET, true, "system");
-            channels.insertKey(CODE, "demo", KEY, "system");
+            channels.insertKey(CODE, "演示密钥", KEY, "system");
             log.info("Created demo channel {} with API key {}", CODE, KEY);
         }
     }

@@ -74,6 +74,15 @@ class AuditTextsTest {
     }
 
     @Test
+    void a_records_place_types_and_yes_or_no_read_as_words() {
+        assertThat(zh.changes(null, "NewFinding[itemCode=SR-01, placeType=BACK_STREET, districtCode=D05, "
+                + "streetCode=null, address=积玉桥, note=null, openCase=false]"))
+                .extracting(zh::line).contains("场所类型：背街小巷", "同时立案：否");
+        assertThat(zh.changes(null, "NewRound[title=春季检查, placeTypes=[BACK_STREET]]"))
+                .extracting(zh::line).contains("场所类型：背街小巷");
+    }
+
+    @Test
     void a_list_shows_what_was_added_and_removed() {
         assertThat(zh.changes("[{\"date\":\"2026-01-01\"},{\"date\":\"2026-02-17\"}]",
                 "[{\"date\":\"2026-01-01\"},{\"date\":\"2026-02-18\"}]"))

@@ -108,12 +108,16 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
         grid.addColumn(a -> TIME.format(a.getAt())).setHeader(getTranslation("audit.at")).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(a -> names.of(a.getActor(), this::getTranslation)).setHeader(getTranslation("audit.actor"))
+        // auto widths follow the rows first shown; a longer one further down shows whole on hover
+        grid.addColumn(a -> names.of(a.getActor(), this::getTranslation))
+                .setTooltipGenerator(a -> names.of(a.getActor(), this::getTranslation))
+                .setHeader(getTranslation("audit.actor")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(a -> texts.action(a.getAction())).setTooltipGenerator(a -> texts.action(a.getAction()))
+                .setHeader(getTranslation("audit.action")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(texts::target).setTooltipGenerator(texts::target).setHeader(getTranslation("audit.target"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(a -> texts.action(a.getAction())).setHeader(getTranslation("audit.action")).setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(texts::target).setHeader(getTranslation("audit.target")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(this::summary).setHeader(getTranslation("audit.detail")).setFlexGrow(1);
+        grid.addColumn(this::summary).setTooltipGenerator(texts::summary).setHeader(getTranslation("audit.detail"))
+                .setFlexGrow(1);
         grid.addColumn(AuditEntry::getClientIp).setHeader(getTranslation("audit.ip")).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);

@@ -115,7 +115,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
         panel.setWidth("min(92vw, 64em)");
         panel.setAutofocus(true);
         chips.setSpacing(false);
-        // one line however many filters are set; the rest scrolls sideways rather than pushing the grid down
+        // one line however many filters are set: the chips shrink first (ellipsis, whole text on hover), and only
+        // what would not fit even then scrolls sideways rather than pushing the grid down
         chips.getStyle().set("gap", "var(--lumo-space-xs)").set("overflow-x", "auto").set("min-width", "0");
         total.getStyle().set("white-space", "nowrap").set("color", "var(--lumo-secondary-text-color)");
         total.setId("inbox-total");
@@ -229,10 +230,12 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle, Before
         remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_SMALL);
         remove.setAriaLabel(getTranslation("inbox.filter.remove", c.text()));
         remove.getStyle().set("margin", "0").set("min-width", "0").set("height", "auto");
-        Span chip = new Span(new Span(c.text()), remove);
+        Span text = new Span(c.text());
+        text.getStyle().set("overflow", "hidden").set("text-overflow", "ellipsis").set("min-width", "0");
+        Span chip = new Span(text, remove);
         chip.getElement().getThemeList().add("badge pill contrast");
         chip.getStyle().set("max-width", "20em").set("overflow", "hidden").set("white-space", "nowrap")
-                .set("flex-shrink", "0");
+                .set("flex-shrink", "1").set("min-width", "5em");
         chip.setTitle(c.text());
         return chip;
     }

@@ -97,11 +97,14 @@ public class NegativeListView extends VerticalLayout implements HasDynamicTitle 
         grid.addColumn(ItemView::name).setHeader(getTranslation("item.name")).setAutoWidth(true);
         grid.addColumn(i -> Labels.of(this, i.urgency())).setHeader(getTranslation("item.urgency")).setAutoWidth(true);
         grid.addColumn(i -> Labels.limit(this, i)).setHeader(getTranslation("item.timeLimit")).setAutoWidth(true);
-        grid.addColumn(i -> Labels.of(this, i.responsibility())).setHeader(getTranslation("item.responsibility"))
-                .setAutoWidth(true);
-        grid.addColumn(i -> i.leadUnitName() == null ? "" : i.leadUnitName()).setHeader(getTranslation("item.leadUnit"))
-                .setAutoWidth(true);
-        grid.addColumn(ItemView::legalBasis).setHeader(getTranslation("item.legalBasis")).setFlexGrow(1);
+        // auto widths follow the first rows only: a longer text further down shows whole on hover
+        grid.addColumn(i -> Labels.of(this, i.responsibility())).setTooltipGenerator(i -> Labels.of(this,
+                i.responsibility())).setHeader(getTranslation("item.responsibility")).setAutoWidth(true);
+        grid.addColumn(i -> i.leadUnitName() == null ? "" : i.leadUnitName())
+                .setTooltipGenerator(i -> i.leadUnitName() == null ? "" : i.leadUnitName())
+                .setHeader(getTranslation("item.leadUnit")).setAutoWidth(true);
+        grid.addColumn(ItemView::legalBasis).setTooltipGenerator(ItemView::legalBasis)
+                .setHeader(getTranslation("item.legalBasis")).setFlexGrow(1);
         grid.addComponentColumn(i -> {
             Button edit = new Button(getTranslation("action.edit"), e -> open(i));
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);

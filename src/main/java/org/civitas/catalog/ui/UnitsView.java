@@ -91,7 +91,8 @@ public class UnitsView extends VerticalLayout implements HasDynamicTitle {
 
     private void columns(Grid<UnitView> g, boolean withPlacement) {
         g.addColumn(UnitView::code).setHeader(getTranslation("unit.code")).setAutoWidth(true).setFlexGrow(0);
-        g.addColumn(UnitView::name).setHeader(getTranslation("unit.name")).setFlexGrow(1);
+        g.addColumn(UnitView::name).setTooltipGenerator(UnitView::name).setHeader(getTranslation("unit.name"))
+                .setFlexGrow(1);
         if (withPlacement) {
             g.addColumn(u -> Labels.of(this, u.kind())).setHeader(getTranslation("unit.kind")).setAutoWidth(true);
             g.addColumn(u -> Labels.of(this, u.peerGroup())).setHeader(getTranslation("unit.peerGroup"))

@@ -64,9 +64,13 @@ public class QueuePanel extends VerticalLayout {
         grid.setId("deadlines");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(DeadlineRow::number).setHeader(getTranslation("dashboard.col.number")).setAutoWidth(true);
+        // the shares left at 1,366 px cut long names (市城市管理执法委员会): hover shows them whole
         grid.addColumn(r -> r.itemName() == null ? "" : r.itemName())
+                .setTooltipGenerator(r -> r.itemName() == null ? "" : r.itemName())
                 .setHeader(getTranslation("dashboard.col.item")).setFlexGrow(2);
         grid.addColumn(r -> unitName(r.handlingUnitCode() != null ? r.handlingUnitCode() : r.leadUnitCode()))
+                .setTooltipGenerator(r -> unitName(r.handlingUnitCode() != null ? r.handlingUnitCode()
+                        : r.leadUnitCode()))
                 .setHeader(getTranslation("dashboard.col.unit")).setFlexGrow(1);
         grid.addColumn(r -> getTranslation(r.status().labelKey())).setHeader(getTranslation("dashboard.col.status"))
                 .setAutoWidth(true);

@@ -1,5 +1,6 @@
 package org.civitas.inspection.ui;
 
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -80,6 +81,7 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle, 
         catalog.units(UnitFilter.all(), PageRequest.of(0, 2000)).forEach(u -> unitNames.put(u.code(), u.name()));
         setWidthFull();
         newRound.setText(getTranslation("inspection.round.new"));
+        newRound.setId("inspection-new-round");
         newRound.addClickListener(e -> openRoundDialog());
         newRound.setVisible(inspector);
         add(new HorizontalLayout(new H2(getTranslation("inspection.title")), newRound), roundGrid(), detail);
@@ -214,15 +216,20 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle, 
 
     private Grid<RoundRow> roundGrid() {
         rounds.addColumn(RoundRow::number).setHeader(getTranslation("inspection.round.number")).setAutoWidth(true);
-        rounds.addColumn(RoundRow::title).setHeader(getTranslation("inspection.round.title")).setFlexGrow(1);
+        rounds.addColumn(RoundRow::title).setTooltipGenerator(RoundRow::title)
+                .setHeader(getTranslation("inspection.round.title")).setFlexGrow(1);
         rounds.addColumn(r -> r.startsOn() + " ~ " + r.endsOn()).setHeader(getTranslation("inspection.round.dates"))
                 .setAutoWidth(true);
         rounds.addColumn(RoundRow::team).setHeader(getTranslation("inspection.round.team")).setAutoWidth(true);
         String separator = getTranslation("list.separator");
-        rounds.addColumn(r -> r.districtCodes().stream().map(this::unitName).collect(Collectors.joining(separator)))
+        ValueProvider<RoundRow, String> districts = r -> r.districtCodes().stream().map(this::unitName)
+                .collect(Collectors.joining(separator));
+        rounds.addColumn(districts).setTooltipGenerator(districts::apply)
                 .setHeader(getTranslation("inspection.round.districts"));
-        rounds.addColumn(r -> r.placeTypes().stream().map(t -> getTranslation("inspection.placeType." + t.name()))
-                .collect(Collectors.joining(separator))).setHeader(getTranslation("inspection.round.placeTypes"));
+        ValueProvider<RoundRow, String> placeTypes = r -> r.placeTypes().stream()
+                .map(t -> getTranslation("inspection.placeType." + t.name())).collect(Collectors.joining(separator));
+        rounds.addColumn(placeTypes).setTooltipGenerator(placeTypes::apply)
+                .setHeader(getTranslation("inspection.round.placeTypes"));
         rounds.addColumn(RoundRow::findings).setHeader(getTranslation("inspection.round.findings")).setAutoWidth(true);
         rounds.addSelectionListener(e -> {
             if (!selecting) {

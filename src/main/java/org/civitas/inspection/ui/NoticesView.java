@@ -60,6 +60,7 @@ public class NoticesView extends VerticalLayout implements HasDynamicTitle, Befo
         grid.addColumn(n -> n.overdue(LocalDateTime.now(clock)) ? getTranslation("notice.overdue") : "")
                 .setHeader(getTranslation("notice.overdueColumn")).setAutoWidth(true);
         answer.setText(getTranslation("notice.answer"));
+        answer.setId("notice-answer");
         answer.setVisible(auth.hasRole(AppRoles.UNIT_CLERK));
         answer.setEnabled(false);
         grid.addSelectionListener(e -> answer.setEnabled(e.getFirstSelectedItem()

@@ -5,7 +5,10 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -13,6 +16,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.civitas.scoring.ScoringService;
 import org.civitas.base.ui.CountingBasis;
@@ -31,6 +36,13 @@ public class AssessmentView extends VerticalLayout implements HasDynamicTitle {
     private final ScoringService service;
     final ComboBox<Integer> year = new ComboBox<>();
     final Grid<UnitYear> grid = new Grid<>();
+    /**
+     * The six two-month columns or six months at a time: all 18, or even the twelve months, need a sideways scrollbar
+     * at 1,366 px.
+     */
+    final RadioButtonGroup<Columns> monthly = new RadioButtonGroup<>();
+    private final List<Grid.Column<UnitYear>> biMonthColumns = new ArrayList<>();
+    private final List<Grid.Column<UnitYear>> monthColumns = new ArrayList<>();
 
     public AssessmentView(ScoringService service, Clock clock) {
         this.service = service;
@@ -48,19 +60,49 @@ public class AssessmentView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(UnitYear::annual).setHeader(getTranslation("assessment.annual")).setAutoWidth(true);
         for (int b = 0; b < 6; b++) {
             int i = b;
-            grid.addColumn(u -> text(u.biMonths().get(i)))
-                    .setHeader(getTranslation("assessment.biMonth", 2 * i + 1, 2 * i + 2)).setAutoWidth(true);
+            biMonthColumns.add(grid.addColumn(u -> text(u.biMonths().get(i)))
+                    .setHeader(getTranslation("assessment.biMonth", 2 * i + 1, 2 * i + 2)).setAutoWidth(true));
         }
         for (int m = 0; m < 12; m++) {
             int i = m;
-            grid.addColumn(u -> text(u.months().get(i))).setHeader(getTranslation("assessment.month", i + 1))
-                    .setAutoWidth(true);
+            Grid.Column<UnitYear> month = grid.addColumn(u -> text(u.months().get(i)))
+                    .setHeader(getTranslation("assessment.month", i + 1)).setAutoWidth(true);
+            month.setVisible(false);
+            monthColumns.add(month);
         }
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
-        add(new H2(getTranslation("menu.assessment")), year, new Span(getTranslation("assessment.note")),
+        monthly.setLabel(getTranslation("assessment.columns"));
+        monthly.setItems(Columns.values());
+        monthly.setItemLabelGenerator(c -> getTranslation(c.key));
+        monthly.setValue(Columns.BI_MONTHS);
+        monthly.addValueChangeListener(e -> show(e.getValue() == null ? Columns.BI_MONTHS : e.getValue()));
+        HorizontalLayout choices = new HorizontalLayout(year, monthly);
+        choices.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(new H2(getTranslation("menu.assessment")), choices, new Span(getTranslation("assessment.note")),
                 new CountingBasis("assessment-basis", "assessment.basis"), grid);
         reload();
+    }
+
+    /** Which score columns show beside the annual one. */
+    enum Columns {
+        BI_MONTHS("assessment.columns.biMonths"), FIRST_HALF("assessment.columns.firstHalf"),
+        SECOND_HALF("assessment.columns.secondHalf");
+
+        final String key;
+
+        Columns(String key) {
+            this.key = key;
+        }
+    }
+
+    private void show(Columns columns) {
+        biMonthColumns.forEach(c -> c.setVisible(columns == Columns.BI_MONTHS));
+        for (int m = 0; m < monthColumns.size(); m++) {
+            monthColumns.get(m).setVisible(columns == (m < 6 ? Columns.FIRST_HALF : Columns.SECOND_HALF));
+        }
+        // columns shown for the first time have no measured width yet
+        grid.recalculateColumnWidths();
     }
 
     void reload() {

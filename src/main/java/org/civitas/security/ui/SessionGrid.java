@@ -28,8 +28,8 @@ class SessionGrid extends Grid<SessionRow> {
         addColumn(r -> time(r.lastActivity())).setHeader(getTranslation("session.lastActivity")).setAutoWidth(true);
         addColumn(r -> r.client() == null ? "" : r.client()).setHeader(getTranslation("session.client"))
                 .setAutoWidth(true);
-        addColumn(r -> r.userAgent() == null ? "" : r.userAgent()).setHeader(getTranslation("session.agent"))
-                .setFlexGrow(1);
+        addColumn(r -> BrowserLabel.of(r.userAgent())).setTooltipGenerator(r -> r.userAgent() == null ? ""
+                : r.userAgent()).setHeader(getTranslation("session.agent")).setFlexGrow(1);
         addComponentColumn(r -> {
             if (r.current()) {
                 Span here = new Span(getTranslation("session.current"));

@@ -1,5 +1,6 @@
 package org.civitas.security.ui;
 
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -54,10 +55,12 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
         grid.addColumn(UserRow::username).setHeader(getTranslation("user.username")).setAutoWidth(true);
         grid.addColumn(UserRow::displayName).setHeader(getTranslation("user.displayName")).setAutoWidth(true);
-        grid.addColumn(u -> u.roles().stream().map(r -> getTranslation("role." + r)).collect(Collectors.joining(" / ")))
-                .setHeader(getTranslation("user.roles")).setFlexGrow(1);
-        grid.addColumn(u -> u.unitCode() == null ? "" : unitNames.getOrDefault(u.unitCode(), u.unitCode()))
-                .setHeader(getTranslation("user.unit"));
+        ValueProvider<UserRow, String> roles = u -> u.roles().stream().map(r -> getTranslation("role." + r))
+                .collect(Collectors.joining(" / "));
+        grid.addColumn(roles).setTooltipGenerator(roles::apply).setHeader(getTranslation("user.roles")).setFlexGrow(1);
+        ValueProvider<UserRow, String> unit = u -> u.unitCode() == null ? ""
+                : unitNames.getOrDefault(u.unitCode(), u.unitCode());
+        grid.addColumn(unit).setTooltipGenerator(unit::apply).setHeader(getTranslation("user.unit"));
         grid.addComponentColumn(this::state).setHeader(getTranslation("user.state"));
         grid.addComponentColumn(this::actions).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

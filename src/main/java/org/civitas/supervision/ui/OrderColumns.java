@@ -20,13 +20,15 @@ final class OrderColumns {
     static void add(Grid<OrderRow> grid, Component c, ActorNames names) {
         grid.addColumn(r -> c.getTranslation(r.level().labelKey())).setHeader(c.getTranslation("supervision.level"))
                 .setAutoWidth(true);
-        grid.addColumn(r -> reason(c, r)).setHeader(c.getTranslation("supervision.reason")).setFlexGrow(1);
+        // the free texts give way first at 1,366 px (a clerk's answer button must stay in view); hover shows them whole
+        grid.addColumn(r -> reason(c, r)).setTooltipGenerator(r -> reason(c, r))
+                .setHeader(c.getTranslation("supervision.reason")).setWidth("5em").setFlexGrow(1);
         grid.addColumn(r -> at(r.issuedAt())).setHeader(c.getTranslation("supervision.issuedAt")).setAutoWidth(true);
         grid.addColumn(r -> names.of(r.issuedBy(), c::getTranslation)).setHeader(c.getTranslation("supervision.issuedBy")).setAutoWidth(true);
         grid.addColumn(r -> at(r.dueAt())).setHeader(c.getTranslation("supervision.dueAt")).setAutoWidth(true);
         grid.addComponentColumn(r -> state(c, r)).setHeader(c.getTranslation("supervision.state")).setAutoWidth(true);
-        grid.addColumn(r -> r.answer() == null ? "" : r.answer()).setHeader(c.getTranslation("supervision.answer"))
-                .setFlexGrow(1);
+        grid.addColumn(r -> r.answer() == null ? "" : r.answer()).setTooltipGenerator(r -> r.answer() == null ? ""
+                : r.answer()).setHeader(c.getTranslation("supervision.answer")).setWidth("5em").setFlexGrow(1);
     }
 
     /** Automatic orders store a translation key as their reason, so each user reads it in their language. */

@@ -74,6 +74,23 @@ class ScoringViewsTest extends KaribuTest {
         assertThat(e03.rank()).isEqualTo(1);
     }
 
+    @Test
+    void the_assessment_shows_two_month_columns_or_half_a_year_of_months_so_it_fits_a_laptop() {
+        login("leader");
+        UI.getCurrent().navigate("assessment");
+        AssessmentView view = _get(AssessmentView.class);
+        assertThat(visibleHeaders(view)).contains("1-2月", "11-12月").doesNotContain("1月", "12月");
+        view.monthly.setValue(AssessmentView.Columns.FIRST_HALF);
+        assertThat(visibleHeaders(view)).contains("1月", "6月").doesNotContain("7月", "1-2月");
+        view.monthly.setValue(AssessmentView.Columns.SECOND_HALF);
+        assertThat(visibleHeaders(view)).contains("7月", "12月").doesNotContain("6月", "11-12月");
+    }
+
+    private static java.util.List<String> visibleHeaders(AssessmentView view) {
+        return view.grid.getColumns().stream().filter(com.vaadin.flow.component.grid.Grid.Column::isVisible)
+                .map(c -> c.getHeaderText()).toList();
+    }
+
     private int count(String month) {
         return jdbc.queryForObject("select count(*) from scoring_rule_set where effective_month = ?", Integer.class,
                 month);
