@@ -91,6 +91,7 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle {
         half.setItemLabelGenerator(b -> getTranslation(b ? "analysis.period.second" : "analysis.period.first"));
         half.setValue(period.second());
         half.setId("analysis-half");
+        half.setWidth("13em");
         month.addValueChangeListener(e -> pick());
         half.addValueChangeListener(e -> pick());
 
@@ -202,7 +203,7 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(RateLine::current).setHeader(getTranslation("analysis.col.current"));
         grid.addColumn(RateLine::previous).setHeader(getTranslation("analysis.col.previous"));
         grid.setItems(List.of(
-                new RateLine(getTranslation("analysis.count.received"), String.valueOf(r.received()), String.valueOf(p.received())),
+                new RateLine(getTranslation("analysis.count.received"), AnalysisFormat.count(r.received()), AnalysisFormat.count(p.received())),
                 new RateLine(getTranslation("analysis.rate.sign"), AnalysisFormat.percent(r.signRate()), AnalysisFormat.percent(p.signRate())),
                 new RateLine(getTranslation("analysis.rate.onTime"), AnalysisFormat.percent(r.onTimeRate()), AnalysisFormat.percent(p.onTimeRate())),
                 new RateLine(getTranslation("analysis.rate.satisfaction"), AnalysisFormat.percent(r.satisfactionRate()), AnalysisFormat.percent(p.satisfactionRate())),
@@ -216,8 +217,8 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle {
         grid.setId(id);
         grid.addColumn(v -> v.code().isEmpty() ? getTranslation("analysis.none") : name.apply(v))
                 .setHeader(getTranslation("analysis.col.name")).setFlexGrow(3);
-        grid.addColumn(Volume::count).setHeader(getTranslation("analysis.col.count"));
-        grid.addColumn(Volume::previous).setHeader(getTranslation("analysis.col.previousCount"));
+        grid.addColumn(v -> AnalysisFormat.count(v.count())).setHeader(getTranslation("analysis.col.count"));
+        grid.addColumn(v -> AnalysisFormat.count(v.previous())).setHeader(getTranslation("analysis.col.previousCount"));
         grid.addColumn(v -> AnalysisFormat.change(v.change())).setHeader(getTranslation("analysis.col.change"));
         grid.setItems(rows);
         grid.setAllRowsVisible(rows.size() <= 20);

@@ -62,4 +62,10 @@ class AnalysisViewTest extends KaribuTest {
         assertThat(_getFormattedRow(_get(Grid.class, spec -> spec.withId("analysis-rates")), 0))
                 .containsExactly("受理案件数", "0", "3");
     }
+
+    @Test
+    void counts_are_written_with_thousands_separators_as_on_the_home_page() {
+        assertThat(org.civitas.analysis.AnalysisFormat.count(2363)).isEqualTo("2,363");
+        assertThat(org.civitas.analysis.AnalysisFormat.count(0)).isEqualTo("0");
+    }
 }
