@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationContext;
@@ -37,34 +38,39 @@ class WarmUp implements HealthIndicator {
 
     private final List<WarmUpStep> steps;
     private final ApplicationContext context;
+    private final ApplicationAvailability availability;
     private final int rounds;
     private final Duration max;
     private volatile State state = State.PENDING;
     private volatile Map<String, Object> report = Map.of();
 
-    WarmUp(List<WarmUpStep> steps, ApplicationContext context, @Value("${civitas.warm-up.rounds:30}") int rounds,
-           @Value("${civitas.warm-up.max:PT60S}") Duration max) {
+    WarmUp(List<WarmUpStep> steps, ApplicationContext context, ApplicationAvailability availability,
+           @Value("${civitas.warm-up.rounds:30}") int rounds, @Value("${civitas.warm-up.max:PT60S}") Duration max) {
         this.steps = List.copyOf(steps);
         this.context = context;
+        this.availability = availability;
         this.rounds = Math.max(0, rounds);
         this.max = max;
     }
 
     @EventListener
     void readiness(AvailabilityChangeEvent<ReadinessState> event) {
-        if (event.getState() != ReadinessState.ACCEPTING_TRAFFIC || state == State.DONE) {
+        if (event.getState() != ReadinessState.ACCEPTING_TRAFFIC || state != State.PENDING) {
             return;
         }
-        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
-        if (state == State.PENDING) {
-            state = State.WARMING;
-            Thread t = new Thread(this::warm, "warm-up");
-            t.setDaemon(true);
-            t.start();
-        }
+        state = State.WARMING;
+        Thread t = new Thread(this::warm, "warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     void warm() {
+        // take back Spring Boot's ACCEPTING_TRAFFIC once it is recorded (publishing it from the listener could be
+        // overtaken by the very event being delivered); the warmUp check keeps readiness DOWN meanwhile anyway
+        for (int i = 0; i < 50 && availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC; i++) {
+            sleep();
+        }
+        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
         long start = System.nanoTime();
         Map<String, long[]> firstAndLast = new LinkedHashMap<>();
         int done = 0;
@@ -99,6 +105,14 @@ class WarmUp implements HealthIndicator {
             state = State.DONE;
             log.info("Warm-up done, ready for traffic: {}", r);
             AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
