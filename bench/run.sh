@@ -107,22 +107,27 @@ if [ "${BENCH_SESSIONS:-500}" != 0 ]; then
         JAR=$(ls -t "$ROOT"/target/civitas-*.jar | head -1)
     fi
     APP_PORT=$(free_port 18080)
+    MANAGEMENT_PORT=$(free_port 19080)   # Actuator: the raw round trip and readiness (docs/operations.md)
     mkdir -p "$DATA/app"
     # production refuses to start without a TOTP key (the bench's users have none to decrypt)
     export CIVITAS_TOTP_KEY="${CIVITAS_TOTP_KEY:-bench-$(head -c 24 /dev/urandom | base64)}"
     # the JVM options of deploy/systemd/civitas.service
     read -r -a APP_JAVA <<< "${BENCH_APP_JAVA_OPTS:-$(sed -n 's|^ExecStart=/usr/bin/java \(.*\) -jar .*|\1|p' deploy/systemd/civitas.service)}"
     (cd "$DATA/app" && exec java "${APP_JAVA[@]}" -jar "$JAR" --server.port="$APP_PORT" --civitas.demo.enabled=false \
+        --management.server.port="$MANAGEMENT_PORT" \
         > "$DATA/app/civitas.log" 2>&1) &
     APP_PID=$!
     for i in $(seq 1 1800); do  # a migration on a large database can take minutes
         kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$DATA/app/civitas.log"; echo "Civitas exited"; exit 1; }
-        [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APP_PORT/login")" = 200 ] && break
+        # ready: migrated, and the warm-up of the hot paths done (traffic starts at readiness, as behind nginx)
+        [ "$(curl -s -o /dev/null -w '%{http_code}' \
+            "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness")" = 200 ] && break
         [ "$i" = 1800 ] && { echo "Civitas did not answer"; exit 1; }
         sleep 1
     done
     # the JVM's own pid (the subshell exec'ed java)
-    export BENCH_APP_URL="http://127.0.0.1:$APP_PORT" BENCH_APP_PID=$APP_PID
+    export BENCH_APP_URL="http://127.0.0.1:$APP_PORT" BENCH_APP_PID=$APP_PID \
+           BENCH_HEALTH_URL="http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/liveness"
     echo "Civitas (${APP_JAVA[*]}) on $BENCH_APP_URL, pid $APP_PID"
 fi
 LOCK=()

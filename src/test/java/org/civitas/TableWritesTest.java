@@ -43,7 +43,7 @@ class TableWritesTest {
         own("cases", "case_number_seq", "case_file", "case_co_unit", "case_history", "case_photo", "case_request",
                 "case_search", "track_lock", "grid_columns", "inbox_view");
         own("notify", "notification", "outbox_message");
-        own("supervision", "supervision_order", "shedlock");
+        own("supervision", "supervision_order", "shedlock", "job_run");
         own("channel", "channel_system", "channel_api_key", "api_idempotency_key", "channel_callback_state");
         own("scoring", "scoring_rule_set", "scoring_bulletin", "scoring_bulletin_score", "scoring_bulletin_deduction",
                 "scoring_bulletin_item");

@@ -1,5 +1,6 @@
 package org.civitas.analysis;
 
+import io.micrometer.core.annotation.Timed;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -84,6 +85,7 @@ public class AnalysisService {
     /** The analysis as a PDF (Jasper template reports/half-month-analysis.jrxml); audited. */
     @PreAuthorize(ROLES)
     @Transactional(isolation = Isolation.READ_COMMITTED)
+    @Timed(value = "civitas.export", extraTags = {"report", "analysis", "format", "pdf"})
     public byte[] pdf(HalfMonth period, Locale locale) {
         byte[] pdf = exports.pdf(analyse(period), locale);
         audit("ANALYSIS_PDF_DOWNLOADED", period);
@@ -93,6 +95,7 @@ public class AnalysisService {
     /** The analysis as an Excel workbook, a sheet per section; audited. */
     @PreAuthorize(ROLES)
     @Transactional(isolation = Isolation.READ_COMMITTED)
+    @Timed(value = "civitas.export", extraTags = {"report", "analysis", "format", "xlsx"})
     public byte[] excel(HalfMonth period, Locale locale) {
         byte[] xlsx = exports.excel(analyse(period), locale);
         audit("ANALYSIS_EXCEL_DOWNLOADED", period);

@@ -1,5 +1,6 @@
 package org.civitas.audit;
 
+import io.micrometer.core.annotation.Timed;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -78,6 +79,7 @@ public class AuditService {
      */
     @PreAuthorize(AUDITOR)
     @Transactional
+    @Timed(value = "civitas.export", extraTags = {"report", "audit", "format", "xlsx"})
     public int export(AuditFilter filter, Consumer<AuditEntry> sink) {
         Query q = Query.of(filter);
         long total = 0;

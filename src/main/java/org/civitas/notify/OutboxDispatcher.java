@@ -1,5 +1,6 @@
 package org.civitas.notify;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -45,8 +46,10 @@ class OutboxDispatcher {
     private final int maxAttempts;
     private final Duration firstRetry;
     private final Duration maxRetry;
+    private final MeterRegistry meters;
 
     OutboxDispatcher(JdbcTemplate jdbc, TransactionTemplate tx, MessageSenders senders, Clock clock,
+                     MeterRegistry meters,
                      @Value("${civitas.outbox.batch-size:10}") int batchSize,
                      @Value("${civitas.outbox.max-attempts:10}") int maxAttempts,
                      @Value("${civitas.outbox.first-retry:1m}") Duration firstRetry,
@@ -59,6 +62,7 @@ class OutboxDispatcher {
         this.maxAttempts = Math.max(1, maxAttempts);
         this.firstRetry = firstRetry;
         this.maxRetry = maxRetry;
+        this.meters = meters;
     }
 
     @Scheduled(fixedDelayString = "${civitas.outbox.delay-ms:5000}",
@@ -129,6 +133,11 @@ class OutboxDispatcher {
     }
 
     private void failed(OutboundMessage m, int attempts, Exception e, LocalDateTime now) {
+        meters.counter("civitas.outbox.send.failures", "kind", m.channel().name()).increment();
+        if (m.channel() == OutboxChannel.WEBHOOK) {
+            // the recipient of a callback is its channel system's code: a handful, set up by the administrators
+            meters.counter("civitas.callbacks.failures", "system", m.recipient()).increment();
+        }
         String error = truncate(e.getClass().getSimpleName() + ": " + e.getMessage(), 500);
         if (attempts >= maxAttempts) {
             log.warn("Outbox message {} ({}) FAILED after {} attempts: {}", m.id(), m.channel(), attempts, error);

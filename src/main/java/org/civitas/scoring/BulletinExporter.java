@@ -1,5 +1,6 @@
 package org.civitas.scoring;
 
+import io.micrometer.core.annotation.Timed;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,6 +47,7 @@ public class BulletinExporter {
 
     @PreAuthorize(ScoringService.READ)
     @Transactional(readOnly = true)
+    @Timed(value = "civitas.export", extraTags = {"report", "bulletin", "format", "pdf"})
     public byte[] pdf(YearMonth month) {
         MonthlyScores scores = scoring.month(month);
         Map<String, Object> params = new HashMap<>();
@@ -79,6 +81,7 @@ public class BulletinExporter {
 
     @PreAuthorize(ScoringService.READ)
     @Transactional(readOnly = true)
+    @Timed(value = "civitas.export", extraTags = {"report", "bulletin", "format", "xlsx"})
     public byte[] excel(YearMonth month) {
         MonthlyScores scores = scoring.month(month);
         try (ExcelWorkbook book = new ExcelWorkbook()) {

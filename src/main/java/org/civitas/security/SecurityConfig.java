@@ -33,7 +33,7 @@ class SecurityConfig {
                                             StepAwareAuthenticationProvider passwordLogin,
                                             RequestUtil vaadinRequests) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/images/**", "/icons/**", "/webjars/**", "/actuator/health", "/error").permitAll());
+                .requestMatchers("/images/**", "/icons/**", "/webjars/**", "/error").permitAll());
         // accounts: sessions in a registry (account/sessions ends them); the password login holds back the roles
         // while login steps (password change, TOTP) remain
         http.sessionManagement(s -> s.sessionFixation().changeSessionId().maximumSessions(-1)

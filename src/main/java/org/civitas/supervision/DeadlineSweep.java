@@ -7,7 +7,11 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.civitas.base.NodeName;
 import org.civitas.calendar.CalendarService;
 import org.civitas.calendar.DeadlineCalculator;
 import org.civitas.calendar.LimitUnit;
@@ -45,6 +49,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Each step announces what it did in one event carrying all its cases ({@link CasesWarned}, {@link CasesOverdue},
  * {@link CasesSupervised}), never one per case: a backlog of thousands of cases is then one batch of notifications
  * and one push, not thousands of listener calls (docs/benchmarks.md).
+ *
+ * <p>A sweep that finished records itself in {@code job_run} (the health check and the metrics of every node read it:
+ * {@link SweepHealth}) and in this node's {@code civitas.sweep.duration} timer.
  */
 @Component
 class DeadlineSweep {
@@ -64,11 +71,14 @@ class DeadlineSweep {
     private final Clock clock;
     private final int autoAfterWorkingDays;
     private final int answerWorkingDays;
+    private final Timer duration;
+    private final String node;
 
     DeadlineSweep(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions, CalendarService calendar,
-                  ApplicationEventPublisher events, SupervisionRecords records, Clock clock,
+                  ApplicationEventPublisher events, SupervisionRecords records, Clock clock, MeterRegistry meters,
                   @Value("${civitas.supervision.auto-after-working-days:2}") int autoAfterWorkingDays,
-                  @Value("${civitas.supervision.answer-working-days:1}") int answerWorkingDays) {
+                  @Value("${civitas.supervision.answer-working-days:1}") int answerWorkingDays,
+                  @Value("${civitas.node.route:}") String route) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         // no gap locks on the deadline index: new cases keep arriving while the sweep runs
@@ -79,6 +89,9 @@ class DeadlineSweep {
         this.clock = clock;
         this.autoAfterWorkingDays = autoAfterWorkingDays;
         this.answerWorkingDays = answerWorkingDays;
+        this.duration = Timer.builder("civitas.sweep.duration").description("One deadline sweep, all three steps")
+                .register(meters);
+        this.node = NodeName.of(route);
     }
 
     /** The scheduled entry: skipped on this node when another node holds the lock for this tick. */
@@ -101,6 +114,13 @@ class DeadlineSweep {
         int supervised = tx.execute(s -> supervise(now));
         long t3 = System.nanoTime();
         SweepResult result = new SweepResult(warned, overdue, supervised, (t3 - start) / 1_000_000);
+        duration.record(t3 - start, TimeUnit.NANOSECONDS);
+        jdbc.update("""
+                insert into job_run (name, finished_at, millis, node) values (:name, :now, :millis, :node)
+                on duplicate key update finished_at = values(finished_at), millis = values(millis),
+                                        node = values(node)""",
+                new MapSqlParameterSource("name", SweepHealth.JOB).addValue("now", Timestamp.valueOf(now))
+                        .addValue("millis", result.millis()).addValue("node", node));
         String message = "Deadline sweep at {}: warned {} ({} ms), overdue+reminded {} ({} ms), supervised {} ({} ms),"
                 + " total {} ms";
         Object[] args = {now, warned, (t1 - t0) / 1_000_000, overdue, (t2 - t1) / 1_000_000, supervised,
