@@ -15,6 +15,8 @@
 #   CI_START_TIMEOUT=120   seconds the app may take to answer /login
 #   CI_KEEP=1              keep the temporary folder (data, logs) after the run
 set -euo pipefail
+# With pipefail, `curl … | grep -q` fails when grep stops reading early and curl gets SIGPIPE on a long answer
+# (the Prometheus page): the checks below read the whole answer first.
 
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -316,9 +318,9 @@ anon=$(curl -s --max-time 10 --interface 127.0.0.2 "$MURL/actuator/health")
 echo "anonymous /actuator/health -> $anon"
 echo "$anon" | grep -Eq '^\{"status":"[A-Z_]+"' || fail "anonymous health is not a status: $anon"
 if echo "$anon" | grep -Eq '"(components|details)"'; then fail "anonymous health shows details: $anon"; fi
-curl -s --max-time 10 "$MURL/actuator/health" | grep -q '"db":{"status":"UP"' || fail "no UP db check in the details"
-curl -s --max-time 10 "$MURL/actuator/info" | grep -q '"version"' || fail "/actuator/info has no build version"
-curl -s --max-time 10 "$MURL/actuator/prometheus" | grep -q '^civitas_cases_received_total{' \
+grep -q '"db":{"status":"UP"' <<<"$(curl -s --max-time 10 "$MURL/actuator/health")" || fail "no UP db check in the details"
+grep -q '"version"' <<<"$(curl -s --max-time 10 "$MURL/actuator/info")" || fail "/actuator/info has no build version"
+grep -q '^civitas_cases_received_total{' <<<"$(curl -s --max-time 10 "$MURL/actuator/prometheus")" \
     || fail "/actuator/prometheus has no civitas_cases_received_total"
 echo "app port: 404 under /actuator; management port: health, info, prometheus"
 mariadb-admin -S "$SOCK" -uroot shutdown
@@ -326,7 +328,7 @@ for _ in $(seq 1 30); do kill -0 "$DB_PID" 2>/dev/null || break; sleep 1; done
 DB_PID=
 echo "database stopped"
 await_readiness 503 15
-curl -s --max-time 10 "$MURL/actuator/health/readiness" | grep -q '"db":{"status":"DOWN"' \
+grep -q '"db":{"status":"DOWN"' <<<"$(curl -s --max-time 10 "$MURL/actuator/health/readiness")" \
     || fail "readiness is down, but not for the database"
 [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$MURL/actuator/health/liveness")" = 200 ] \
     || fail "liveness went down with the database (a restart would not help)"
