@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ClassifierService implements Classifier {
 
-    /** What a text may be at most: the case description's limit, and a bound on the work per request. */
-    public static final int MAX_TEXT = 2000;
+    /** What a text may be at most: a case description's limit, which also bounds the work per request. */
+    public static final int MAX_TEXT = 4000;
     public static final int MAX_ADDRESS = 200;
     static final int TOP = 3;
 

@@ -81,6 +81,11 @@ class ModelTrainer {
         return loaded;
     }
 
+    /** Drops the model held in memory: the next request loads the active one from the database. */
+    synchronized void forget() {
+        loaded = null;
+    }
+
     /** The list in force: its items by code. */
     List<ItemView> items() {
         return catalog.itemsOfVersion(catalog.currentVersion(LocalDate.now(clock)).id());

@@ -82,7 +82,7 @@ public class ItemSuggestions extends HorizontalLayout {
         }
         add(title);
         if (last.emergencyFlag()) {
-            emergency.setTitle(String.join("、", last.emergencyWords()));
+            emergency.setTitle(String.join(" ", last.emergencyWords()));
             add(emergency);
         }
         List<Suggestion> items = last.items();
