@@ -153,7 +153,7 @@ public class NegativeListView extends VerticalLayout implements HasDynamicTitle 
         dialog.open();
     }
 
-    private void openKeywords(ItemView item) {
+    void openKeywords(ItemView item) {
         boolean editable = version.getValue() == null || version.getValue().editable();
         KeywordsDialog dialog = new KeywordsDialog(item, catalog.keywordsOfVersion(item.versionId()).get(item.code()),
                 editable);
