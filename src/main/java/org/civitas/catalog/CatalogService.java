@@ -32,6 +32,9 @@ public class CatalogService {
     /** The negative list and units are public (docs/design.md §3): the public pages and the channels read them too. */
     static final String READ = "permitAll()";
     static final String ADMIN = "hasRole('" + AppRoles.ADMIN + "')";
+    /** The words citizens use for an item are kept by the supervisors, who read the reports (DD050). */
+    static final String KEYWORDS = "hasAnyRole('" + AppRoles.ADMIN + "', '" + AppRoles.SUPERVISOR + "')";
+    static final int KEYWORDS_MAX = 500;
 
     private final CategoryRepository categories;
     private final ListVersionRepository versions;
@@ -144,6 +147,44 @@ public class CatalogService {
         ItemView after = items.view(id).orElseThrow();
         audit("LIST_ITEM_UPDATED", "list_item", id, before, after);
         return after;
+    }
+
+    /** Each item's 别名/关键词 in a version, by item code; items without any are left out. */
+    @PreAuthorize(READ)
+    @Transactional(readOnly = true)
+    public Map<String, String> keywordsOfVersion(long versionId) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        items.keywordsOfVersion(versionId).forEach(r -> out.put((String) r[0], (String) r[1]));
+        return out;
+    }
+
+    /**
+     * Sets an item's 别名/关键词 (comma or 、 separated; blanks and repeats dropped). Refused on a superseded version, like
+     * every item edit; audited with before and after.
+     */
+    @PreAuthorize(KEYWORDS)
+    @Transactional
+    public String updateKeywords(long id, long expectedVersion, String keywords) {
+        ListItem item = items.findById(id).orElseThrow(() -> new RuleViolation("error.notFound"));
+        if (item.getVersion() != expectedVersion) {
+            throw new RuleViolation("error.concurrentChange");
+        }
+        ListVersion version = versions.findById(item.getListVersionId()).orElseThrow();
+        if (status(version) == VersionView.Status.SUPERSEDED) {
+            throw new RuleViolation("item.error.versionSuperseded", version.getLabel());
+        }
+        String cleaned = keywords == null ? "" : String.join(",", java.util.Arrays.stream(keywords.split("[,，、;；\\n]"))
+                .map(String::strip).filter(k -> !k.isEmpty()).distinct().toList());
+        if (cleaned.length() > KEYWORDS_MAX) {
+            throw new RuleViolation("item.error.keywords", KEYWORDS_MAX);
+        }
+        String before = item.getKeywords();
+        item.setKeywords(cleaned.isEmpty() ? null : cleaned);
+        items.saveAndFlush(item);
+        forgetCached();
+        audit("LIST_ITEM_KEYWORDS_UPDATED", "list_item", id, Map.of("code", item.getCode(), "keywords",
+                before == null ? "" : before), Map.of("code", item.getCode(), "keywords", cleaned));
+        return cleaned;
     }
 
     /**

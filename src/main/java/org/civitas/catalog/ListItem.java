@@ -32,6 +32,8 @@ class ListItem {
     private Responsibility responsibility;
     private String leadUnitCode;
     private String legalBasis;
+    /** 别名/关键词: the words citizens use for the item, comma separated, for the classifier (DD050). */
+    private String keywords;
     @Version
     private long version;
 
@@ -52,6 +54,7 @@ class ListItem {
         copy.responsibility = responsibility;
         copy.leadUnitCode = leadUnitCode;
         copy.legalBasis = legalBasis;
+        copy.keywords = keywords;
         return copy;
     }
 
@@ -70,6 +73,11 @@ class ListItem {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
+    void setKeywords(String keywords) {
+        this.keywords = keywords;
+    }
+
+    String getKeywords() { return keywords; }
     Long getId() { return id; }
     Long getListVersionId() { return listVersionId; }
     String getCode() { return code; }

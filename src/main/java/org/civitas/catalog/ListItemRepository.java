@@ -41,6 +41,9 @@ interface ListItemRepository extends JpaRepository<ListItem, Long> {
 
     List<ListItem> findByListVersionId(long versionId);
 
+    @Query("select i.code, i.keywords from ListItem i where i.listVersionId = :versionId and i.keywords is not null")
+    List<Object[]> keywordsOfVersion(long versionId);
+
     @Query("select count(i) from ListItem i where i.leadUnitCode = :unitCode and i.listVersionId in :versionIds")
     long countLedBy(String unitCode, List<Long> versionIds);
 }

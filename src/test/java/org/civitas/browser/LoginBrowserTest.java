@@ -34,7 +34,7 @@ class LoginBrowserTest extends BrowserTest {
             "secadmin", List.of("工作台", "安全管理"),
             "operator", List.of("工作台", "受理登记", "诉求工单"),
             "supervisor", List.of("工作台", "受理登记", "诉求工单", "时限看板", "督办", "半月分析", "考核排名", "年度考核", "实地检查",
-                    "整改通知", "评分规则"),
+                    "整改通知", "负面清单", "评分规则"),
             "clerk.wuchang", List.of("工作台", "诉求工单", "时限看板", "督办", "整改通知"));
 
     /** Display names of the demo users (src/main/resources/demo/users.csv). */

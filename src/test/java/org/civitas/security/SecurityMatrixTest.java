@@ -71,7 +71,7 @@ class SecurityMatrixTest {
             account/totp                                     OP SUP CLK INS LDR ADM AUD SEC CH
             admin/calendar                                   ADM
             admin/channels                                   ADM
-            admin/negative-list                              ADM
+            admin/negative-list                              SUP ADM
             admin/security                                   SEC
             admin/units                                      ADM
             admin/users                                      ADM
@@ -158,6 +158,7 @@ class SecurityMatrixTest {
             CatalogService.item                              ALL
             CatalogService.items                             ALL
             CatalogService.itemsOfVersion                    ALL
+            CatalogService.keywordsOfVersion                 ALL
             CatalogService.leadUnits                         ALL
             CatalogService.reactivate                        ADM
             CatalogService.startNewVersion                   ADM
@@ -165,8 +166,12 @@ class SecurityMatrixTest {
             CatalogService.unit                              ALL
             CatalogService.units                             ALL
             CatalogService.updateItem                        ADM
+            CatalogService.updateKeywords                    SUP ADM
             CatalogService.updateUnit                        ADM
             CatalogService.versions                          ALL
+            ClassifierService.activeModel                    SUP LDR ADM
+            ClassifierService.classify                       OP SUP CH
+            ClassifierService.retrain                        SUP ADM
             ChannelService.authenticate                      ALL
             ChannelService.createKey                         ADM
             ChannelService.keys                              ADM

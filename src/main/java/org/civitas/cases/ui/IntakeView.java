@@ -21,6 +21,8 @@ import org.civitas.cases.PhotoUpload;
 import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.UnitView;
 import org.civitas.base.identity.AppRoles;
+import org.civitas.classify.ClassifierService;
+import org.civitas.classify.ui.ItemSuggestions;
 
 /** 受理登记: the 12345 operator registers a call; with an item and a place the system dispatches it at once. */
 @Route("cases/new")
@@ -36,13 +38,17 @@ public class IntakeView extends HorizontalLayout implements HasDynamicTitle {
     private final CatalogService catalog;
     final IntakeForm form;
     final IntakeDuplicates duplicates = new IntakeDuplicates(DUPLICATE_DAYS);
+    final ItemSuggestions suggestions;
 
-    public IntakeView(CaseService cases, DuplicateFinder finder, CatalogService catalog, Clock clock) {
+    public IntakeView(CaseService cases, DuplicateFinder finder, CatalogService catalog, ClassifierService classifier,
+                      Clock clock) {
         this.cases = cases;
         this.finder = finder;
         this.catalog = catalog;
         long version = catalog.currentVersion(LocalDate.now(clock)).id();
         form = new IntakeForm(catalog.itemsOfVersion(version), catalog.districts(), catalog::streetsOf);
+        suggestions = new ItemSuggestions(classifier);
+        IntakeSuggestionsHook.attach(form, suggestions, catalog.itemsOfVersion(version));
         form.setMaxWidth("60em");
         form.addSaveListener(this::register);
         form.addPlaceChangedListener(this::lookForDuplicates);

@@ -27,11 +27,15 @@ import org.civitas.catalog.Responsibility;
 import org.civitas.catalog.Urgency;
 import org.civitas.catalog.VersionView;
 import org.civitas.base.identity.AppRoles;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
-/** The negative list by version: filter, read, edit an item, start next year's version. */
+/**
+ * The negative list by version: filter, read, edit an item, start next year's version. Supervisors open it too, to
+ * keep each item's 别名/关键词 (DD050); everything else stays the administrator's.
+ */
 @Route("admin/negative-list")
 @Menu(order = 91, title = "menu.negativeList", icon = "vaadin:list-ol")
-@RolesAllowed(AppRoles.ADMIN)
+@RolesAllowed({AppRoles.ADMIN, AppRoles.SUPERVISOR})
 public class NegativeListView extends VerticalLayout implements HasDynamicTitle {
 
     private final CatalogService catalog;
@@ -43,12 +47,16 @@ public class NegativeListView extends VerticalLayout implements HasDynamicTitle 
     final Grid<ItemView> grid = new Grid<>();
     private final Span readOnly = new Span();
 
-    public NegativeListView(CatalogService catalog) {
+    private final boolean admin;
+
+    public NegativeListView(CatalogService catalog, AuthenticationContext auth) {
         this.catalog = catalog;
+        this.admin = auth.hasRole(AppRoles.ADMIN);
         setSizeFull();
         filters();
         Button newVersion = new Button(getTranslation("list.newVersion"), e -> openNewVersion());
         newVersion.setId("version-new");
+        newVersion.setVisible(admin);
         HorizontalLayout bar = new HorizontalLayout(version, category, urgency, responsibility, text, newVersion);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
@@ -56,7 +64,13 @@ public class NegativeListView extends VerticalLayout implements HasDynamicTitle 
         readOnly.getElement().getThemeList().add("badge contrast");
         columns();
         grid.setItems(query -> catalog.items(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
-        grid.addItemDoubleClickListener(e -> open(e.getItem()));
+        grid.addItemDoubleClickListener(e -> {
+            if (admin) {
+                open(e.getItem());
+            } else {
+                openKeywords(e.getItem());
+            }
+        });
         add(bar, readOnly, grid);
         expand(grid);
         showVersions(null);
@@ -108,7 +122,10 @@ public class NegativeListView extends VerticalLayout implements HasDynamicTitle 
         grid.addComponentColumn(i -> {
             Button edit = new Button(getTranslation("action.edit"), e -> open(i));
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            return edit;
+            edit.setVisible(admin);
+            Button keywords = new Button(getTranslation("item.keywords"), e -> openKeywords(i));
+            keywords.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            return new HorizontalLayout(edit, keywords);
         }).setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
     }
@@ -132,6 +149,20 @@ public class NegativeListView extends VerticalLayout implements HasDynamicTitle 
         ItemDialog dialog = new ItemDialog(item, catalog.leadUnits(), editable);
         dialog.addSaveListener(e -> {
             if (run(() -> catalog.updateItem(e.item().id(), e.item().version(), e.form()), "item.saved") != null) {
+                dialog.close();
+                grid.getDataProvider().refreshAll();
+            }
+        });
+        dialog.open();
+    }
+
+    void openKeywords(ItemView item) {
+        boolean editable = version.getValue() == null || version.getValue().editable();
+        KeywordsDialog dialog = new KeywordsDialog(item, catalog.keywordsOfVersion(item.versionId()).get(item.code()),
+                editable);
+        dialog.addSaveListener(e -> {
+            if (Toasts.attempt(() -> catalog.updateKeywords(e.item().id(), e.item().version(), e.keywords()),
+                    getTranslation("item.keywords.saved")).isPresent()) {
                 dialog.close();
                 grid.getDataProvider().refreshAll();
             }
