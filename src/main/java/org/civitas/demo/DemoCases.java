@@ -1,4 +1,4 @@
-package org.civitas.cases;
+package org.civitas.demo;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
