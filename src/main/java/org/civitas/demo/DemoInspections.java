@@ -143,12 +143,16 @@ public class DemoInspections {
         }
     }
 
-    /** 12月第一周暗访（江岸区、江汉区）: the month and week of the first day, the districts by name. */
+    /**
+     * 12月第一周暗访（江岸区、江汉区）: the week of the first day, counted in the month that holds its Thursday (so a
+     * week from Monday 30 November is December's first), and the districts by name.
+     */
     private String title(LocalDate starts, List<String> districts) {
         String names = districts.stream().map(d -> catalog.unit(d).map(UnitView::name).orElse(d))
                 .collect(Collectors.joining("、"));
-        return starts.getMonthValue() + "月第" + WEEK[Math.min((starts.getDayOfMonth() - 1) / 7, 4)] + "周暗访（"
-                + names + "）";
+        LocalDate thursday = starts.with(DayOfWeek.THURSDAY);
+        return thursday.getMonthValue() + "月第" + WEEK[(thursday.getDayOfMonth() - 1) / 7] + "周暗访（" + names
+                + "）";
     }
 
     private static String answer(String unit) {
