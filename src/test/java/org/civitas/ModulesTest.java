@@ -34,4 +34,13 @@ class ModulesTest {
     static final ArchRule no_feature_depends_on_the_shell = noClasses()
             .that().resideOutsideOfPackage("org.civitas.app..")
             .should().dependOnClassesThat().resideInAPackage("org.civitas.app..");
+
+    /**
+     * The demo and benchmark data ({@code demo}) stand above every feature, which must run without them: only the
+     * shell may know them.
+     */
+    @ArchTest
+    static final ArchRule only_the_shell_depends_on_the_demo_data = noClasses()
+            .that().resideOutsideOfPackages("org.civitas.demo..", "org.civitas.app..")
+            .should().dependOnClassesThat().resideInAPackage("org.civitas.demo..");
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.civitas.cases.CaseDetails;
-import org.civitas.cases.CaseGenerator;
+import org.civitas.demo.CaseGenerator;
 import org.civitas.cases.CaseService;
 import org.civitas.cases.Reports;
 import org.civitas.base.identity.AppRoles;

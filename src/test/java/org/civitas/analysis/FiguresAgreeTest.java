@@ -8,7 +8,7 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.civitas.cases.CaseGenerator;
+import org.civitas.demo.CaseGenerator;
 import org.civitas.dashboard.DashboardService;
 import org.civitas.dashboard.Overview;
 import org.civitas.scoring.MonthlyScores;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import javax.sql.DataSource;
-import org.civitas.cases.CaseLoad;
+import org.civitas.demo.CaseLoad;
 import org.civitas.test.RunAs;
 
 /** What every measure shares: the size asked for, the top-up load, percentiles, the rows of the table. */

@@ -7,7 +7,7 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import javax.sql.DataSource;
-import org.civitas.cases.CaseLoad;
+import org.civitas.demo.CaseLoad;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -3,7 +3,7 @@ package org.civitas.scoring;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import javax.sql.DataSource;
-import org.civitas.cases.CaseGenerator;
+import org.civitas.demo.CaseGenerator;
 import org.civitas.base.identity.AppRoles;
 import org.civitas.test.IntegrationTest;
 import org.civitas.test.MutableClock;

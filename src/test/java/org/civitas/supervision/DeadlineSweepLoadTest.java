@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
 import javax.sql.DataSource;
-import org.civitas.cases.CaseGenerator;
+import org.civitas.demo.CaseGenerator;
 import org.civitas.cases.CaseStatus;
 import org.civitas.test.IntegrationTest;
 import org.civitas.test.MutableClock;

@@ -1,8 +1,11 @@
-package org.civitas.cases;
+package org.civitas.demo;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.civitas.cases.Channel;
+import org.civitas.cases.CitizenCases;
+import org.civitas.cases.ReplyOutcome;
 
 /**
  * Who takes the generated cases' steps, and what units reply, so that the demo reads like a city's work: the demo

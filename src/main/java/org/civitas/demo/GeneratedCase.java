@@ -1,6 +1,6 @@
-package org.civitas.cases;
+package org.civitas.demo;
 
-import static org.civitas.cases.CaseGenerator.ts;
+import static org.civitas.demo.CaseGenerator.ts;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,6 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.civitas.calendar.Deadlines;
+import org.civitas.cases.CaseAction;
+import org.civitas.cases.CaseStatus;
+import org.civitas.cases.Channel;
+import org.civitas.cases.CloseReason;
+import org.civitas.cases.Rating;
+import org.civitas.cases.ReplyOutcome;
 
 /** One generated case row and its history rows, ready to bind to the batched inserts. */
 final class GeneratedCase {

@@ -1,4 +1,4 @@
-package org.civitas.cases;
+package org.civitas.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +23,7 @@ import org.civitas.calendar.DeadlineCalculator;
 import org.civitas.calendar.LimitUnit;
 import org.civitas.calendar.OfficeHours;
 import org.civitas.calendar.WorkingCalendar;
+import org.civitas.cases.Channel;
 
 /**
  * Loads realistic cases straight into the tables with batched JDBC: the demo data of an empty embedded database,

@@ -1,10 +1,11 @@
-package org.civitas.cases;
+package org.civitas.demo;
 
 import java.io.PrintStream;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import javax.sql.DataSource;
+import org.civitas.cases.CasesGenerated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,4 +1,4 @@
-package org.civitas.cases;
+package org.civitas.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

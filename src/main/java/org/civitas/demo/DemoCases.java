@@ -1,4 +1,4 @@
-package org.civitas.cases;
+package org.civitas.demo;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import org.civitas.base.db.ConditionalOnEmbeddedDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -14,7 +15,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** About six months of cases on an empty embedded database, so every view is alive on first start. */
+/**
+ * About six months of cases on an empty embedded database, and the inspector's last weeks ({@link DemoInspections}),
+ * so every view is alive on first start.
+ */
 @Component
 @ConditionalOnEmbeddedDatabase
 @ConditionalOnProperty(name = "civitas.demo.enabled", havingValue = "true")
@@ -27,13 +31,18 @@ class DemoCases implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final int count;
+    private final DemoInspections inspections;
+    private final DemoClock demoClock;
 
     DemoCases(DataSource dataSource, JdbcTemplate jdbc, Clock clock,
-              @Value("${civitas.demo.cases:30000}") int count) {
+              @Value("${civitas.demo.cases:30000}") int count, DemoInspections inspections,
+              ObjectProvider<DemoClock> demoClock) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.clock = clock;
         this.count = count;
+        this.inspections = inspections;
+        this.demoClock = demoClock.getIfAvailable();
     }
 
     @Override
@@ -51,5 +60,13 @@ class DemoCases implements ApplicationRunner {
             }
         });
         log.info("Created {} demo cases in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+        if (demoClock != null) {
+            try {
+                log.info("Created {} demo inspection rounds", inspections.create(now, demoClock).size());
+            } catch (RuntimeException e) {
+                // the cases are there; a demo without its inspections still starts
+                log.warn("Demo inspections not created", e);
+            }
+        }
     }
 }

@@ -1,9 +1,14 @@
-package org.civitas.cases;
+package org.civitas.demo;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Random;
 import org.civitas.calendar.WorkingCalendar;
+import org.civitas.cases.CaseAction;
+import org.civitas.cases.CaseStatus;
+import org.civitas.cases.CloseReason;
+import org.civitas.cases.Rating;
+import org.civitas.cases.ReplyOutcome;
 
 /**
  * How a generated case lived until {@code now}: signed, replied (one in ten late), rated or closed unrated after
