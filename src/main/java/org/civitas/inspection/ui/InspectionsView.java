@@ -217,10 +217,12 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle, 
     private Grid<RoundRow> roundGrid() {
         rounds.addColumn(RoundRow::number).setHeader(getTranslation("inspection.round.number")).setAutoWidth(true);
         rounds.addColumn(RoundRow::title).setTooltipGenerator(RoundRow::title)
-                .setHeader(getTranslation("inspection.round.title")).setFlexGrow(1);
+                .setHeader(getTranslation("inspection.round.title")).setWidth("16em").setFlexGrow(3);
         rounds.addColumn(r -> r.startsOn() + " ~ " + r.endsOn()).setHeader(getTranslation("inspection.round.dates"))
                 .setAutoWidth(true);
-        rounds.addColumn(RoundRow::team).setHeader(getTranslation("inspection.round.team")).setAutoWidth(true);
+        // the round's title is what the inspector reads first; a long team name gives way to it (full text on hover)
+        rounds.addColumn(RoundRow::team).setTooltipGenerator(RoundRow::team)
+                .setHeader(getTranslation("inspection.round.team")).setWidth("12em").setFlexGrow(1);
         String separator = getTranslation("list.separator");
         ValueProvider<RoundRow, String> districts = r -> r.districtCodes().stream().map(this::unitName)
                 .collect(Collectors.joining(separator));
