@@ -42,9 +42,9 @@ class AccountStepsBrowserTest extends BrowserTest {
         assertNoMissingTranslations();
         screenshot("account-password-forced");
 
-        type("password-current", INITIAL);
-        type("password-new", "Own-Password-2026");
-        type("password-repeat", "Own-Password-2026");
+        typeInto("password-current", INITIAL);
+        typeInto("password-new", "Own-Password-2026");
+        typeInto("password-repeat", "Own-Password-2026");
         waitForVisible(By.id("password-save")).click();
         waitForElement(By.tagName("vaadin-app-layout"));
         open("cases");
@@ -72,7 +72,7 @@ class AccountStepsBrowserTest extends BrowserTest {
         assertThat(driver().findElement(By.id("totp-uri")).getText()).startsWith("otpauth://totp/Civitas:" + name);
         assertNoMissingTranslations();
         screenshot("account-totp-enrol");
-        type("totp-code", TotpCodes.now(secret, clock));
+        typeInto("totp-code", TotpCodes.now(secret, clock));
         waitForVisible(By.id("totp-confirm")).click();
         waitForElement(By.tagName("vaadin-app-layout"));
         logout();
@@ -82,13 +82,13 @@ class AccountStepsBrowserTest extends BrowserTest {
         waitUntil(d -> d.getCurrentUrl().endsWith("/login/totp"));
         open("");
         waitUntil(d -> d.getCurrentUrl().endsWith("/login/totp"));
-        type("totp-code", TotpCodes.now(secret, clock));
+        typeInto("totp-code", TotpCodes.now(secret, clock));
         waitForVisible(By.id("totp-verify")).click();
         waitForElement(By.tagName("vaadin-app-layout"));
         waitUntil(d -> d.getTitle().startsWith("工作台"));
     }
 
-    private void type(String id, String text) {
+    private void typeInto(String id, String text) {
         WebElement input = waitForVisible(By.cssSelector("#" + id + " input"));
         input.clear();
         input.sendKeys(text);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -273,6 +274,25 @@ public abstract class BrowserTest {
                 const clients = Object.values(flow.clients).filter(c => c && typeof c.isActive === 'function');
                 return clients.length > 0 && clients.every(c => !c.isActive());
                 """));
+    }
+
+    /** Replaces a field's text and leaves it with Tab, so its value reaches the server. */
+    protected void type(String css, String text) {
+        WebElement field = waitForVisible(By.cssSelector(css));
+        field.clear();
+        field.sendKeys(text);
+        field.sendKeys(Keys.TAB);
+        waitForVaadin();
+    }
+
+    /** Types into a combo box until it offers the match, then takes it with Enter. */
+    protected void pick(String css, String text) {
+        WebElement field = waitForVisible(By.cssSelector(css));
+        field.click();
+        field.sendKeys(text);
+        waitUntil(d -> !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
+        field.sendKeys(Keys.ENTER);
+        waitForVaadin();
     }
 
     protected Object js(String script, Object... args) {

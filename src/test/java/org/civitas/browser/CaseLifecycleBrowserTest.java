@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -101,24 +100,6 @@ class CaseLifecycleBrowserTest extends BrowserTest {
         fill.run();
         waitForVisible(By.id("case-action-confirm")).click();
         waitUntil(d -> d.findElements(By.id("case-action-confirm")).isEmpty());
-        waitForVaadin();
-    }
-
-    private void type(String css, String text) {
-        WebElement field = waitForVisible(By.cssSelector(css));
-        field.clear();
-        field.sendKeys(text);
-        field.sendKeys(Keys.TAB);
-        waitForVaadin();
-    }
-
-    /** Types into a combo box until it offers the match, then takes it with Enter. */
-    private void pick(String css, String text) {
-        WebElement field = waitForVisible(By.cssSelector(css));
-        field.click();
-        field.sendKeys(text);
-        waitUntil(d -> !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
-        field.sendKeys(Keys.ENTER);
         waitForVaadin();
     }
 

@@ -302,22 +302,4 @@ class DailyPathsBrowserTest extends BrowserTest {
         return (String) js("return [...document.querySelectorAll('#case-supervision vaadin-grid-cell-content')]"
                 + ".map(c => c.innerText).join('|')");
     }
-
-    private void type(String css, String text) {
-        WebElement field = waitForVisible(By.cssSelector(css));
-        field.clear();
-        field.sendKeys(text);
-        field.sendKeys(Keys.TAB);
-        waitForVaadin();
-    }
-
-    /** Types into a combo box until it offers the match, then takes it with Enter. */
-    private void pick(String css, String text) {
-        WebElement field = waitForVisible(By.cssSelector(css));
-        field.click();
-        field.sendKeys(text);
-        waitUntil(d -> !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
-        field.sendKeys(Keys.ENTER);
-        waitForVaadin();
-    }
 }

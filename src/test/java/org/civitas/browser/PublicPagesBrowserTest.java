@@ -28,7 +28,7 @@ class PublicPagesBrowserTest extends BrowserTest {
             assertThat(driver().findElements(By.id("main-nav"))).isEmpty();
             assertNoMissingTranslations();
 
-            pick("public-district", "武昌区");
+            choose("public-district", "武昌区");
             type("#public-address input", "浏览器路 " + System.nanoTime() % 1_000_000 + " 号");
             type("#public-description textarea", "<script>alert(1)</script> 路边垃圾");
             type("#public-phone input", "13911112222");
@@ -62,15 +62,8 @@ class PublicPagesBrowserTest extends BrowserTest {
         waitUntil(d -> d.getCurrentUrl().contains("/login"));
     }
 
-    private void type(String css, String text) {
-        WebElement input = waitForVisible(By.cssSelector(css));
-        input.clear();
-        input.sendKeys(text);
-        input.sendKeys(Keys.TAB);
-        waitForVaadin();
-    }
-
-    private void pick(String comboId, String label) {
+    /** Picks a combo box option by its label and checks it was taken. */
+    private void choose(String comboId, String label) {
         WebElement input = waitForVisible(By.cssSelector("#" + comboId + " input"));
         input.click();
         input.sendKeys(label);
