@@ -1,29 +1,19 @@
 package org.civitas.classify;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * The features of a complaint text (DD050): character 1–3-grams of each run of letters and digits, and the words of
- * two characters or more that Lucene's SmartCN segmenter finds, marked {@code w:}. Full-width forms are folded (NFKC)
- * and Latin letters lower-cased, so "ＡＢＣ" and "abc" are one feature; runs of digits alone (house numbers) are left
- * out, they name no problem.
+ * The features of a complaint text (DD050): the character 1–3-grams of each run of letters and digits. Full-width
+ * forms are folded (NFKC) and Latin letters lower-cased, so "ＡＢＣ" and "abc" are one feature; grams of digits alone
+ * (house numbers) are left out, they name no problem. Words found by a segmenter (SmartCN) were features in the first
+ * version; they did not change the evaluation's figures and cost twenty times the time (docs/benchmarks.md).
  */
 final class Features {
 
-    static final String WORD = "w:";
     static final int MAX_GRAM = 3;
-    /** Reused by every thread: Lucene's analyzers keep one token stream per thread. */
-    private static final Analyzer SMARTCN = new SmartChineseAnalyzer();
 
     private Features() {
     }
@@ -37,7 +27,6 @@ final class Features {
         String s = normalise(text);
         List<String> out = new ArrayList<>();
         grams(s, out);
-        words(s, out);
         return out;
     }
 
@@ -70,29 +59,5 @@ final class Features {
             }
         }
         return true;
-    }
-
-    private static void words(String s, List<String> out) {
-        if (s.isBlank()) {
-            return;
-        }
-        try (TokenStream ts = SMARTCN.tokenStream("t", new StringReader(s))) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                String w = term.toString();
-                if (w.codePointCount(0, w.length()) >= 2 && w.codePoints().anyMatch(Character::isLetter)) {
-                    out.add(WORD + w);
-                }
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** What a person reads for a feature: the word or the characters, without the marker. */
-    static String display(String feature) {
-        return feature.startsWith(WORD) ? feature.substring(WORD.length()) : feature;
     }
 }

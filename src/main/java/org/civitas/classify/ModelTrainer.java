@@ -23,8 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Trains, keeps and serves the classifier model (DD050). Training reads the list in force (names, descriptions,
  * 别名/关键词) and the cases whose item a person chose; the newest tenth of those cases (at most 2,000) is held out to
  * measure the new model, which replaces the active one only when it is not less accurate than the active one was on
- * its own held-out slice, or when the list version changed. The kept model is then refitted on every case. Each node
- * holds the active model in memory and looks for a newer one in the database at most once a minute.
+ * its own held-out slice, or when the list version changed; the slice also fits the scores' temperature. The kept
+ * model then counts every case. Each node holds the active model in memory and looks for a newer one in the database
+ * at most once a minute; a model of another list version than the one in force, or of an earlier kind, is retrained
+ * at once.
  */
 @Component
 class ModelTrainer {
@@ -68,13 +70,19 @@ class ModelTrainer {
             return l;
         }
         var active = store.active();
-        if (active.isEmpty()) {
+        // a list version that has come into force is learnt at once (its retired items were never suggested anyway)
+        if (active.isEmpty() || active.get().listVersionId() != catalog.currentVersion(LocalDate.now(clock)).id()) {
             retrain("system");
             return loaded;
         }
         if (l == null || l.info().version() != active.get().version()) {
-            loaded = new Loaded(active.get(), NaiveBayes.fromBytes(store.bytes(active.get().version())), places(),
-                    Instant.now(clock));
+            NaiveBayes model = NaiveBayes.fromBytes(store.bytes(active.get().version()));
+            if (model.outdated()) {
+                // a model of the first kind (other features, other scores): replaced by one of this kind
+                retrain("system");
+                return loaded;
+            }
+            loaded = new Loaded(active.get(), model, places(), Instant.now(clock));
         } else {
             loaded = new Loaded(l.info(), l.model(), l.places(), Instant.now(clock));
         }
@@ -101,14 +109,13 @@ class ModelTrainer {
         // an item retired from the list teaches nothing: its cases are left out and it is never suggested
         List<TrainingData.LabelledCase> cases = data.cases().stream().filter(c -> codes.contains(c.itemCode()))
                 .filter(c -> c.text() != null && !c.text().isBlank()).toList();
-        int hold = cases.size() < HOLD_OUT_MIN_CASES ? 0 : Math.min(HOLD_OUT_MAX, cases.size() / 10);
-        List<TrainingData.LabelledCase> slice = cases.subList(0, hold);
-        NaiveBayes candidate = NaiveBayes.train(withCases(list, cases.subList(hold, cases.size())));
-        Double accuracy = hold == 0 ? null : accuracy(candidate, slice, codes);
+        Fit fit = fit(list, cases, codes);
+        int hold = fit.heldOut();
+        Double accuracy = fit.accuracy();
         ModelInfo active = store.active().orElse(null);
         boolean replace = active == null || active.listVersionId() != listVersion || accuracy == null
                 || active.heldOutAccuracy() == null || accuracy >= active.heldOutAccuracy();
-        NaiveBayes kept = hold == 0 ? candidate : NaiveBayes.train(withCases(list, cases));
+        NaiveBayes kept = fit.model();
         byte[] bytes = kept.toBytes();
         String note = replace ? null : "held-out accuracy %.4f below the active model's %.4f"
                 .formatted(accuracy, active.heldOutAccuracy());
@@ -148,11 +155,35 @@ class ModelTrainer {
         return out;
     }
 
-    private static List<NaiveBayes.Example> withCases(List<NaiveBayes.Example> list,
-                                                      List<TrainingData.LabelledCase> cases) {
-        List<NaiveBayes.Example> out = new ArrayList<>(list);
-        cases.forEach(c -> out.add(new NaiveBayes.Example(c.itemCode(), c.text(), 1)));
-        return out;
+    /** A trained model and what its held-out slice said of it (accuracy null: no slice). */
+    record Fit(NaiveBayes model, int heldOut, Double accuracy) {
+    }
+
+    /**
+     * Trains on the list's examples and the cases (newest first): the newest tenth of the cases (at most
+     * {@link #HOLD_OUT_MAX}, none below {@link #HOLD_OUT_MIN_CASES}) is held out; a model counted without it is
+     * measured on it and its temperature fitted to it, then the slice is counted too, so the model kept knows every
+     * case and scores at the fitted temperature. Counting is additive, so every case is read once.
+     */
+    static Fit fit(List<NaiveBayes.Example> list, List<TrainingData.LabelledCase> cases, Set<String> codes) {
+        int hold = cases.size() < HOLD_OUT_MIN_CASES ? 0 : Math.min(HOLD_OUT_MAX, cases.size() / 10);
+        NaiveBayes.Counter counter = new NaiveBayes.Counter();
+        list.forEach(counter::add);
+        for (TrainingData.LabelledCase c : cases.subList(hold, cases.size())) {
+            counter.add(new NaiveBayes.Example(c.itemCode(), c.text(), 1));
+        }
+        if (hold == 0) {
+            return new Fit(counter.build(NaiveBayes.DEFAULT_TEMPERATURE), 0, null);
+        }
+        List<TrainingData.LabelledCase> slice = cases.subList(0, hold);
+        NaiveBayes candidate = counter.build(NaiveBayes.DEFAULT_TEMPERATURE);
+        double accuracy = accuracy(candidate, slice, codes);
+        double temperature = candidate.fitTemperature(slice.stream().map(TrainingData.LabelledCase::text).toList(),
+                slice.stream().map(TrainingData.LabelledCase::itemCode).toList(), codes);
+        for (TrainingData.LabelledCase c : slice) {
+            counter.add(new NaiveBayes.Example(c.itemCode(), c.text(), 1));
+        }
+        return new Fit(counter.build(temperature), hold, accuracy);
     }
 
     static double accuracy(NaiveBayes model, List<TrainingData.LabelledCase> slice, Set<String> codes) {

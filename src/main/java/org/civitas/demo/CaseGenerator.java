@@ -62,6 +62,7 @@ public final class CaseGenerator {
     private final Random random;
     private final Options options;
     private final GeneratedCase.Texts texts;
+    private final ComplaintTexts complaints;
     private List<Item> items;
     private List<String> districts;
     private Map<String, List<String>> streets;
@@ -73,6 +74,7 @@ public final class CaseGenerator {
         this.options = options;
         this.random = new Random(options.seed());
         this.texts = GeneratedCase.Texts.load();
+        this.complaints = ComplaintTexts.load();
     }
 
     /** Inserts {@code options.count()} cases with their history; reports progress every batch. */
@@ -124,7 +126,10 @@ public final class CaseGenerator {
         GeneratedCase g = new GeneratedCase(id, "WM" + received.toLocalDate().toString().replace("-", "")
                 + String.format("%04d", seq), received);
         g.channel = channel();
-        g.place(district, street, texts.address(random), texts.description(random, item.name()));
+        String address = texts.address(random);
+        // the text from a stream of its own, seeded by one draw, so that the rest of a generated case does not change
+        String description = complaints.description(new Random(random.nextInt()), item.code(), item.name(), address);
+        g.place(district, street, address, description);
         g.phone = "1" + (3 + random.nextInt(7)) + String.format("%09d", random.nextInt(1_000_000_000));
         g.name = random.nextInt(10) == 0 ? null : texts.name(random);
         g.item(item.id(), item.versionId(), item.code(), item.category(), item.emergency() ? "EMERGENCY" : "NORMAL");

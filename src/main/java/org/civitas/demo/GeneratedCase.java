@@ -185,10 +185,6 @@ final class GeneratedCase {
             return pick(r, roads) + (1 + r.nextInt(400)) + pick(r, places);
         }
 
-        String description(Random r, String itemName) {
-            return itemName + pick(r, remarks);
-        }
-
         String reply(Random r) {
             return pick(r, replies);
         }
