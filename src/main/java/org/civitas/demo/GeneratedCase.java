@@ -167,14 +167,14 @@ final class GeneratedCase {
         }
     }
 
-    /** The word pools of demo reports, from resources (no text in code). */
+    /** The word pools of demo reports, from resources (no text in code); the complaint texts: ComplaintTexts. */
     record Texts(List<String> surnames, List<String> titles, List<String> roads, List<String> places,
-                 List<String> remarks, List<String> replies) {
+                 List<String> replies) {
 
         static Texts load() {
             return new Texts(CaseGenerator.lines("/demo/names.txt"), CaseGenerator.lines("/demo/titles.txt"),
                     CaseGenerator.lines("/demo/roads.txt"), CaseGenerator.lines("/demo/places.txt"),
-                    CaseGenerator.lines("/demo/remarks.txt"), CaseGenerator.lines("/demo/replies.txt"));
+                    CaseGenerator.lines("/demo/replies.txt"));
         }
 
         String name(Random r) {

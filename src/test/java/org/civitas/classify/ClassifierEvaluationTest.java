@@ -212,7 +212,7 @@ class ClassifierEvaluationTest {
         for (int i = 0; i < THRESHOLDS.length; i++) {
             coverage[i] = 100 * covered[i] / n;
             precision[i] = covered[i] == 0 ? 0 : 100.0 * right[i] / covered[i];
-            out.append(String.format("  automatic at ≥ %.2f: covers %.1f %%, right %.1f %%%n", THRESHOLDS[i],
+            out.append(String.format("  automatic at ≥ %.3f: covers %.1f %%, right %.1f %%%n", THRESHOLDS[i],
                     coverage[i], precision[i]));
         }
         out.append("misses:\n");
@@ -260,7 +260,7 @@ class ClassifierEvaluationTest {
     static final double LIST_ALONE_TOP1 = 74;
     static final double LIST_ALONE_TOP3 = 87;
     static final double DEMO_TOP1 = 91;
-    static final double DEMO_TOP3 = 98;
+    static final double DEMO_TOP3 = 97.5;
     static final double DEMO_AUTOMATIC_PRECISION = 98;
     static final double DEMO_AUTOMATIC_COVERAGE = 75;
 }

@@ -149,6 +149,37 @@ class ClassifierServiceTest {
     }
 
     @Test
+    void a_model_of_another_list_version_than_the_one_in_force_is_retrained_at_the_next_request() {
+        noActiveModel();
+        ModelInfo old = retrain();
+        long inForce = jdbc.queryForObject("select list_version_id from classifier_model where version = ?",
+                Long.class, old.version());
+        // as if the list in force had changed since this model was trained (a new version took effect)
+        jdbc.update("update classifier_model set list_version_id = ? where version = ?", inForce + 1000,
+                old.version());
+        trainer.forget();
+
+        Classification c = classify("楼下烧烤摊天天晚上烟熏火燎的", null);
+
+        assertThat(c.modelVersion()).isGreaterThan(old.version());
+        assertThat(jdbc.queryForObject("select list_version_id from classifier_model where active", Long.class))
+                .isEqualTo(inForce);
+    }
+
+    @Test
+    void the_second_and_third_suggestions_have_scores_of_their_own() {
+        noActiveModel();
+        retrain();
+
+        // two problems in one text: the second one is not shown as 0 %
+        Classification c = classify("楼下烧烤摊油烟很大，门口还有人占道摆摊卖水果", null);
+
+        assertThat(c.items().get(1).score()).isGreaterThan(0.001);
+        assertThat(c.items().get(0).score() + c.items().get(1).score() + c.items().get(2).score())
+                .isLessThanOrEqualTo(1.0 + 1e-9);
+    }
+
+    @Test
     void the_district_comes_from_the_address_and_a_learned_road() {
         noActiveModel();
         retrain();

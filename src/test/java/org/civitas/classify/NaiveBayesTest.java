@@ -84,6 +84,39 @@ class NaiveBayesTest {
     }
 
     @Test
+    void a_model_of_the_first_kind_still_reads_but_says_it_is_outdated() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(bytes))) {
+            out.writeInt(0x4E42_0001);
+            out.writeInt(1);
+            out.writeUTF("SS-01");
+            out.writeInt(1);
+            out.writeUTF("井盖");
+            out.writeInt(1);
+            out.writeInt(0);
+            out.writeFloat(3);
+        }
+
+        NaiveBayes old = NaiveBayes.fromBytes(bytes.toByteArray());
+
+        assertThat(old.outdated()).isTrue();
+        assertThat(NaiveBayes.fromBytes(NaiveBayes.train(TRAINING).toBytes()).outdated()).isFalse();
+    }
+
+    @Test
+    void the_temperature_fitted_on_held_out_texts_is_stored_with_the_model() {
+        NaiveBayes model = NaiveBayes.train(TRAINING);
+        double t = model.fitTemperature(List.of("楼下烧烤摊油烟", "广场上跳舞音响太吵", "井盖不见了", "门口摆摊"),
+                List.of("HJ-01", "GX-03", "SS-01", "SR-04"), ALL);
+
+        NaiveBayes fitted = NaiveBayes.fromBytes(model.withTemperature(t).toBytes());
+
+        assertThat(fitted.temperature()).isEqualTo(t);
+        assertThat(t).isBetween(0.05, 20.0);
+        assertThat(fitted.score("井盖不见了", ALL, 1).get(0).label()).isEqualTo("SS-01");
+    }
+
+    @Test
     void a_text_with_no_known_feature_scores_nothing() {
         NaiveBayes model = NaiveBayes.train(TRAINING);
 
