@@ -350,9 +350,13 @@ final class NaiveBayes {
                 gain.merge(shown, g, Math::max);
             }
         }
+        double strongest = gain.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        // only grams that weigh at least 0.3 of the best: weaker ones (口的, 天天) would join the shown
+        // words into fragments of the sentence
         List<Map.Entry<String, Double>> best = gain.entrySet().stream()
+                .filter(e -> e.getValue() >= 0.3 * strongest)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(8).toList();
+                .limit(6).toList();
         String s = Features.normalise(text);
         double[] mark = new double[s.length()];
         for (Map.Entry<String, Double> b : best) {
