@@ -88,7 +88,9 @@ public final class ComplaintTexts {
                 aside = "另外" + pick(r, problems.get(other)) + "。";
             }
         }
-        int p = r.nextInt(10);
+        // "I live near 楼下" reads wrong: where the frame says where the writer lives, the place is a real one
+        boolean home = frame.contains("住在{地}") || frame.contains("就在{地}");
+        int p = r.nextInt(home ? 7 : 10);
         String place = p < 5 && address != null ? address : p < 7 ? pick(r, landmarks) : pick(r, slots.get("地"));
         return frame.replace("{问}", problem).replace("{地}", place).replace("{时}", pick(r, slots.get("时")))
                 .replace("{影}", pick(r, slots.get("影"))).replace("{求}", pick(r, slots.get("求")))
