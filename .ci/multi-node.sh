@@ -4,8 +4,9 @@
 #   with TLS (a self-signed certificate made for this run) and sticky sessions. Checks: HTTP redirects to HTTPS, HSTS,
 #   HTTP/2; the session cookie is Secure, HttpOnly, SameSite=Lax; two citizens behind nginx have separate public
 #   allowances (their lookups on the tracking page, spoken in Vaadin's protocol); push over WebSocket through nginx;
-#   both nodes serve through nginx, each session sticks to its node; an overdue case gets its reminder once while
-#   both nodes sweep; killing one node leaves the other node's sessions working; after the primary dies and the
+#   both nodes serve through nginx, each session sticks to its node; a restarted node gets no session through nginx
+#   before its readiness is UP (deploy/nginx/civitas-upstreams.sh), not even from the browsers whose sessions it lost;
+#   the nodes report the replica's lag; an overdue case gets its reminder once while both nodes sweep; killing one node leaves the other node's sessions working; after the primary dies and the
 #   replica is promoted, every case the API acknowledged is there.
 #
 # Run alone:  bash .ci/multi-node.sh     (needs mariadb-server, nginx, curl, openssl, apache2-utils, a JDK)
@@ -48,10 +49,10 @@ declare -A PIDS=()
 cleanup() {
     local rc=$?
     set +e
-    for name in node1 node2 nginx; do
+    for name in upstreams node1 node2 nginx; do
         [ -n "${PIDS[$name]:-}" ] && kill "${PIDS[$name]}" 2>/dev/null
     done
-    for name in node1 node2 nginx; do
+    for name in upstreams node1 node2 nginx; do
         [ -n "${PIDS[$name]:-}" ] && { for _ in $(seq 1 30); do kill -0 "${PIDS[$name]}" 2>/dev/null || break; sleep 1; done
                                       kill -9 "${PIDS[$name]}" 2>/dev/null; }
     done
@@ -118,6 +119,8 @@ sqlp <<SQL
 CREATE DATABASE civitas CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 CREATE USER '$DB_USER'@'127.0.0.1' IDENTIFIED BY '$DB_PASS';
 GRANT ALL PRIVILEGES ON civitas.* TO '$DB_USER'@'127.0.0.1';
+-- the nodes read the replica's lag (civitas_db_replica_lag_seconds, docs/operations.md)
+GRANT SLAVE MONITOR ON *.* TO '$DB_USER'@'127.0.0.1';
 SQL
 echo "replication running; semi-sync clients: $(sqlp -e "SHOW STATUS LIKE 'Rpl_semi_sync_master_clients'" | cut -f2)"
 
@@ -131,7 +134,7 @@ else
 fi
 DB_URL="jdbc:mariadb:sequential://127.0.0.1:$P1,127.0.0.1:$P2/civitas"
 
-start_node() { # name port management-port
+launch_node() { # name port management-port: starts the JVM, does not wait
     local name=$1 port=$2 management=$3
     mkdir -p "$WORK/$name"
     (
@@ -139,16 +142,22 @@ start_node() { # name port management-port
         # nginx connects from 127.0.0.1: only its X-Forwarded-* headers are believed (deploy/systemd/civitas.env.example)
         export SPRING_DATASOURCE_URL="$DB_URL" SPRING_DATASOURCE_USERNAME="$DB_USER" \
                SPRING_DATASOURCE_PASSWORD="$DB_PASS" PORT="$port" CIVITAS_NODE="$name" CIVITAS_TRUSTED_PROXIES=127.0.0.1 \
-               CIVITAS_MANAGEMENT_PORT="$management"
+               CIVITAS_MANAGEMENT_PORT="$management" CIVITAS_DB_REPLICA_URL="jdbc:mariadb://127.0.0.1:$P2/civitas"
         exec java -Xmx512m -jar "$JAR" ${CIVITAS_NODE_ARGS:-} < /dev/null > "$WORK/$name.log" 2>&1
     ) &
     PIDS[$name]=$!
+}
+ready() { # management-port: readiness answers 200
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$1/actuator/health/readiness")" = 200 ]
+}
+start_node() { # name port management-port
+    local name=$1 port=$2 management=$3
+    launch_node "$@"
     local start=$SECONDS
     while :; do
         kill -0 "${PIDS[$name]}" 2>/dev/null || fail "$name exited during start-up"
         # ready: the database answers and the warm-up ran (a systemd unit or a rolling upgrade waits the same way)
-        [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 \
-            "http://127.0.0.1:$management/actuator/health/readiness")" = 200 ] && break
+        ready "$management" && break
         [ $((SECONDS - start)) -ge 180 ] && fail "$name was not ready within 180 s"
         sleep 2
     done
@@ -162,6 +171,18 @@ start_node() { # name port management-port
 section "Two app nodes on :$A1 and :$A2 (the first migrates the schema)"
 start_node node1 "$A1" "$M1"
 start_node node2 "$A2" "$M2"
+metric() { # management-port name: the value of an unlabelled-but-for-common-tags series
+    curl -s --max-time 5 "http://127.0.0.1:$1/actuator/prometheus" | sed -n "s/^$2{[^}]*} //p; s/^$2 //p" | head -1
+}
+# a node asks the replica at most every 15 s: the migration's statements may still be applied at the first sample
+for i in $(seq 1 40); do
+    running=$(metric "$M1" civitas_db_replica_running)
+    lag=$(metric "$M1" civitas_db_replica_lag_seconds)
+    [ "$running" = 1.0 ] && [ "$lag" = 0.0 ] && break
+    [ "$i" = 40 ] && fail "node1 should see a running replica 0 s behind: running $running, lag $lag"
+    sleep 1
+done
+echo "the replica as node1 sees it: civitas_db_replica_running $running, civitas_db_replica_lag_seconds $lag"
 HASH=$(htpasswd -bnBC 10 "" "$ADMIN_PASS" | tr -d ':\n' | sed 's/$2y/$2a/')
 sqlp civitas <<SQL
 INSERT INTO app_user (username, display_name, password_hash, password_changed_at, created_at)
@@ -180,13 +201,13 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=127.0.0.1" \
     || fail "openssl could not make the certificate"
 chmod 600 "$WORK/nginx/tls/civitas.key"
 export CURL_CA_BUNDLE="$WORK/nginx/tls/civitas.crt"
-sed -e "s/127.0.0.1:8081/127.0.0.1:$A1/g" -e "s/127.0.0.1:8082/127.0.0.1:$A2/g" \
+sed -e "s#include /etc/nginx/civitas-upstreams.conf;#include $WORK/nginx/civitas-upstreams.conf;#" \
     -e "s/listen 80;/listen 127.0.0.1:$LB;/" -e "s/listen 443 ssl http2;/listen 127.0.0.1:$LBS ssl http2;/" \
     -e "s#/etc/nginx/tls/#$WORK/nginx/tls/#" -e "s#https://\$host\$request_uri#https://\$host:$LBS\$request_uri#" \
     deploy/nginx/civitas.conf > "$WORK/nginx/civitas.conf"
 # the file as shipped must still have the lines replaced here, or the checks below would test something else
 for want in "listen 127.0.0.1:$LB;" "listen 127.0.0.1:$LBS ssl http2;" "ssl_certificate_key $WORK/nginx/tls/civitas.key;" \
-            "return 301 https://\$host:$LBS\$request_uri;" "127.0.0.1:$A2;"; do
+            "return 301 https://\$host:$LBS\$request_uri;" "include $WORK/nginx/civitas-upstreams.conf;"; do
     grep -qF "$want" "$WORK/nginx/civitas.conf" || fail "deploy/nginx/civitas.conf changed: no '$want' after the edits"
 done
 cat > "$WORK/nginx/nginx.conf" <<NGINX
@@ -196,7 +217,9 @@ pid $WORK/nginx/nginx.pid;
 error_log $WORK/nginx.log warn;
 events { worker_connections 256; }
 http {
-    access_log off;
+    # when each request started (msec - request_time) and which node it reached: the restart check reads it
+    log_format civitas_nodes '\$msec \$request_time "\$upstream_addr" \$status \$request_uri';
+    access_log $WORK/nginx/access.log civitas_nodes;
     client_body_temp_path $WORK/nginx/body;
     proxy_temp_path $WORK/nginx/proxy;
     fastcgi_temp_path $WORK/nginx/fastcgi;
@@ -205,9 +228,17 @@ http {
     include $WORK/nginx/civitas.conf;
 }
 NGINX
+# the upstream groups follow the nodes' readiness (deploy/nginx/civitas-upstreams.sh): once before nginx starts,
+# then every second beside it
+export CIVITAS_NODES="node1=127.0.0.1:$A1@127.0.0.1:$M1 node2=127.0.0.1:$A2@127.0.0.1:$M2" \
+       CIVITAS_UPSTREAMS="$WORK/nginx/civitas-upstreams.conf" CIVITAS_NGINX="nginx -c $WORK/nginx/nginx.conf -p $WORK/nginx"
+bash deploy/nginx/civitas-upstreams.sh --once
+grep -q "^# .*Ready: node1 node2$" "$CIVITAS_UPSTREAMS" || fail "civitas-upstreams.sh: $(head -1 "$CIVITAS_UPSTREAMS")"
 nginx -t -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" 2>&1 | tail -1
 nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" < /dev/null &
 PIDS[nginx]=$!
+bash deploy/nginx/civitas-upstreams.sh < /dev/null > "$WORK/upstreams.log" 2>&1 &
+PIDS[upstreams]=$!
 LBURL="https://127.0.0.1:$LBS"
 for i in $(seq 1 20); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$LBURL/login")" = 200 ] && break
@@ -257,6 +288,53 @@ for i in $(seq 1 6); do
 done
 [ -n "${SEEN[node1]:-}" ] && [ -n "${SEEN[node2]:-}" ] || fail "both nodes should serve: saw ${!SEEN[*]}"
 echo "six fresh sessions spread over ${!SEEN[*]}; each stays on its node"
+
+# --- a node restarts: no session before its readiness ---------------------------------------------------------------
+section "A restarted node gets no session through nginx before its readiness is UP"
+# a browser whose session lives on node2: it comes back after the restart with the lost session's id
+stale=
+for i in $(seq 1 12); do
+    [ "$(session_node "$WORK/stale")" = node2 ] && { stale="$WORK/stale"; break; }
+done
+[ -n "$stale" ] || fail "no session on node2 to come back with"
+kill "${PIDS[node2]}"
+for _ in $(seq 1 40); do kill -0 "${PIDS[node2]}" 2>/dev/null || break; sleep 1; done
+unset 'PIDS[node2]'
+for i in $(seq 1 20); do
+    grep -q "^# .*Ready: node1$" "$CIVITAS_UPSTREAMS" && break
+    [ "$i" = 20 ] && fail "civitas-upstreams.sh did not take the stopped node2 out: $(head -1 "$CIVITAS_UPSTREAMS")"
+    sleep 1
+done
+RESTART_MS=$(date +%s%3N)
+# node2 warms for 15 s (its rounds uncapped), so that its port is open well before it is ready
+CIVITAS_NODE_ARGS="--civitas.warm-up.rounds=100000000 --civitas.warm-up.max=PT15S" launch_node node2 "$A2" "$M2"
+fresh=0 back=0 open_unready=0 start=$SECONDS
+while :; do
+    kill -0 "${PIDS[node2]}" 2>/dev/null || fail "node2 exited during its restart"
+    # is node2's port open while it is not ready? (a bare TCP connection: no request, no session)
+    if ! ready "$M2" && (exec 3<>"/dev/tcp/127.0.0.1/$A2") 2>/dev/null; then open_unready=$((open_unready + 1)); fi
+    n=$(session_node "$WORK/probe")          # a new visitor
+    fresh=$((fresh + 1))
+    [ "$n" = node2 ] && break
+    curl -s -o /dev/null -b "$stale" "$LBURL/login"   # node2's former user, with the lost session's id
+    back=$((back + 1))
+    [ $((SECONDS - start)) -ge 240 ] && fail "node2 got no new session within 240 s of its restart"
+    sleep 0.2
+done
+up=$(sed -n 's/^\([0-9T:.+Z-]*\) .*Warm-up done, ready for traffic.*/\1/p' "$WORK/node2.log" | head -1)
+[ -n "$up" ] || fail "node2's log has no 'Warm-up done' line"
+UP_MS=$(date -d "$up" +%s%3N)
+# every request nginx passed to node2 since the restart, by when it started (a retry lists both nodes)
+early=$(awk -v a="127.0.0.1:$A2" -v from="$RESTART_MS" -v up="$UP_MS" '
+    { start = ($1 - $2) * 1000 } start >= from && index($3, a) && start < up { print }' "$WORK/nginx/access.log")
+[ -z "$early" ] || fail "nginx sent requests to node2 before its readiness was UP ($up): $early"
+during=$(awk -v from="$RESTART_MS" -v up="$UP_MS" '{ start = ($1 - $2) * 1000 } start >= from && start < up' \
+    "$WORK/nginx/access.log" | wc -l)
+[ "$open_unready" -ge 3 ] && [ "$during" -ge 20 ] \
+    || fail "the check proves little: node2's port was seen open and unready $open_unready times, $during requests while it warmed"
+echo "node2 restarted: its port open and not ready at $open_unready probes; $during requests through nginx while it"
+echo "warmed (new visitors and $back returns of a browser with a lost node2 session) all went to node1;"
+echo "readiness UP at $up; a new visitor reached node2 $(( $(date +%s%3N) - UP_MS )) ms later, after $fresh visitors"
 
 # --- public allowances per citizen --------------------------------------------------------------------------------
 section "Two citizens behind nginx have separate allowances on the public tracking page; push through nginx"

@@ -17,6 +17,10 @@
 #   BENCH_SESSIONS=500            sessions of the inbox measure (0: skip it); BENCH_SESSION_SECONDS=120 per phase
 #   BENCH_SESSION_WARMUP=60       seconds of scrolling before the measured phase (the JIT's first minute; reported)
 #   BENCH_JAR=path                the production jar for it (else built here with -Pproduction)
+#   BENCH_SESSIONS_FROM_READINESS=1   the sessions measure from a node's start instead: SessionBench starts the jar
+#                                 itself and starts all sessions at the instant its readiness is UP
+#                                 (with BENCH_ONLY='SessionBench#five_hundred_sessions_from_readiness');
+#                                 BENCH_APP_EXTRA_OPTS adds JVM options to that node (e.g. a CDS archive)
 #   BENCH_SWEEP_OPEN=1000000      closed cases reopened (and put back) for the sweep over a million open cases
 #   BENCH_SWEEP_OVERDUE=20000     closed cases made overdue (and put back) for the sweep over a backlog
 #   BENCH_HTTP_PER_CLIENT=250     reports each of the 16 HTTP clients posts (default 250 one by one, 1,000 in batches)
@@ -106,29 +110,35 @@ if [ "${BENCH_SESSIONS:-500}" != 0 ]; then
         "${BUILD[@]}" > "$BENCH_OUT/production-build.log" 2>&1 || { tail -30 "$BENCH_OUT/production-build.log"; exit 1; }
         JAR=$(ls -t "$ROOT"/target/civitas-*.jar | head -1)
     fi
-    APP_PORT=$(free_port 18080)
-    MANAGEMENT_PORT=$(free_port 19080)   # Actuator: the raw round trip and readiness (docs/operations.md)
-    mkdir -p "$DATA/app"
     # production refuses to start without a TOTP key (the bench's users have none to decrypt)
     export CIVITAS_TOTP_KEY="${CIVITAS_TOTP_KEY:-bench-$(head -c 24 /dev/urandom | base64)}"
-    # the JVM options of deploy/systemd/civitas.service
-    read -r -a APP_JAVA <<< "${BENCH_APP_JAVA_OPTS:-$(sed -n 's|^ExecStart=/usr/bin/java \(.*\) -jar .*|\1|p' deploy/systemd/civitas.service)}"
-    (cd "$DATA/app" && exec java "${APP_JAVA[@]}" -jar "$JAR" --server.port="$APP_PORT" --civitas.demo.enabled=false \
-        --management.server.port="$MANAGEMENT_PORT" \
-        > "$DATA/app/civitas.log" 2>&1) &
-    APP_PID=$!
-    for i in $(seq 1 1800); do  # a migration on a large database can take minutes
-        kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$DATA/app/civitas.log"; echo "Civitas exited"; exit 1; }
-        # ready: migrated, and the warm-up of the hot paths done (traffic starts at readiness, as behind nginx)
-        [ "$(curl -s -o /dev/null -w '%{http_code}' \
-            "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness")" = 200 ] && break
-        [ "$i" = 1800 ] && { echo "Civitas did not answer"; exit 1; }
-        sleep 1
-    done
-    # the JVM's own pid (the subshell exec'ed java)
-    export BENCH_APP_URL="http://127.0.0.1:$APP_PORT" BENCH_APP_PID=$APP_PID \
-           BENCH_HEALTH_URL="http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/liveness"
-    echo "Civitas (${APP_JAVA[*]}) on $BENCH_APP_URL, pid $APP_PID"
+    if [ "${BENCH_SESSIONS_FROM_READINESS:-}" = 1 ]; then
+        # SessionBench starts (and stops) the node itself, to start the sessions at its readiness
+        export BENCH_READINESS_JAR=$(readlink -f "$JAR")
+        echo "SessionBench starts $BENCH_READINESS_JAR itself"
+    else
+        APP_PORT=$(free_port 18080)
+        MANAGEMENT_PORT=$(free_port 19080)   # Actuator: the raw round trip and readiness (docs/operations.md)
+        mkdir -p "$DATA/app"
+        # the JVM options of deploy/systemd/civitas.service
+        read -r -a APP_JAVA <<< "${BENCH_APP_JAVA_OPTS:-$(sed -n 's|^ExecStart=/usr/bin/java \(.*\) -jar .*|\1|p' deploy/systemd/civitas.service)}"
+        (cd "$DATA/app" && exec java "${APP_JAVA[@]}" -jar "$JAR" --server.port="$APP_PORT" --civitas.demo.enabled=false \
+            --management.server.port="$MANAGEMENT_PORT" \
+            > "$DATA/app/civitas.log" 2>&1) &
+        APP_PID=$!
+        for i in $(seq 1 1800); do  # a migration on a large database can take minutes
+            kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$DATA/app/civitas.log"; echo "Civitas exited"; exit 1; }
+            # ready: migrated, and the warm-up of the hot paths done (traffic starts at readiness, as behind nginx)
+            [ "$(curl -s -o /dev/null -w '%{http_code}' \
+                "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness")" = 200 ] && break
+            [ "$i" = 1800 ] && { echo "Civitas did not answer"; exit 1; }
+            sleep 1
+        done
+        # the JVM's own pid (the subshell exec'ed java)
+        export BENCH_APP_URL="http://127.0.0.1:$APP_PORT" BENCH_APP_PID=$APP_PID \
+               BENCH_HEALTH_URL="http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/liveness"
+        echo "Civitas (${APP_JAVA[*]}) on $BENCH_APP_URL, pid $APP_PID"
+    fi
 fi
 LOCK=()
 if [ -n "${MAVEN_LOCK:-}" ]; then LOCK=(flock "$MAVEN_LOCK"); fi

@@ -39,14 +39,16 @@ class SessionBench {
     static final String PASSWORD = "Bench@Civitas2026";
     static final int PAGE = 50;
 
-    final String url = Bench.env("BENCH_APP_URL", "");
+    String url = Bench.env("BENCH_APP_URL", "");
     /** Actuator's liveness on the management port: no database query (the app's port answers 404 there). */
-    final String healthUrl = Bench.env("BENCH_HEALTH_URL", "http://127.0.0.1:9080/actuator/health/liveness");
+    String healthUrl = Bench.env("BENCH_HEALTH_URL", "http://127.0.0.1:9080/actuator/health/liveness");
     final int sessions = Integer.parseInt(Bench.env("BENCH_SESSIONS", "500"));
     final int seconds = Integer.parseInt(Bench.env("BENCH_SESSION_SECONDS", "120"));
     /** The scrolling before the measured run: the server's first minute after a start compiles its code. */
     final int warmup = Integer.parseInt(Bench.env("BENCH_SESSION_WARMUP", "60"));
-    final String pid = Bench.env("BENCH_APP_PID", "");
+    String pid = Bench.env("BENCH_APP_PID", "");
+    /** Set while {@link FromReadiness} measures: every HTTP round trip of the sessions, by kind. */
+    volatile FromReadiness.Recorder recorder;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10))
             .executor(Executors.newFixedThreadPool(8)).build();
@@ -132,6 +134,124 @@ class SessionBench {
                 Bench.ratio(p95, rawP95) + " (p95)", "1 GB heap, round trip p95 < 200 ms", met);
     }
 
+    /**
+     * A node's first minutes, as behind nginx, which sends it sessions from the instant its readiness is UP: this
+     * starts the production jar itself ({@code BENCH_READINESS_JAR}; bench/run.sh with
+     * {@code BENCH_SESSIONS_FROM_READINESS=1}), polls readiness on the management port every 50 ms, and at UP starts
+     * all sessions at once: each signs in, opens its inbox and then scrolls every 2–8 s, for {@code warmup} +
+     * {@code seconds}. Every round trip counts by when it started after readiness: the first minute (the target's
+     * "from the first minute") and after, scrolls apart from the sign-ins and inbox openings of the rush.
+     */
+    @Test
+    void five_hundred_sessions_from_readiness() throws Exception {
+        String jar = Bench.env("BENCH_READINESS_JAR", "");
+        assumeTrue(!jar.isBlank(), "BENCH_READINESS_JAR not set: bench/run.sh with BENCH_SESSIONS_FROM_READINESS=1");
+        List<String> users = SessionUsers.make(sessions, PASSWORD);
+        int first = 60;
+        int total = Math.max(first, warmup) + seconds;
+        try (FromReadiness.Node node = FromReadiness.Node.start(jar)) {
+            url = node.appUrl();
+            healthUrl = node.healthUrl();
+            pid = node.pid();
+            long ready = node.awaitReady(Duration.ofMinutes(30));
+            double startSeconds = (ready - node.started) / 1e9;
+            FromReadiness.Recorder rec = new FromReadiness.Recorder(ready);
+            recorder = rec;
+            ServerHeap heap = new ServerHeap(pid);
+            heap.start();
+            long end = ready + total * 1_000_000_000L;
+            ConcurrentLinkedQueue<Session> opened = new ConcurrentLinkedQueue<>();
+            AtomicInteger failedOpen = new AtomicInteger();
+            AtomicInteger failedScrolls = new AtomicInteger();
+            java.util.concurrent.atomic.AtomicLong lastOpen = new java.util.concurrent.atomic.AtomicLong();
+            CountDownLatch done = new CountDownLatch(users.size());
+            for (int i = 0; i < users.size(); i++) {
+                String user = users.get(i);
+                // each browser from an address of its own, as nginx forwards it: 500 sign-ins at once from one
+                // address are refused by the per-address login allowance (DD021), in-flight attempts count
+                String address = "10.77." + (i / 250) + "." + (i % 250 + 1);
+                Thread t = new Thread(() -> {
+                    try {
+                        Session session = new Session(user);
+                        session.forwardedFor = address;
+                        try {
+                            session.signIn();
+                            session.openInbox();
+                            opened.add(session);
+                            lastOpen.accumulateAndGet(System.nanoTime() - ready, Math::max);
+                        } catch (Exception e) {
+                            if (failedOpen.incrementAndGet() <= 3) {
+                                System.err.println("open failed for " + user + ": " + e);
+                            }
+                            return;
+                        }
+                        ThreadLocalRandom r = ThreadLocalRandom.current();
+                        Thread.sleep(r.nextLong(2000, 8000));
+                        while (System.nanoTime() < end) {
+                            try {
+                                session.scroll();
+                            } catch (Exception e) {
+                                if (failedScrolls.incrementAndGet() <= 3) {
+                                    System.err.println("scroll failed for " + user + ": " + e);
+                                }
+                            }
+                            Thread.sleep(r.nextLong(2000, 8000));
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        done.countDown();
+                    }
+                });
+                t.setDaemon(true);
+                t.start();
+            }
+            done.await();
+            recorder = null;
+            long peak = heap.peakMb();
+            // the raw round trip: the same clients, the same pace, Actuator's liveness on the management port
+            Phase raw = run(new ArrayList<>(opened), session -> session.health(), 30);
+            heap.finish();
+
+            double[] firstScrolls = rec.millis("scroll", 0, first);
+            double[] laterScrolls = rec.millis("scroll", first, total);
+            double firstP95 = firstScrolls.length == 0 ? Double.NaN : Bench.percentile(firstScrolls, 95);
+            double laterP95 = laterScrolls.length == 0 ? Double.NaN : Bench.percentile(laterScrolls, 95);
+            double firstAllP95 = Bench.percentile(rec.millis(null, 0, first), 95);
+            double rawP95 = Bench.percentile(raw.millis(), 95);
+            System.out.printf("start to readiness %.1f s; warm-up %s%n", startSeconds, node.warmUpLine());
+            System.out.printf("%d of %d sessions open %.1f s after readiness (%d failed); %d scrolls failed%n",
+                    opened.size(), sessions, lastOpen.get() / 1e9, failedOpen.get(), failedScrolls.get());
+            for (String kind : new String[] {"sign-in", "open", "scroll", null}) {
+                System.out.printf("%-8s first %d s: %s; then: %s%n", kind == null ? "all" : kind, first,
+                        rec.summary(kind, 0, first), rec.summary(kind, first, total));
+            }
+            System.out.println("scroll p95 by 10 s after readiness: " + FromReadiness.byTenSeconds(rec, "scroll", total));
+            System.out.println("all p95 by 10 s after readiness: " + FromReadiness.byTenSeconds(rec, null, total));
+            boolean met = opened.size() == sessions && failedScrolls.get() == 0 && firstP95 < 200 && laterP95 < 200;
+            Bench.row("65-sessions-from-readiness", String.format("%d back-office sessions started all at once at the "
+                            + "instant the node's readiness answered UP (production jar, %s; readiness polled every 50 "
+                            + "ms): each signs in, opens the inbox, then scrolls to a random page every 2–8 s; round "
+                            + "trips by when they started, first %d s after readiness and the %d s after", sessions,
+                            String.join(" ", node.command.subList(1, node.command.indexOf("-jar"))), first,
+                            total - first),
+                    String.format("start to readiness %.0f s (warm-up %s); scrolls in the first minute: %s; after: %s; "
+                                    + "every round trip of the first minute (sign-ins and inbox openings of the rush "
+                                    + "included): %s; sign-ins in the first minute: %s; %d of %d sessions open %.0f s "
+                                    + "after readiness; %d scrolls failed; heap peak %,d MB", startSeconds,
+                            node.warmUpLine(), rec.summary("scroll", 0, first), rec.summary("scroll", first, total),
+                            rec.summary(null, 0, first), rec.summary("sign-in", 0, first), opened.size(), sessions,
+                            lastOpen.get() / 1e9, failedScrolls.get(), peak),
+                    String.format("`GET /actuator/health/liveness` (management port) from the same %d clients at the "
+                            + "same pace afterwards: p50 %s, p95 %s", opened.size(),
+                            Bench.ms(Bench.percentile(raw.millis(), 50)), Bench.ms(rawP95)),
+                    Bench.ratio(firstP95, rawP95) + " (scroll p95, first minute)",
+                    "p95 < 200 ms from the first minute at 500 sessions", met);
+            System.out.printf("first-minute p95: scrolls %s, every round trip %s; after: scrolls %s%n",
+                    Bench.ms(firstP95), Bench.ms(firstAllP95), Bench.ms(laterP95));
+        }
+    }
+
     private static String perScroll(double[] before, double[] after, int scrolls) {
         return String.format("CPU per scroll: Civitas %.2f ms + MariaDB %.2f ms, the sessions' driver %.2f ms",
                 (after[0] - before[0]) / scrolls, (after[1] - before[1]) / scrolls, (after[2] - before[2]) / scrolls);
@@ -203,6 +323,7 @@ class SessionBench {
         }
 
         void signIn() throws Exception {
+            kind = "sign-in";
             HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(url + "/login")).GET());
             keepCookie(page);
             // the login form carries the page's CSRF token, as the browser's does
@@ -226,6 +347,7 @@ class SessionBench {
          * {@code ui-navigate} event builds the inbox, whose first answer holds the grid's first rows.
          */
         void openInbox() throws Exception {
+            kind = "open";
             HttpResponse<String> init = send(HttpRequest.newBuilder(URI.create(url
                     + "/?v-r=init&location=cases&query=")).GET());
             if (init.statusCode() != 200) {
@@ -261,6 +383,7 @@ class SessionBench {
         }
 
         double scroll() throws Exception {
+            kind = "scroll";
             int pages = Math.max(1, size / PAGE);
             int start = ThreadLocalRandom.current().nextInt(pages) * PAGE;
             if (start == lastStart && pages > 1) {
@@ -281,8 +404,10 @@ class SessionBench {
             long s = System.nanoTime();
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(healthUrl)).GET());
             double ms = (System.nanoTime() - s) / 1e6;
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("health answered " + r.statusCode());
+            // Actuator's own answer, never a page that happens to answer 200 on that path
+            if (r.statusCode() != 200 || !r.body().startsWith("{\"status\":\"UP\"")) {
+                throw new IllegalStateException("health answered " + r.statusCode() + ": "
+                        + r.body().substring(0, Math.min(80, r.body().length())));
             }
             return ms;
         }
@@ -360,12 +485,26 @@ class SessionBench {
             }
         }
 
+        /** What the next requests are, for the {@link #recorder}: sign-in, open (the inbox), scroll. */
+        String kind = "sign-in";
+        /** The browser's own address as nginx would forward it (start-at-readiness mode), else none. */
+        String forwardedFor;
+
         HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
             if (cookie != null) {
                 request.header("Cookie", cookie);
             }
-            return http.send(request.timeout(Duration.ofSeconds(60)).build(),
+            if (forwardedFor != null) {
+                request.header("X-Forwarded-For", forwardedFor);
+            }
+            long s = System.nanoTime();
+            HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            FromReadiness.Recorder rec = recorder;
+            if (rec != null) {
+                rec.add(kind, s, System.nanoTime());
+            }
+            return r;
         }
 
         void keepCookie(HttpResponse<?> r) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The monitoring files in deploy/ as Prometheus and Grafana would load them, without either installed (promtool is
- * not on the build machines): the rule file's schema, that every alert is explained in docs/operations.md, and that
+ * The monitoring files in deploy/ as Prometheus and Grafana would load them, without either installed (.ci/run also
+ * runs promtool on them, from Debian's prometheus package): the rule file's schema, that every alert is explained in docs/operations.md, and that
  * every Civitas metric the rules and the dashboard use is one the application exports.
  */
 class AlertRulesTest {
@@ -28,7 +28,10 @@ class AlertRulesTest {
     static final Path PROMETHEUS = Path.of("deploy/prometheus/prometheus.yml");
     static final Path DASHBOARD = Path.of("deploy/grafana/civitas-operations.json");
     static final Path DOCS = Path.of("docs/operations.md");
-    /** What the app exports (OperationsEndpointsTest scrapes them), in Prometheus's names. */
+    /**
+     * What the app exports (OperationsEndpointsTest scrapes them), in Prometheus's names; the replica's two only with
+     * a replica configured (ReplicaLagTest names them, .ci/multi-node.sh scrapes them from a real replica).
+     */
     static final Set<String> EXPORTED = Set.of("civitas_cases_received_total", "civitas_cases_dispatched_total",
             "civitas_cases_open", "civitas_cases_overdue", "civitas_cases_warned", "civitas_sweep_duration_seconds_max",
             "civitas_sweep_duration_seconds_count", "civitas_sweep_duration_seconds_sum",
@@ -36,7 +39,7 @@ class AlertRulesTest {
             "civitas_outbox_oldest_age_seconds", "civitas_outbox_configured", "civitas_outbox_send_failures_total",
             "civitas_callbacks_failures_total", "civitas_sessions_live", "civitas_ready", "civitas_logins_failed_total",
             "civitas_logins_throttles_total", "civitas_export_seconds_sum", "civitas_export_seconds_count",
-            "civitas_export_seconds_max");
+            "civitas_export_seconds_max", "civitas_db_replica_lag_seconds", "civitas_db_replica_running");
     static final Pattern DURATION = Pattern.compile("\\d+[smhd]");
     static final Pattern CIVITAS_METRIC = Pattern.compile("\\bcivitas_[a-z_]+");
 
@@ -74,7 +77,7 @@ class AlertRulesTest {
         }
         assertThat(names).contains("CivitasNodeDown", "CivitasNodeNotReady", "CivitasSweepNotRunning",
                 "CivitasOutboxBacklog", "CivitasChannelSilent", "CivitasOverdueRising", "CivitasDiskLow",
-                "CivitasReplicaLagging");
+                "CivitasReplicaLagging", "CivitasReplicaStopped");
     }
 
     @Test

@@ -10,8 +10,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.regex.Pattern;
 import org.civitas.cases.CaseService;
 import org.civitas.cases.Channel;
@@ -108,6 +111,29 @@ class OperationsEndpointsTest {
         assertThat(get(MONITOR, managementPort, "/actuator/info").status()).isEqualTo(200);
         assertThat(get(MONITOR, managementPort, "/actuator/env").status()).isEqualTo(404);
         assertThat(get(MONITOR, managementPort, "/actuator/beans").status()).isEqualTo(404);
+    }
+
+    @Test
+    void info_names_the_build_version_and_the_git_commit() throws IOException {
+        String info = get(MONITOR, managementPort, "/actuator/info").body();
+        Properties build = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/build-info.properties")) {
+            assertThat(in).as("build-info.properties (spring-boot-maven-plugin build-info)").isNotNull();
+            build.load(in);
+        }
+        assertThat(info).contains("\"build\":{", "\"version\":\"" + build.getProperty("build.version") + "\"");
+        // a build from a git clone (CI's, the lead's) records its commit; an unpacked archive builds without one
+        Properties git = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/git.properties")) {
+            if (in == null) {
+                assertThat(Files.exists(Path.of(".git"))).as("a git clone must yield git.properties").isFalse();
+                return;
+            }
+            git.load(in);
+        }
+        assertThat(git.getProperty("git.commit.id")).matches("[0-9a-f]{40}");
+        assertThat(info).containsPattern("\"git\":\\{.*\"commit\":\\{.*\"id\":\""
+                + git.getProperty("git.commit.id.abbrev") + "\"");
     }
 
     @Test
