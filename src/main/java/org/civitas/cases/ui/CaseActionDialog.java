@@ -26,7 +26,7 @@ import org.civitas.base.ui.DatePickers;
 import org.civitas.base.ui.UnsavedChanges;
 import org.civitas.cases.CaseAction;
 import org.civitas.cases.CaseDetails;
-import org.civitas.cases.PhotoUpload;
+import org.civitas.cases.photos.PhotoUpload;
 import org.civitas.cases.Rating;
 import org.civitas.cases.ReplyOutcome;
 import org.civitas.cases.RequestKind;

@@ -2,7 +2,7 @@ package org.civitas.cases.ui;
 
 import java.time.LocalDateTime;
 import java.util.List;
-import org.civitas.cases.PhotoUpload;
+import org.civitas.cases.photos.PhotoUpload;
 import org.civitas.cases.Rating;
 import org.civitas.cases.ReplyOutcome;
 

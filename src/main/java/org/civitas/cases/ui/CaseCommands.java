@@ -5,8 +5,8 @@ import java.util.Set;
 import org.civitas.cases.CaseAction;
 import org.civitas.cases.CaseDetails;
 import org.civitas.cases.CaseRef;
-import org.civitas.cases.CaseRequestService;
-import org.civitas.cases.CaseService;
+import org.civitas.cases.lifecycle.CaseRequestService;
+import org.civitas.cases.lifecycle.CaseService;
 
 /** One service call per action the case view offers, with what the user entered in the action's dialog. */
 final class CaseCommands {

@@ -6,8 +6,8 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.civitas.base.ui.Toasts;
-import org.civitas.cases.PhotoUpload;
-import org.civitas.cases.Photos;
+import org.civitas.cases.photos.PhotoUpload;
+import org.civitas.cases.photos.Photos;
 
 /**
  * Up to five images of up to 10 MB, kept in memory until the dialog is confirmed. The browser's checks are a

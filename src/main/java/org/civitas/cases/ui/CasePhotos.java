@@ -13,7 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.function.LongFunction;
 import org.civitas.base.RuleViolation;
-import org.civitas.cases.PhotoInfo;
+import org.civitas.cases.photos.PhotoInfo;
 import org.springframework.security.access.AccessDeniedException;
 
 /**

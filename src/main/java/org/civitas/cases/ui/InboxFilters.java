@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civitas.base.ui.DatePickers;
-import org.civitas.cases.CaseFilter;
+import org.civitas.cases.inbox.CaseFilter;
 import org.civitas.cases.CaseStatus;
 import org.civitas.cases.Channel;
 import org.civitas.catalog.CategoryView;

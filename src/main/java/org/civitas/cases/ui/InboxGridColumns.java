@@ -15,9 +15,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.civitas.cases.CaseRow;
+import org.civitas.cases.inbox.CaseRow;
 import org.civitas.cases.CaseStatus;
-import org.civitas.cases.InboxColumns;
+import org.civitas.cases.lifecycle.InboxColumns;
 
 /**
  * The inbox grid's columns, each with a key: the defaults fit 1,366 px beside the side menu, the others wait in the

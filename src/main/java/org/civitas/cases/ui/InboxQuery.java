@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.civitas.cases.CaseFilter;
+import org.civitas.cases.inbox.CaseFilter;
 import org.civitas.cases.CaseStatus;
 import org.civitas.cases.Channel;
 

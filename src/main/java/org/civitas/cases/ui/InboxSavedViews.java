@@ -21,9 +21,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.civitas.base.RuleViolation;
 import org.civitas.base.ui.Toasts;
-import org.civitas.cases.InboxOrder;
-import org.civitas.cases.InboxViews;
-import org.civitas.cases.InboxViews.SavedView;
+import org.civitas.cases.inbox.InboxOrder;
+import org.civitas.cases.lifecycle.InboxViews;
+import org.civitas.cases.lifecycle.InboxViews.SavedView;
 
 /**
  * 我的视图 beside the inbox's filter chips: the user's saved views, each opened in one click, and the dialogs to save

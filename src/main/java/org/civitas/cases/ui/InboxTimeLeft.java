@@ -3,7 +3,7 @@ package org.civitas.cases.ui;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Optional;
-import org.civitas.cases.CaseRow;
+import org.civitas.cases.inbox.CaseRow;
 import org.civitas.cases.CaseStatus;
 
 /**

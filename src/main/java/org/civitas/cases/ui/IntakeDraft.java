@@ -1,8 +1,8 @@
 package org.civitas.cases.ui;
 
 import org.civitas.cases.Channel;
-import org.civitas.cases.NewCase;
-import org.civitas.cases.PhoneNumbers;
+import org.civitas.cases.intake.NewCase;
+import org.civitas.cases.intake.PhoneNumbers;
 import org.civitas.catalog.ItemView;
 import org.civitas.catalog.UnitView;
 

@@ -12,7 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.civitas.cases.DuplicateMatch;
+import org.civitas.cases.duplicates.DuplicateMatch;
 
 /**
  * Possible duplicates of a report, best first, each with its score and the reasons ("地址相同", "相距 30 米"). A

@@ -24,8 +24,8 @@ import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.civitas.base.ui.Toasts;
 import org.civitas.cases.Channel;
-import org.civitas.cases.NewCase;
-import org.civitas.cases.PhotoUpload;
+import org.civitas.cases.intake.NewCase;
+import org.civitas.cases.photos.PhotoUpload;
 import org.civitas.catalog.ItemView;
 import org.civitas.catalog.UnitView;
 
@@ -73,7 +73,7 @@ class IntakeForm extends VerticalLayout {
                 .withValidator(s -> s.trim().length() <= 200, getTranslation("case.error.address"))
                 .bind(IntakeDraft::getAddress, IntakeDraft::setAddress);
         binder.forField(description).asRequired(getTranslation("case.error.description"))
-                .withValidator(s -> s.trim().length() <= org.civitas.cases.CaseLimits.DESCRIPTION, getTranslation("case.error.description"))
+                .withValidator(s -> s.trim().length() <= org.civitas.cases.intake.CaseLimits.DESCRIPTION, getTranslation("case.error.description"))
                 .bind(IntakeDraft::getDescription, IntakeDraft::setDescription);
         binder.forField(item).bind(IntakeDraft::getItem, IntakeDraft::setItem);
         binder.readBean(new IntakeDraft());
@@ -118,7 +118,7 @@ class IntakeForm extends VerticalLayout {
         address.setLabel(getTranslation("intake.address"));
         address.setMaxLength(200);
         description.setLabel(getTranslation("intake.description"));
-        description.setMaxLength(org.civitas.cases.CaseLimits.DESCRIPTION);
+        description.setMaxLength(org.civitas.cases.intake.CaseLimits.DESCRIPTION);
         description.setMinRows(3);
         item.setLabel(getTranslation("intake.item"));
         item.setPlaceholder(getTranslation("intake.item.placeholder"));

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.civitas.base.RuleViolation;
 import org.civitas.base.ui.Toasts;
-import org.civitas.cases.PhotoUpload;
-import org.civitas.cases.Photos;
+import org.civitas.cases.photos.PhotoUpload;
+import org.civitas.cases.photos.Photos;
 
 /**
  * Up to five photos (fewer on the public form) kept in memory until the case is saved. A file that is not an image by

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.civitas.cases.CaseDetails;
 import org.civitas.cases.MergedCase;
-import org.civitas.cases.MergedCases;
+import org.civitas.cases.lifecycle.MergedCases;
 import org.springframework.core.annotation.Order;
 
 /**

@@ -12,7 +12,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.civitas.cases.CaseAction;
 import org.civitas.cases.CaseDetails;
-import org.civitas.cases.CaseService;
+import org.civitas.cases.lifecycle.CaseService;
 import org.civitas.cases.CaseStatus;
 import org.civitas.cases.HistoryEntry;
 import org.civitas.cases.Rating;

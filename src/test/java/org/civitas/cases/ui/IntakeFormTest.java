@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.civitas.calendar.LimitUnit;
 import org.civitas.cases.Channel;
-import org.civitas.cases.NewCase;
+import org.civitas.cases.intake.NewCase;
 import org.civitas.catalog.ItemView;
 import org.civitas.catalog.PeerGroup;
 import org.civitas.catalog.Responsibility;

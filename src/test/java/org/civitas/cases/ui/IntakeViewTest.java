@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.civitas.cases.CaseDetails;
 import org.civitas.cases.Channel;
-import org.civitas.cases.DuplicateMatch;
+import org.civitas.cases.duplicates.DuplicateMatch;
 import org.civitas.catalog.ItemView;
 import org.civitas.catalog.UnitView;
 import org.civitas.test.KaribuTest;

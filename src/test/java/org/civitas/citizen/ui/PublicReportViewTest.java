@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.civitas.app.ui.MainLayout;
-import org.civitas.cases.Photos;
+import org.civitas.cases.photos.Photos;
 import org.civitas.cases.ui.IntakeView;
 import org.civitas.catalog.ItemView;
 import org.civitas.catalog.UnitView;
