@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.civitas.app.ui.MainLayout;
 import org.civitas.cases.photos.Photos;
-import org.civitas.cases.ui.IntakeView;
+import org.civitas.cases.ui.intake.IntakeView;
 import org.civitas.catalog.ItemView;
 import org.civitas.catalog.UnitView;
 import org.civitas.citizen.PublicLimits;

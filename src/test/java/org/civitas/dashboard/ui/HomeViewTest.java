@@ -19,7 +19,7 @@ import org.civitas.cases.Channel;
 import org.civitas.cases.intake.NewCase;
 import org.civitas.cases.Rating;
 import org.civitas.cases.ReplyOutcome;
-import org.civitas.cases.ui.InboxView;
+import org.civitas.cases.ui.inbox.InboxView;
 import org.civitas.dashboard.DashboardService;
 import org.civitas.dashboard.DeadlineRow;
 import org.civitas.dashboard.OperatorWork;
