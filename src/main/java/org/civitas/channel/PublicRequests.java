@@ -1,4 +1,4 @@
-package org.civitas.cases;
+package org.civitas.channel;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.civitas.base.identity.AppRoles;
 import org.civitas.base.identity.CurrentUser;
+import org.civitas.cases.CaseStatus;
+import org.civitas.cases.CloseReason;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
