@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.civitas.base.SharedJson;
 
 /**
  * What a person reads for an audit row instead of its codes: the action, the object type, the detail and the
@@ -58,7 +59,8 @@ public final class AuditTexts {
             "scoring_rule_set", "scoring_bulletin", "analysis", "inspection_round", "inspection_finding",
             "rectification_notice", "classifier_model");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // static and no bean, so no injected mapper: the helpers' shared one (base.SharedJson)
+    private static final ObjectMapper JSON = SharedJson.MAPPER;
     private static final Pattern RECORD = Pattern.compile("^[A-Z]\\w*\\[(.*)]$", Pattern.DOTALL);
     private static final Pattern RECORD_FIELD = Pattern.compile("^(\\w+)=(.*)$", Pattern.DOTALL);
 

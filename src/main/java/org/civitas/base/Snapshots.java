@@ -2,16 +2,12 @@ package org.civitas.base;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** Before/after images for the audit log: a record rendered as JSON with stable field order. */
 public final class Snapshots {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    // static and no bean, so no injected mapper: the helpers' shared one (ISO dates, map keys in order)
+    private static final ObjectMapper MAPPER = SharedJson.MAPPER;
 
     private Snapshots() {
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.civitas.cases.Channel;
-import org.civitas.cases.CitizenCases;
+import org.civitas.cases.lifecycle.CitizenCases;
 import org.civitas.cases.ReplyOutcome;
 
 /**

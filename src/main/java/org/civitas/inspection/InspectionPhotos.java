@@ -2,8 +2,8 @@ package org.civitas.inspection;
 
 import java.util.List;
 import org.civitas.base.RuleViolation;
-import org.civitas.cases.PhotoUpload;
-import org.civitas.cases.Photos;
+import org.civitas.cases.photos.PhotoUpload;
+import org.civitas.cases.photos.Photos;
 
 /** The rules of case photos ({@link Photos}): at most five images, 10 MB each, recognised by their content. */
 final class InspectionPhotos {

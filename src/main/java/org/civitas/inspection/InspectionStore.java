@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.civitas.base.RuleViolation;
 import org.civitas.catalog.CatalogService;
-import org.civitas.cases.PhotoUpload;
+import org.civitas.cases.photos.PhotoUpload;
 import org.civitas.base.identity.CurrentUser;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -114,7 +114,7 @@ class InspectionStore {
                       uploaded_by, uploaded_at) VALUES (:kind, :owner, :name, :type, :size, :data, :actor, :now)""",
                     new MapSqlParameterSource("kind", kind).addValue("owner", owner)
                             .addValue("name", p.fileName() == null ? "photo" : p.fileName())
-                            .addValue("type", org.civitas.cases.Photos.contentType(p.data()))
+                            .addValue("type", org.civitas.cases.photos.Photos.contentType(p.data()))
                             .addValue("size", p.data().length).addValue("data", p.data())
                             .addValue("actor", user.username()).addValue("now", now));
         }

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.civitas.base.SharedJson;
 
 /**
  * The arguments of a notification's message, kept as a JSON array of strings so the bell can render the text in
@@ -17,7 +18,8 @@ final class MessageArgs {
 
     static final int COLUMN_LENGTH = 500;
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // static and no bean, so no injected mapper: the helpers' shared one (base.SharedJson)
+    private static final ObjectMapper JSON = SharedJson.MAPPER;
 
     private MessageArgs() {
     }

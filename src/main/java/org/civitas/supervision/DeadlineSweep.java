@@ -17,7 +17,7 @@ import org.civitas.calendar.DeadlineCalculator;
 import org.civitas.calendar.LimitUnit;
 import org.civitas.cases.CaseAction;
 import org.civitas.cases.CaseStatus;
-import org.civitas.cases.SupervisionRecords;
+import org.civitas.cases.lifecycle.SupervisionRecords;
 import org.civitas.base.identity.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

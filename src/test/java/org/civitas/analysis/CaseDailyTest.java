@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 
 import org.civitas.cases.CaseDetails;
 import org.civitas.demo.CaseGenerator;
-import org.civitas.cases.CaseService;
+import org.civitas.cases.lifecycle.CaseService;
 import org.civitas.cases.Reports;
 import org.civitas.base.identity.AppRoles;
 import org.civitas.test.RunAs;

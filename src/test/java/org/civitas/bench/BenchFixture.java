@@ -2,7 +2,7 @@ package org.civitas.bench;
 
 import java.util.List;
 import javax.sql.DataSource;
-import org.civitas.cases.CaseService;
+import org.civitas.cases.lifecycle.CaseService;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;

@@ -10,8 +10,8 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Random;
-import org.civitas.cases.CaseFilter;
-import org.civitas.cases.InboxCursor;
+import org.civitas.cases.inbox.CaseFilter;
+import org.civitas.cases.inbox.InboxCursor;
 import org.civitas.test.RunAs;
 import org.junit.jupiter.api.Test;
 
@@ -221,7 +221,7 @@ class InboxBench extends BenchFixture {
                     InboxCursor after = null;
                     for (int page = 0; page < 5; page++) {
                         long t0 = System.nanoTime();
-                        List<org.civitas.cases.CaseRow> rows = cases.inbox(OPEN, after, PAGE);
+                        List<org.civitas.cases.inbox.CaseRow> rows = cases.inbox(OPEN, after, PAGE);
                         t[walk * 5 + page] = (System.nanoTime() - t0) / 1e6;
                         after = rows.isEmpty() ? null : rows.get(rows.size() - 1).cursor();
                     }

@@ -4,7 +4,7 @@ import static org.civitas.bench.Bench.ms;
 import static org.civitas.bench.Bench.ratio;
 import static org.civitas.bench.Bench.timed;
 
-import org.civitas.cases.CaseFilter;
+import org.civitas.cases.inbox.CaseFilter;
 import org.civitas.test.RunAs;
 import org.junit.jupiter.api.Test;
 

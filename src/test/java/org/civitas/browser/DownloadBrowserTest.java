@@ -15,7 +15,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.civitas.cases.CaseDetails;
-import org.civitas.cases.CaseService;
+import org.civitas.cases.lifecycle.CaseService;
 import org.civitas.test.RunAs;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

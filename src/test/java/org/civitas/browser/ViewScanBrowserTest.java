@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.civitas.cases.CaseDetails;
-import org.civitas.cases.CaseService;
+import org.civitas.cases.lifecycle.CaseService;
 import org.civitas.inspection.InspectionService;
 import org.civitas.inspection.NewFinding;
 import org.civitas.inspection.NewRound;

@@ -2,6 +2,7 @@ package org.civitas.cases;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import org.civitas.cases.intake.NewCase;
 
 /** Test fixture: {@code Reports.aReport().item("SR-07").in("D05", "S0501").build()}. */
 public final class Reports {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.civitas.base.RuleViolation;
-import org.civitas.cases.PhotoUpload;
+import org.civitas.cases.photos.PhotoUpload;
 import org.civitas.scoring.DeductionFact;
 import org.civitas.scoring.DeductionSource;
 import org.civitas.test.IntegrationTest;

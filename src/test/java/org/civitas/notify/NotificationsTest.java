@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.civitas.cases.CaseDetails;
-import org.civitas.cases.CaseService;
+import org.civitas.cases.lifecycle.CaseService;
 import org.civitas.test.IntegrationTest;
 import org.civitas.test.MutableClock;
 import org.civitas.test.RunAs;

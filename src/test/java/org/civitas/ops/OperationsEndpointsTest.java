@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
-import org.civitas.cases.CaseService;
+import org.civitas.cases.lifecycle.CaseService;
 import org.civitas.cases.Channel;
 import org.civitas.test.RunAs;
 import org.civitas.test.TestClockConfiguration;

@@ -10,7 +10,7 @@ import java.time.LocalDateTime;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.civitas.cases.CaseDetails;
-import org.civitas.cases.CaseService;
+import org.civitas.cases.lifecycle.CaseService;
 import org.civitas.test.IntegrationTest;
 import org.civitas.test.MutableClock;
 import org.junit.jupiter.api.AfterEach;

@@ -6,7 +6,7 @@ import static org.civitas.cases.Reports.aReport;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.civitas.cases.CaseService;
+import org.civitas.cases.lifecycle.CaseService;
 import org.civitas.test.IntegrationTest;
 import org.civitas.test.RunAs;
 import org.junit.jupiter.api.Test;

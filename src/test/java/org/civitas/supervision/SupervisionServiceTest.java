@@ -10,7 +10,7 @@ import java.util.Set;
 import org.civitas.base.RuleViolation;
 import org.civitas.cases.CaseAction;
 import org.civitas.cases.CaseDetails;
-import org.civitas.cases.CaseService;
+import org.civitas.cases.lifecycle.CaseService;
 import org.civitas.cases.HistoryEntry;
 import org.civitas.test.IntegrationTest;
 import org.civitas.test.MutableClock;

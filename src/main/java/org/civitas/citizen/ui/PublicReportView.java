@@ -18,12 +18,12 @@ import java.util.List;
 import org.civitas.base.RuleViolation;
 import org.civitas.base.ui.Toasts;
 import org.civitas.cases.Channel;
-import org.civitas.cases.CitizenCases;
-import org.civitas.cases.NewCase;
-import org.civitas.cases.PhoneNumbers;
+import org.civitas.cases.lifecycle.CitizenCases;
+import org.civitas.cases.intake.NewCase;
+import org.civitas.cases.intake.PhoneNumbers;
 import org.civitas.cases.PublicCase;
-import org.civitas.cases.ui.IntakeItems;
-import org.civitas.cases.ui.IntakePhotos;
+import org.civitas.cases.ui.intake.IntakeItems;
+import org.civitas.cases.ui.intake.IntakePhotos;
 import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.CategoryView;
 import org.civitas.catalog.ItemView;
@@ -114,7 +114,7 @@ public class PublicReportView extends VerticalLayout implements HasDynamicTitle 
         address.setMaxLength(200);
         description.setLabel(getTranslation("public.report.description"));
         description.setRequiredIndicatorVisible(true);
-        description.setMaxLength(org.civitas.cases.CaseLimits.DESCRIPTION);
+        description.setMaxLength(org.civitas.cases.intake.CaseLimits.DESCRIPTION);
         description.setMinRows(4);
         phone.setLabel(getTranslation("public.report.phone"));
         phone.setHelperText(getTranslation("public.report.phone.help"));
@@ -163,7 +163,7 @@ public class PublicReportView extends VerticalLayout implements HasDynamicTitle 
         ok &= check(address, !address.getValue().isBlank() && address.getValue().trim().length() <= 200,
                 "case.error.address");
         ok &= check(description, !description.getValue().isBlank()
-                && description.getValue().trim().length() <= org.civitas.cases.CaseLimits.DESCRIPTION, "case.error.description");
+                && description.getValue().trim().length() <= org.civitas.cases.intake.CaseLimits.DESCRIPTION, "case.error.description");
         ok &= check(phone, PhoneNumbers.valid(PhoneNumbers.normalize(phone.getValue())), "case.error.phone");
         ok &= check(name, name.getValue().trim().length() <= 64, "case.error.name");
         return ok;

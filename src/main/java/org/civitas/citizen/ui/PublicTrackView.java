@@ -14,7 +14,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.civitas.base.RuleViolation;
 import org.civitas.base.ui.Toasts;
-import org.civitas.cases.CitizenCases;
+import org.civitas.cases.lifecycle.CitizenCases;
 import org.civitas.cases.PublicCase;
 import org.civitas.cases.Rating;
 import org.civitas.catalog.CatalogService;

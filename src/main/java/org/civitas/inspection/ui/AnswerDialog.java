@@ -7,7 +7,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.List;
 import java.util.function.BiConsumer;
-import org.civitas.cases.PhotoUpload;
+import org.civitas.cases.photos.PhotoUpload;
 import org.civitas.inspection.FindingRow;
 
 /** A unit's answer to a notice: the findings to rectify, what was done, photos. */

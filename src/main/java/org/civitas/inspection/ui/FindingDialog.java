@@ -14,7 +14,7 @@ import java.util.function.Function;
 import org.civitas.base.ui.UnsavedChanges;
 import org.civitas.catalog.ItemView;
 import org.civitas.catalog.UnitView;
-import org.civitas.cases.PhotoUpload;
+import org.civitas.cases.photos.PhotoUpload;
 import org.civitas.inspection.NewFinding;
 import org.civitas.inspection.PlaceType;
 

@@ -6,8 +6,8 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.civitas.base.ui.Toasts;
-import org.civitas.cases.PhotoUpload;
-import org.civitas.cases.Photos;
+import org.civitas.cases.photos.PhotoUpload;
+import org.civitas.cases.photos.Photos;
 
 /** Up to five images kept in memory until the dialog is saved; the service checks count, size and content again. */
 class PhotoField extends Upload {

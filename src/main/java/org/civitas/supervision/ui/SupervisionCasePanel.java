@@ -4,7 +4,7 @@ import com.vaadin.flow.component.Component;
 import java.util.Optional;
 import org.civitas.base.ActorNames;
 import org.civitas.cases.CaseDetails;
-import org.civitas.cases.ui.CasePanel;
+import org.civitas.cases.ui.caseview.CasePanel;
 import org.civitas.base.identity.AppRoles;
 import org.civitas.base.identity.CurrentUser;
 import org.civitas.supervision.SupervisionService;

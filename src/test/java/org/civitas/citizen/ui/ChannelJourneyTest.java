@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.civitas.cases.CaseDetails;
-import org.civitas.cases.CaseService;
+import org.civitas.cases.lifecycle.CaseService;
 import org.civitas.cases.Channel;
 import org.civitas.cases.Rating;
 import org.civitas.cases.ReplyOutcome;

@@ -10,7 +10,7 @@ import static org.civitas.cases.Reports.aReport;
 import com.vaadin.flow.component.html.Span;
 import java.time.LocalDateTime;
 import org.civitas.cases.CaseDetails;
-import org.civitas.cases.CaseService;
+import org.civitas.cases.lifecycle.CaseService;
 import org.civitas.supervision.SupervisionLevel;
 import org.civitas.test.KaribuTest;
 import org.civitas.test.MutableClock;

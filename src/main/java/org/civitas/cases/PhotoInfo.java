@@ -1,4 +1,0 @@
-package org.civitas.cases;
-
-public record PhotoInfo(long id, PhotoKind kind, String fileName, String contentType, int size) {
-}
