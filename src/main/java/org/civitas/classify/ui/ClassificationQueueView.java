@@ -64,7 +64,7 @@ public class ClassificationQueueView extends VerticalLayout implements HasDynami
     private Div text(QueuedReport q) {
         Div d = new Div();
         if (q.emergency()) {
-            Span flag = new Span(getTranslation("queue.emergency", String.join("、", q.emergencyWords())));
+            Span flag = new Span(getTranslation("queue.emergency", String.join(" ", q.emergencyWords())));
             flag.getElement().getThemeList().add("badge error");
             flag.addClassName("queue-emergency");
             flag.getStyle().set("margin-right", "var(--lumo-space-xs)");
