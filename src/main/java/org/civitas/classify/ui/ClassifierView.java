@@ -102,8 +102,6 @@ public class ClassifierView extends VerticalLayout implements HasDynamicTitle {
         threshold.setReadOnly(!supervisor);
         placeThreshold.setReadOnly(!supervisor);
         save.setVisible(supervisor);
-        threshold.addValueChangeListener(e -> showWhatIf());
-        placeThreshold.addValueChangeListener(e -> showWhatIf());
         settingsChanged.getStyle().set("color", "var(--lumo-secondary-text-color)")
                 .set("font-size", "var(--lumo-font-size-s)");
 
@@ -162,7 +160,7 @@ public class ClassifierView extends VerticalLayout implements HasDynamicTitle {
         showWhatIf();
     }
 
-    /** The recorded figures are for the saved threshold; a changed value shows once saved. */
+    /** What the saved thresholds would have meant; a value being edited counts once saved. */
     private void showWhatIf() {
         ClassifierFigures.WhatIf w = figures.whatIf();
         if (w.judged() == 0) {
