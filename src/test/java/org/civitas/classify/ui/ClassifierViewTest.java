@@ -77,6 +77,20 @@ class ClassifierViewTest extends KaribuTest {
     }
 
     @Test
+    void the_operator_sees_the_queue_with_the_emergency_looking_reports_first() {
+        login("operator");
+        UI.getCurrent().navigate("classifier/queue");
+        ClassificationQueueView view = _get(ClassificationQueueView.class);
+        int n = GridKt._size(view.grid);
+        boolean seenOrdinary = false;
+        for (int i = 0; i < n; i++) {
+            boolean emergency = GridKt._get(view.grid, i).emergency();
+            assertThat(emergency && seenOrdinary).as("an emergency-looking report after an ordinary one").isFalse();
+            seenOrdinary |= !emergency;
+        }
+    }
+
+    @Test
     void an_administrator_sees_the_model_but_cannot_change_the_setting() {
         login("admin");
         UI.getCurrent().navigate("classifier");
