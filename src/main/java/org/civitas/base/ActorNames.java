@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The name a person reads for whoever acted: a user's display name, a channel system's name, 系统 for the system's
- * own steps, 系统分类 for the classifier's and 市民 for a citizen, never a login such as {@code clerk.wuchang}. Histories, orders and the audit log
- * store logins (they never change); this turns them into names when shown. The names are read from their
- * {@link ActorNameSource}s at most once a minute.
+ * own steps, 系统分类 for the classifier's and 市民 for a citizen, never a login such as {@code clerk.wuchang}.
+ * Histories, orders and the audit log store logins (they never change); this turns them into names when shown. The
+ * names are read from their {@link ActorNameSource}s at most once a minute.
  */
 @Component
 public class ActorNames {

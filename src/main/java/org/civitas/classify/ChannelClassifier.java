@@ -32,8 +32,8 @@ public class ChannelClassifier {
         /** The history note of an automatic dispatch: model version and score, in the office's language. */
         public String note() {
             Suggestion best = classification.items().get(0);
-            return I18N.getTranslation("classify.history.auto", TranslationProvider.CHINESE, classification.modelVersion(),
-                    String.format(Locale.ROOT, "%.2f", best.score()), best.itemName());
+            return I18N.getTranslation("classify.history.auto", TranslationProvider.CHINESE,
+                    classification.modelVersion(), String.format(Locale.ROOT, "%.2f", best.score()), best.itemName());
         }
     }
 

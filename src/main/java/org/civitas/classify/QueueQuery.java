@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class QueueQuery {
 
+    /** The page shown: the flagged reports recorded at intake come first in SQL too, so none falls off it. */
     static final int LIMIT = 200;
 
     private final JdbcTemplate jdbc;
@@ -37,8 +38,10 @@ class QueueQuery {
         trainer.items().forEach(i -> items.put(i.code(), i));
         List<QueuedReport> out = new ArrayList<>();
         jdbc.query("""
-                select id, number, received_at, channel, description, address, district_code from case_file
-                where status = 'REGISTERED' order by received_at, id limit ?""", rs -> {
+                select c.id, c.number, c.received_at, c.channel, c.description, c.address, c.district_code
+                from case_file c left join classification_record r on r.case_id = c.id
+                where c.status = 'REGISTERED'
+                order by r.emergency_words is null, c.received_at, c.id limit ?""", rs -> {
             long id = rs.getLong("id");
             String text = rs.getString("description");
             String address = rs.getString("address");

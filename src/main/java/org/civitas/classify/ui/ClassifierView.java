@@ -110,8 +110,8 @@ public class ClassifierView extends VerticalLayout implements HasDynamicTitle {
         settingsRow.setWrap(true);
         VerticalLayout left = column(new H3(getTranslation("classifier.model")), model, retrain,
                 new H3(getTranslation("classifier.auto")), auto, settingsRow, settingsChanged, whatIf);
-        VerticalLayout right = column(new H3(getTranslation("classifier.inService", ClassifierFigures.DAYS)), inService, categories,
-                new H3(getTranslation("classifier.confused")), confused);
+        VerticalLayout right = column(new H3(getTranslation("classifier.inService", ClassifierFigures.DAYS)),
+                inService, categories, new H3(getTranslation("classifier.confused")), confused);
         FlexLayout columns = new FlexLayout(left, right);
         columns.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         columns.setWidthFull();
