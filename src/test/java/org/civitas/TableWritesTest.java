@@ -47,7 +47,7 @@ class TableWritesTest {
         own("channel", "channel_system", "channel_api_key", "api_idempotency_key", "channel_callback_state");
         own("scoring", "scoring_rule_set", "scoring_bulletin", "scoring_bulletin_score", "scoring_bulletin_deduction",
                 "scoring_bulletin_item");
-        own("classify", "classifier_model");
+        own("classify", "classifier_model", "classifier_setting", "classification_record");
         own("analysis", "case_daily", "case_daily_dirty", "case_daily_address");
         own("inspection", "inspection_round", "rectification_notice", "inspection_finding", "inspection_photo",
                 "inspection_history");

@@ -45,7 +45,7 @@ public final class AuditTexts {
             "TRACKING_LOCKED", "COMPLAINANT_REVEALED", "CASES_EXPORTED", "AUDIT_LOG_EXPORTED",
             "ANALYSIS_PDF_DOWNLOADED", "ANALYSIS_EXCEL_DOWNLOADED", "BULLETIN_PUBLISHED", "BULLETIN_DOWNLOADED",
             "INSPECTION_ROUND_EXPORTED", "RECTIFICATION_NOTICE_DOWNLOADED", "LIST_ITEM_UPDATED",
-            "LIST_ITEM_KEYWORDS_UPDATED", "CLASSIFIER_RETRAINED",
+            "LIST_ITEM_KEYWORDS_UPDATED", "CLASSIFIER_RETRAINED", "CLASSIFIER_SETTINGS_CHANGED",
             "LIST_VERSION_CREATED", "UNIT_CREATED", "UNIT_UPDATED", "UNIT_DEACTIVATED", "UNIT_REACTIVATED",
             "CALENDAR_DAY_ADDED", "CALENDAR_DAY_REMOVED", "CALENDAR_YEAR_IMPORTED", "CHANNEL_CREATED",
             "CHANNEL_UPDATED", "API_KEY_CREATED", "API_KEY_REVOKED", "SCORING_RULES_SAVED", "INSPECTION_ROUND_CREATED",
@@ -57,7 +57,7 @@ public final class AuditTexts {
     public static final List<String> TYPES = List.of("app_user", "session", "case_file", "case_number", "audit_log",
             "list_item", "list_version", "unit", "calendar_day", "calendar_year", "channel_system", "channel_api_key",
             "scoring_rule_set", "scoring_bulletin", "analysis", "inspection_round", "inspection_finding",
-            "rectification_notice", "classifier_model");
+            "rectification_notice", "classifier_model", "classifier_setting");
 
     // static and no bean, so no injected mapper: the helpers' shared one (base.SharedJson)
     private static final ObjectMapper JSON = SharedJson.MAPPER;

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The name a person reads for whoever acted: a user's display name, a channel system's name, 系统 for the system's
- * own steps and 市民 for a citizen, never a login such as {@code clerk.wuchang}. Histories, orders and the audit log
- * store logins (they never change); this turns them into names when shown. The names are read from their
- * {@link ActorNameSource}s at most once a minute.
+ * own steps, 系统分类 for the classifier's and 市民 for a citizen, never a login such as {@code clerk.wuchang}.
+ * Histories, orders and the audit log store logins (they never change); this turns them into names when shown. The
+ * names are read from their {@link ActorNameSource}s at most once a minute.
  */
 @Component
 public class ActorNames {
@@ -20,6 +20,8 @@ public class ActorNames {
     public static final String SYSTEM = "system";
     /** The login a citizen's own steps carry on the public pages. */
     public static final String CITIZEN = "citizen";
+    /** The login the classifier's automatic classification carries (DD051). */
+    public static final String CLASSIFIER = "classifier";
     private static final long TTL_MILLIS = 60_000;
 
     private final List<ActorNameSource> sources;
@@ -45,6 +47,9 @@ public class ActorNames {
         }
         if (CITIZEN.equals(actor)) {
             return translate.apply("actor.citizen");
+        }
+        if (CLASSIFIER.equals(actor)) {
+            return translate.apply("actor.classifier");
         }
         String name = current().get(actor);
         return name == null || name.isBlank() ? actor : name;

@@ -3,6 +3,7 @@ package org.civitas.channel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -98,8 +99,10 @@ class Open311Api {
                                     @RequestHeader(name = "Accept-Language", required = false) String language) {
         Format f = format(format);
         checkJurisdiction(jurisdictionId);
-        return ok(new Open311Document("services",
-                new Repeated("service", services.items().values().stream().map(services::service).toList())), f);
+        List<Map<String, Object>> list = new ArrayList<>(services.items().values().stream().map(services::service)
+                .toList());
+        list.add(services.other(Open311Document.locale(language)));
+        return ok(new Open311Document("services", new Repeated("service", list)), f);
     }
 
     @Operation(summary = "GET Service Definition: district and street attributes")
@@ -109,7 +112,8 @@ class Open311Api {
                                       @RequestHeader(name = "Accept-Language", required = false) String language) {
         Format f = format(format);
         checkJurisdiction(jurisdictionId);
-        ItemView item = services.item(code)
+        // OTHER (no item): the definition with an optional district
+        ItemView item = Open311Catalog.OTHER.equals(code) ? null : services.item(code)
                 .orElseThrow(() -> new Open311Refusal(HttpStatus.NOT_FOUND, "open311.error.serviceCode", code));
         return ok(new Open311Document("service_definition", services.definition(item,
                 Open311Document.locale(language))), f);

@@ -26,6 +26,12 @@ import org.springframework.stereotype.Component;
 @Component
 class Open311Catalog {
 
+    /**
+     * The generic service 不知道选哪一项: a request filed under it has no item; it needs a description, which the
+     * classifier reads to dispatch it or to suggest items to the person who will (DD051). Listed after the items.
+     */
+    static final String OTHER = "OTHER";
+
     private final CatalogService catalog;
     private final Clock clock;
 
@@ -72,6 +78,19 @@ class Open311Catalog {
         return s;
     }
 
+    /** The generic service as the service list shows it, in the caller's language. */
+    Map<String, Object> other(Locale locale) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("service_code", OTHER);
+        s.put("service_name", ApiErrors.text("open311.other.name", locale));
+        s.put("description", ApiErrors.text("open311.other.description", locale));
+        s.put("metadata", true);
+        s.put("type", "realtime");
+        s.put("keywords", ApiErrors.text("open311.other.name", locale));
+        s.put("group", ApiErrors.text("open311.other.group", locale));
+        return s;
+    }
+
     Map<String, Object> definition(ItemView item, Locale locale) {
         Map<String, UnitView> units = units();
         List<UnitView> districts = units.values().stream()
@@ -82,9 +101,9 @@ class Open311Catalog {
                 .map(u -> value(u.code(), name(units, u.parentCode()) + " " + u.name()))
                 .toList();
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("service_code", item.code());
+        d.put("service_code", item == null ? OTHER : item.code());
         d.put("attributes", new Open311Document.Repeated("attribute", List.of(
-                attribute("district", districtRequired(item), 1, "open311.attribute.district",
+                attribute("district", item != null && districtRequired(item), 1, "open311.attribute.district",
                         "open311.attribute.districtType", districtValues, locale),
                 attribute("street", false, 2, "open311.attribute.street", "open311.attribute.streetType",
                         streetValues, locale))));

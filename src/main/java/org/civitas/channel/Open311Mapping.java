@@ -59,7 +59,8 @@ class Open311Mapping {
         if (code == null) {
             throw new Open311Refusal(HttpStatus.BAD_REQUEST, "open311.error.serviceCodeMissing");
         }
-        ItemView item = services.item(code)
+        // OTHER: the filer does not know the item; the report goes to the classifier and the queue (DD051)
+        ItemView item = Open311Catalog.OTHER.equals(code) ? null : services.item(code)
                 .orElseThrow(() -> new Open311Refusal(HttpStatus.NOT_FOUND, "open311.error.serviceCode", code));
         BigDecimal lat = number(param(params, "lat"));
         BigDecimal lng = number(param(params, "long"));
@@ -72,13 +73,16 @@ class Open311Mapping {
             throw new Open311Refusal(HttpStatus.BAD_REQUEST, "open311.error.location");
         }
         String district = param(params, "attribute[district]");
-        if (district == null && Open311Catalog.districtRequired(item)) {
+        if (district == null && item != null && Open311Catalog.districtRequired(item)) {
             throw new Open311Refusal(HttpStatus.BAD_REQUEST, "open311.error.districtRequired");
         }
         String address = addressString != null ? addressString
                 : addressId != null ? ApiErrors.text("open311.addressId", TranslationProvider.CHINESE, addressId)
                 : ApiErrors.text("open311.coordinates", TranslationProvider.CHINESE, lat.toPlainString(), lng.toPlainString());
         String description = param(params, "description");
+        if (item == null && description == null) {
+            throw new Open311Refusal(HttpStatus.BAD_REQUEST, "open311.error.descriptionRequired");
+        }
         // a link the filer's system holds, kept in its own field; never fetched by the server
         String mediaUrl = param(params, "media_url");
         if (mediaUrl != null && (mediaUrl.length() > CaseLimits.MEDIA_URL
@@ -89,7 +93,7 @@ class Open311Mapping {
         String name = String.join("", nonNull(param(params, "last_name")), nonNull(param(params, "first_name")));
         NewCase report = new NewCase(system.channel(), null, null, name.isEmpty() ? null : name, phone,
                 phone == null, district, param(params, "attribute[street]"), address, lat, lng,
-                description == null ? item.name() : description, item.code(), mediaUrl);
+                description == null ? item.name() : description, item == null ? null : item.code(), mediaUrl);
         PublicCase c = citizens.report(report, List.of());
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("service_request_id", c.number());

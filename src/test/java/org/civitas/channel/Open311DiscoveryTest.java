@@ -58,7 +58,12 @@ class Open311DiscoveryTest extends Open311ApiFixture {
         List<ItemView> items = catalog.itemsOfVersion(version);
         JsonNode list = json(call(get("/open311/v2/services.json")));
         assertThat(list.isArray()).isTrue();
-        assertThat(list.size()).isEqualTo(items.size()).isEqualTo(100);
+        // the 100 items, then the generic 不知道选哪一项 (OTHER) for a request without an item
+        assertThat(list.size()).isEqualTo(items.size() + 1).isEqualTo(101);
+        JsonNode other = list.get(100);
+        assertThat(names(other)).isEqualTo(SERVICE_FIELDS);
+        assertThat(other.get("service_code").asText()).isEqualTo("OTHER");
+        assertThat(other.get("service_name").asText()).isEqualTo("不知道选哪一项");
         JsonNode first = list.get(0);
         assertThat(names(first)).isEqualTo(SERVICE_FIELDS);
         ItemView item = items.stream().filter(i -> i.code().equals(first.get("service_code").asText())).findFirst()
@@ -72,7 +77,7 @@ class Open311DiscoveryTest extends Open311ApiFixture {
 
         Element x = xml(call(get("/open311/v2/services.xml").param("jurisdiction_id", "civitas")));
         assertThat(x.getTagName()).isEqualTo("services");
-        assertThat(children(x)).hasSize(100).allSatisfy(s -> {
+        assertThat(children(x)).hasSize(101).allSatisfy(s -> {
             assertThat(s.getTagName()).isEqualTo("service");
             assertThat(names(s)).isEqualTo(SERVICE_FIELDS);
         });

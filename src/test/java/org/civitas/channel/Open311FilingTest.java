@@ -126,6 +126,26 @@ class Open311FilingTest extends Open311ApiFixture {
     }
 
     @Test
+    void a_request_under_other_needs_no_item_nor_district_but_a_description_and_waits_for_classification()
+            throws Exception {
+        MockHttpServletResponse r = call(file("json", "OTHER", null, "说不清是哪一类，门口一直有人闹"));
+        assertThat(r.getStatus()).as(r.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
+        String number = json(r).get(0).get("service_request_id").asText();
+        assertThat(json(r).get(0).get("service_notice").asText()).isEqualTo("已受理，正在分拣派遣。");
+        Map<String, Object> row = jdbc.queryForMap("SELECT status, item_code FROM case_file WHERE number = :n",
+                Map.of("n", number));
+        assertThat(row.get("status")).isEqualTo("REGISTERED");
+        assertThat(row.get("item_code")).isNull();
+
+        int before = count();
+        MockHttpServletResponse none = call(file("json", "OTHER", null, "x", "description", null));
+        assertThat(none.getStatus()).isEqualTo(400);
+        assertThat(json(none).get(0).get("description").asText())
+                .isEqualTo("service_code 为 OTHER（不知道选哪一项）时请填写 description。");
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
     void a_department_item_needs_no_district_and_a_media_url_is_kept_in_its_own_field() throws Exception {
         ItemView department = item(Responsibility.DEPARTMENT);
         MockHttpServletResponse r = call(file("json", department.code(), null, "井盖缺失",

@@ -82,6 +82,8 @@ class SecurityMatrixTest {
             cases                                            OP SUP CLK INS LDR
             cases/:id([0-9]{1,18})                           OP SUP CLK INS LDR
             cases/new                                        OP SUP
+            classifier                                       SUP ADM
+            classifier/queue                                 OP SUP
             inspections                                      SUP INS LDR
             login                                            ANON OP SUP CLK INS LDR ADM AUD SEC CH
             login/totp                                       OP SUP CLK INS LDR ADM AUD SEC CH
@@ -170,8 +172,13 @@ class SecurityMatrixTest {
             CatalogService.updateUnit                        ADM
             CatalogService.versions                          ALL
             ClassifierService.activeModel                    SUP LDR ADM
+            ClassifierService.autoDispatchSettings           SUP ADM
             ClassifierService.classify                       OP SUP CH
+            ClassifierService.figures                        SUP ADM
+            ClassifierService.queue                          OP SUP
+            ClassifierService.recordChoice                   OP SUP
             ClassifierService.retrain                        SUP ADM
+            ClassifierService.saveAutoDispatchSettings       SUP
             ChannelService.authenticate                      ALL
             ChannelService.createKey                         ADM
             ChannelService.keys                              ADM

@@ -18,6 +18,9 @@ import org.civitas.cases.photos.PhotoUpload;
 import org.civitas.cases.photos.Photos;
 import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.ItemView;
+import org.civitas.classify.ChannelClassifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,15 +34,19 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseIntake {
 
+    private static final Logger log = LoggerFactory.getLogger(CaseIntake.class);
+
     private final CaseSteps steps;
     private final CaseStore store;
     private final CaseNumbers numbers;
     private final CaseLookups lookups;
     private final CasePhotoRepository photos;
     private final CatalogService catalog;
+    private final ChannelClassifier classifier;
 
     CaseIntake(CaseSteps steps, CaseStore store, CaseNumbers numbers, CaseLookups lookups,
-               CasePhotoRepository photos, CatalogService catalog) {
+               CasePhotoRepository photos, CatalogService catalog, ChannelClassifier classifier) {
+        this.classifier = classifier;
         this.steps = steps;
         this.store = store;
         this.numbers = numbers;
@@ -60,8 +67,11 @@ class CaseIntake {
         }
     }
 
-    /** A report that passed its checks, at its index in the batch, with its list item (null: none given). */
-    private record Checked(int index, NewCase report, ItemView item) {
+    /**
+     * A report that passed its checks, at its index in the batch, with its list item (null: none given) and, for a
+     * report that came without one, what the classifier made of it ({@code classified}, null otherwise).
+     */
+    private record Checked(int index, NewCase report, ItemView item, ChannelClassifier.Decision classified) {
 
         ChannelRef ref() {
             return report.channelRef() == null ? null : new ChannelRef(report.channel(), report.channelRef());
@@ -129,6 +139,30 @@ class CaseIntake {
         return report;
     }
 
+    /**
+     * What the classifier makes of a report without an item (DD051); null when it cannot answer, so a classifier
+     * fault never refuses a report: the report then waits in the classification queue as before.
+     */
+    private ChannelClassifier.Decision classify(NewCase report) {
+        try {
+            return classifier.decide(report.description(), report.address(), report.districtCode(),
+                    report.streetCode());
+        } catch (RuntimeException e) {
+            log.warn("classifier failed on a report without an item; it waits for a person", e);
+            return null;
+        }
+    }
+
+    /** The report with the place the classifier found, when the report named no district. */
+    private static NewCase placed(NewCase r, ChannelClassifier.Decision d) {
+        if (r.districtCode() != null) {
+            return r;
+        }
+        return new NewCase(r.channel(), r.channelRef(), r.receivedAt(), r.complainantName(), r.complainantPhone(),
+                r.anonymous(), d.districtCode(), d.streetCode(), r.address(), r.latitude(), r.longitude(),
+                r.description(), r.itemCode(), r.mediaUrl());
+    }
+
     /** The report's item in the list in force (null: none given); refused when the list has no such item. */
     private ItemView itemOf(NewCase report, LocalDateTime now) {
         return report.itemCode() == null || report.itemCode().isBlank() ? null
@@ -142,7 +176,13 @@ class CaseIntake {
         for (int i = 0; i < raw.size(); i++) {
             try {
                 NewCase report = checked(raw.get(i), photoUploads.get(i));
-                checked.add(new Checked(i, report, itemOf(report, now)));
+                ItemView item = itemOf(report, now);
+                ChannelClassifier.Decision classified = item == null ? classify(report) : null;
+                if (classified != null && classified.dispatch()) {
+                    item = steps.currentItem(classified.itemCode(), now);
+                    report = placed(report, classified);
+                }
+                checked.add(new Checked(i, report, item, classified));
             } catch (RuleViolation v) {
                 results[i] = new Result(null, List.of(), null, v);
             }
@@ -185,7 +225,11 @@ class CaseIntake {
         List<List<PhotoUpload>> uploads = new ArrayList<>(fresh.size());
         for (int k = 0; k < fresh.size(); k++) {
             Checked c = fresh.get(k);
-            CaseFile file = steps.newCase(drawn.get(k), c.report(), c.item(), actor, now);
+            boolean auto = c.classified() != null && c.classified().dispatch();
+            CaseFile file = auto
+                    ? steps.newCase(drawn.get(k), c.report(), c.item(), actor, now, true, ChannelClassifier.ACTOR,
+                            c.classified().note())
+                    : steps.newCase(drawn.get(k), c.report(), c.item(), actor, now);
             cases.add(file);
             // kept for the answer: the public timeline of a new case is these rows, no need to read them back
             histories.add(file.pendingHistory());
@@ -194,6 +238,13 @@ class CaseIntake {
         write(cases, uploads, actor, now);
         for (int k = 0; k < fresh.size(); k++) {
             results[fresh.get(k).index()] = new Result(cases.get(k), histories.get(k), null, null);
+            ChannelClassifier.Decision d = fresh.get(k).classified();
+            if (d != null) {
+                // dispatched only if the list's rule found a unit too; else it waits like any report without an item
+                boolean dispatched = d.dispatch() && cases.get(k).getDispatchedAt() != null;
+                classifier.suggested(cases.get(k).getId(), new ChannelClassifier.Decision(d.classification(),
+                        dispatched, d.itemCode(), d.districtCode(), d.streetCode()), now);
+            }
         }
     }
 

@@ -29,6 +29,7 @@ import org.civitas.cases.photos.PhotoUpload;
 import org.civitas.cases.photos.Photos;
 import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.ItemView;
+import org.civitas.classify.ChannelClassifier;
 import org.civitas.dispatch.Assignment;
 import org.civitas.dispatch.DispatchRules;
 import org.springframework.context.ApplicationEventPublisher;
@@ -64,11 +65,13 @@ public class CaseService {
     private final ApplicationEventPublisher events;
     private final MergedCases merged;
     private final CaseRequestRepository requests;
+    private final ChannelClassifier classifier;
 
     CaseService(CaseRepository cases, CaseSteps steps, CaseIntake intake,
                 CaseHistoryRepository history, CaseAccess access, CaseQueries queries,
                 CasePhotoRepository photos, CatalogService catalog, ApplicationEventPublisher events,
-                MergedCases merged, CaseRequestRepository requests) {
+                MergedCases merged, CaseRequestRepository requests, ChannelClassifier classifier) {
+        this.classifier = classifier;
         this.merged = merged;
         this.requests = requests;
         this.cases = cases;
@@ -148,6 +151,8 @@ public class CaseService {
         Assignment a = DispatchRules.decide(item.responsibility(), item.leadUnitCode(), district)
                 .orElseThrow(() -> new RuleViolation("case.error.cannotDispatch"));
         steps.assign(c, CaseAction.DISPATCH, item, a, now, null);
+        // the person's choice beside the classifier's suggestion: the classifier's accuracy in service (DD051)
+        classifier.chosen(c.getId(), c.getDescription(), c.getAddress(), item.code(), access.actor(), now);
         return steps.save(c);
     }
 

@@ -125,13 +125,22 @@ class CaseSteps {
     /** {@code dispatch} false: the case keeps its item but waits undispatched (a report merged at intake). */
     CaseFile newCase(String number, NewCase report, ItemView item, String actor, LocalDateTime now,
                      boolean dispatch) {
+        return newCase(number, report, item, actor, now, dispatch, CurrentUser.SYSTEM, null);
+    }
+
+    /**
+     * {@code dispatchedBy} and {@code note}: who the dispatch row names and why — the system by the list, or the
+     * classifier that chose the item of a report without one (with its model version and score, DD051).
+     */
+    CaseFile newCase(String number, NewCase report, ItemView item, String actor, LocalDateTime now,
+                     boolean dispatch, String dispatchedBy, String note) {
         CaseFile c = new CaseFile(number, report, actor, now);
         if (item != null && !dispatch) {
             c.classifyAtIntake(refOf(item));
         } else if (item != null) {
             DispatchRules.decide(item.responsibility(), item.leadUnitCode(), report.districtCode()).ifPresent(a ->
                     c.assign(CaseAction.DISPATCH, refOf(item), a.leadUnitCode(), a.coUnitCodes(),
-                            deadlinesFor(item, now), CurrentUser.SYSTEM, now, null));
+                            deadlinesFor(item, now), dispatchedBy, now, note));
         }
         return c;
     }

@@ -93,6 +93,7 @@ public class PublicReportView extends VerticalLayout implements HasDynamicTitle 
         });
         item.setLabel(getTranslation("public.report.item"));
         item.setHelperText(getTranslation("public.report.item.help"));
+        item.setPlaceholder(getTranslation("public.report.item.placeholder"));
         item.setItems(IntakeItems::matches, items);
         item.setItemLabelGenerator(ItemView::name);
         item.setClearButtonVisible(true);

@@ -36,6 +36,7 @@ public class IntakeView extends HorizontalLayout implements HasDynamicTitle {
     private final CaseService cases;
     private final DuplicateFinder finder;
     private final CatalogService catalog;
+    private final ClassifierService classifier;
     final IntakeForm form;
     final IntakeDuplicates duplicates = new IntakeDuplicates(DUPLICATE_DAYS);
     final ItemSuggestions suggestions;
@@ -45,6 +46,7 @@ public class IntakeView extends HorizontalLayout implements HasDynamicTitle {
         this.cases = cases;
         this.finder = finder;
         this.catalog = catalog;
+        this.classifier = classifier;
         long version = catalog.currentVersion(LocalDate.now(clock)).id();
         form = new IntakeForm(catalog.itemsOfVersion(version), catalog.districts(), catalog::streetsOf);
         suggestions = new ItemSuggestions(classifier);
@@ -108,6 +110,8 @@ public class IntakeView extends HorizontalLayout implements HasDynamicTitle {
             Toasts.refused(v);
             return;
         }
+        // the suggestion shown beside the operator's choice: the classifier's accuracy in service (DD051)
+        classifier.recordChoice(registered.id(), suggestions.classification(), registered.itemCode());
         String unitName = registered.leadUnitCode() == null ? null
                 : catalog.unit(registered.leadUnitCode()).map(UnitView::name).orElse(registered.leadUnitCode());
         showResult(new IntakeResultDialog(registered, unitName));
