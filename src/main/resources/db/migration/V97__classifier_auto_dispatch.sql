@@ -9,7 +9,7 @@ CREATE TABLE classifier_setting (
     updated_by      VARCHAR(64)   NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-INSERT INTO classifier_setting (id, auto_dispatch, threshold, place_threshold) VALUES (1, FALSE, 0.700, 0.850);
+INSERT INTO classifier_setting (id, auto_dispatch, threshold, place_threshold) VALUES (1, FALSE, 0.980, 0.850);
 
 -- The suggestion shown (or acted on) for a case beside the item a person or the system finally chose: accuracy in
 -- service, the confused pairs and what a threshold would have meant are read from here. No foreign key to
