@@ -170,7 +170,7 @@ class SecurityMatrixTest {
             CatalogService.updateUnit                        ADM
             CatalogService.versions                          ALL
             ClassifierService.activeModel                    SUP LDR ADM
-            ClassifierService.classify                       OP SUP CH
+            ClassifierService.classify                       OP SUP INS CH
             ClassifierService.retrain                        SUP ADM
             ChannelService.authenticate                      ALL
             ChannelService.createKey                         ADM
