@@ -45,6 +45,7 @@ class FindingDialog extends Dialog {
                   ItemSuggestions suggestions, BiConsumer<NewFinding, List<PhotoUpload>> onSave) {
         setHeaderTitle(getTranslation("inspection.finding.new"));
         addClassName("field-dialog");
+        setWidth("48em"); // the suggestions wrap instead of widening the dialog; a phone's screen is narrower anyway
         item.setLabel(getTranslation("inspection.finding.item"));
         item.setId("finding-item");
         item.setItems(items);
