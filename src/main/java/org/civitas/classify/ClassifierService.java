@@ -49,7 +49,8 @@ public class ClassifierService implements Classifier {
     }
 
     @Override
-    @PreAuthorize("hasAnyRole('" + AppRoles.OPERATOR + "', '" + AppRoles.SUPERVISOR + "', '" + AppRoles.CHANNEL + "')")
+    @PreAuthorize("hasAnyRole('" + AppRoles.OPERATOR + "', '" + AppRoles.SUPERVISOR + "', '" + AppRoles.CHANNEL
+            + "', '" + AppRoles.INSPECTOR + "')")
     public Classification classify(String text, String address) {
         if (text == null || text.isBlank() || text.length() > MAX_TEXT) {
             throw new RuleViolation("classify.error.text", MAX_TEXT);

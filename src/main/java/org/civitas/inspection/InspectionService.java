@@ -3,6 +3,8 @@ package org.civitas.inspection;
 import static org.civitas.inspection.InspectionStore.ROUND_SELECT;
 import static org.civitas.inspection.InspectionStore.blankToNull;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -159,6 +161,7 @@ public class InspectionService {
             throw new RuleViolation("inspection.error.address");
         }
         InspectionPhotos.check(photos);
+        checkPosition(f);
         LocalDateTime now = store.now();
         ItemView item = f.itemCode() == null ? null : catalog.item(
                 catalog.currentVersion(now.toLocalDate()).id(), f.itemCode()).orElse(null);
@@ -171,9 +174,12 @@ public class InspectionService {
         var keys = new GeneratedKeyHolder();
         jdbc.update("""
                 INSERT INTO inspection_finding (round_id, item_code, item_name, place_type, district_code, street_code,
-                  address, note, unit_code, co_units, state, recorded_by, recorded_at)
+                  address, note, unit_code, co_units, state, recorded_by, recorded_at, latitude, longitude,
+                  position_accuracy_m)
                 VALUES (:round, :item, :itemName, :type, :district, :street, :address, :note, :unit, :co, 'OPEN',
-                  :actor, :now)""", new MapSqlParameterSource("round", roundId).addValue("item", item.code())
+                  :actor, :now, :lat, :lng, :accuracy)""", new MapSqlParameterSource("round", roundId)
+                .addValue("item", item.code()).addValue("lat", scaled(f.latitude()))
+                .addValue("lng", scaled(f.longitude())).addValue("accuracy", f.accuracyMetres())
                 .addValue("itemName", item.name()).addValue("type", f.placeType().name())
                 .addValue("district", f.districtCode()).addValue("street", blankToNull(f.streetCode()))
                 .addValue("address", f.address().strip()).addValue("note", blankToNull(f.note()))
@@ -184,7 +190,8 @@ public class InspectionService {
         if (f.openCase()) {
             String description = item.name() + (f.note() == null || f.note().isBlank() ? "" : "：" + f.note());
             caseNumber = cases.register(new NewCase(Channel.INSPECTION, "F" + id, now, null, null, true,
-                    f.districtCode(), blankToNull(f.streetCode()), f.address().strip(), null, null, description,
+                    f.districtCode(), blankToNull(f.streetCode()), f.address().strip(), scaled(f.latitude()),
+                    scaled(f.longitude()), description,
                     item.code()), photos).number();
             jdbc.update("UPDATE inspection_finding SET case_number = :c WHERE id = :id",
                     Map.of("c", caseNumber, "id", id));
@@ -193,6 +200,22 @@ public class InspectionService {
         events.publishEvent(AuditEvent.change(user.username(), "INSPECTION_FINDING_RECORDED", "inspection_finding",
                 id, null, f.toString()));
         return store.finding(id);
+    }
+
+    /** Both coordinates or none, on the globe, with a radius that is not negative; bad input changes nothing. */
+    private static void checkPosition(NewFinding f) {
+        if ((f.latitude() == null) != (f.longitude() == null)
+                || (f.latitude() == null && f.accuracyMetres() != null)
+                || (f.latitude() != null && (f.latitude().abs().compareTo(BigDecimal.valueOf(90)) > 0
+                        || f.longitude().abs().compareTo(BigDecimal.valueOf(180)) > 0))
+                || (f.accuracyMetres() != null && f.accuracyMetres() < 0)) {
+            throw new RuleViolation("inspection.error.position");
+        }
+    }
+
+    /** The column's precision (about 0.1 m): a phone reports more digits than it means. */
+    private static BigDecimal scaled(BigDecimal coordinate) {
+        return coordinate == null ? null : coordinate.setScale(6, RoundingMode.HALF_UP);
     }
 
     @PreAuthorize(READ_ROUNDS)

@@ -159,7 +159,8 @@ class InspectionStore {
                 rs.getString("item_name"), PlaceType.valueOf(rs.getString("place_type")),
                 rs.getString("district_code"), rs.getString("street_code"), rs.getString("address"),
                 rs.getString("note"), rs.getString("unit_code"), FindingState.valueOf(rs.getString("state")),
-                notice, rs.getString("case_number"), rs.getInt("photos"));
+                notice, rs.getString("case_number"), rs.getInt("photos"), rs.getBigDecimal("latitude"),
+                rs.getBigDecimal("longitude"), rs.getObject("position_accuracy_m", Integer.class));
     }
 
     NoticeRow noticeRow(ResultSet rs, int i) throws SQLException {

@@ -47,7 +47,22 @@ class SecurityHeaders {
     static final String API_DOCS_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    /** Powerful features the app never uses are off; geolocation only where the citizen's report page may ask. */
+    /**
+     * Powerful features the app never uses are off. Geolocation is left to the browser's own consent prompt where a
+     * page may ask: the citizen's report page and the back office (an inspector records where a finding is); never
+     * the login page, the APIs or their viewer.
+     */
+    static String permissionsPolicy(String path) {
+        return permissionsPolicy(mayLocate(path));
+    }
+
+    /** The back office is one document per visit, loaded at whatever route the person opened after logging in. */
+    static boolean mayLocate(String path) {
+        return !(path.equals("/login") || path.startsWith("/login/") || path.startsWith("/api/")
+                || path.startsWith("/open311/") || path.startsWith("/swagger-ui") || path.startsWith("/v3/api-docs")
+                || path.startsWith("/actuator"));
+    }
+
     static String permissionsPolicy(boolean geolocation) {
         return "accelerometer=(), camera=(), display-capture=(), geolocation=" + (geolocation ? "(self)" : "()")
                 + ", gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), "
@@ -74,7 +89,7 @@ class SecurityHeaders {
                     .substring(Optional.ofNullable(request.getContextPath()).orElse("").length());
             response.setHeader("Content-Security-Policy", policy(path, request));
             response.setHeader("Referrer-Policy", "same-origin");
-            response.setHeader("Permissions-Policy", permissionsPolicy(path.startsWith("/public/")));
+            response.setHeader("Permissions-Policy", permissionsPolicy(path));
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.setHeader("X-Frame-Options", "DENY");
             chain.doFilter(request, response);

@@ -43,7 +43,9 @@ class SecurityHeadersTest extends BrowserTest {
         assertThat(headers.allValues("X-Frame-Options")).as(path).containsExactly("DENY");
         String permissions = headers.firstValue("Permissions-Policy").orElseThrow();
         assertThat(permissions).as(path).contains("camera=()", "microphone=()", "payment=()", "usb=()")
-                .contains(path.startsWith("/public/") ? "geolocation=(self)" : "geolocation=()");
+                .contains(path.equals("/login") || path.startsWith("/api/") || path.startsWith("/open311/")
+                        || path.startsWith("/v3/") || path.startsWith("/actuator/")
+                        ? "geolocation=()" : "geolocation=(self)");
         if (path.startsWith("/api/") || path.startsWith("/open311/")) {
             assertThat(csp).as(path).startsWith("default-src 'none'");
         } else {

@@ -173,7 +173,7 @@ class SecurityMatrixTest {
             CatalogService.versions                          ALL
             ClassifierService.activeModel                    SUP LDR ADM
             ClassifierService.autoDispatchSettings           SUP ADM
-            ClassifierService.classify                       OP SUP CH
+            ClassifierService.classify                       OP SUP INS CH
             ClassifierService.figures                        SUP ADM
             ClassifierService.queue                          OP SUP
             ClassifierService.recordChoice                   OP SUP

@@ -43,12 +43,14 @@ public class MainLayout extends AppLayout {
         Anchor user = new Anchor("account/sessions", currentUser.displayName()); // 我的账户: sessions, password, TOTP
         user.getElement().setAttribute("router-link", true);
         user.setId("current-user");
+        user.addClassName("app-user");
         Button logout = new Button(getTranslation("action.logout"), e -> authentication.logout());
         logout.setId("logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), new Span(), bell, user, new LanguageSwitch(),
                 logout);
         bar.setWidthFull();
+        bar.addClassName("app-navbar"); // the theme keeps it on one line at phone width
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(bar.getComponentAt(1));
         bar.getStyle().set("padding-right", "var(--lumo-space-m)");

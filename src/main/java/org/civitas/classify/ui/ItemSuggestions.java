@@ -66,8 +66,15 @@ public class ItemSuggestions extends HorizontalLayout {
     }
 
     void update(String newText, String newAddress) {
-        text = newText == null ? "" : newText.strip();
-        address = newAddress == null ? "" : newAddress.strip();
+        String strippedText = newText == null ? "" : newText.strip();
+        String strippedAddress = newAddress == null ? "" : newAddress.strip();
+        // the same text again (the field's change event when a tap on a suggestion blurs it): the buttons stay, so
+        // the tap that is on its way still reaches the button it was meant for
+        if (last != null && strippedText.equals(text) && strippedAddress.equals(address)) {
+            return;
+        }
+        text = strippedText;
+        address = strippedAddress;
         removeAll();
         last = null;
         if (text.isEmpty() || text.length() > ClassifierService.MAX_TEXT) {

@@ -22,9 +22,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.civitas.base.ui.PhoneColumns;
 import org.civitas.base.ui.Toasts;
 import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.UnitFilter;
+import org.civitas.classify.ClassifierService;
+import org.civitas.classify.ui.ItemSuggestions;
 import org.civitas.inspection.InspectionService;
 import org.civitas.inspection.NoticeService;
 import org.civitas.inspection.NoticeRow;
@@ -48,6 +52,7 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle, 
     private final InspectionService inspections;
     private final NoticeService noticeService;
     private final CatalogService catalog;
+    private final ClassifierService classifier;
     private final Clock clock;
     private final Map<String, String> unitNames = new HashMap<>();
     private final boolean inspector;
@@ -72,8 +77,9 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle, 
     private boolean selecting;
 
     public InspectionsView(InspectionService inspections, NoticeService noticeService, CatalogService catalog,
-                           AuthenticationContext auth, Clock clock) {
+                           ClassifierService classifier, AuthenticationContext auth, Clock clock) {
         this.inspections = inspections;
+        this.classifier = classifier;
         this.clock = clock;
         this.noticeService = noticeService;
         this.catalog = catalog;
@@ -84,7 +90,10 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle, 
         newRound.setId("inspection-new-round");
         newRound.addClickListener(e -> openRoundDialog());
         newRound.setVisible(inspector);
-        add(new HorizontalLayout(new H2(getTranslation("inspection.title")), newRound), roundGrid(), detail);
+        HorizontalLayout top = new HorizontalLayout(new H2(getTranslation("inspection.title")), newRound);
+        top.setWrap(true);
+        top.setAlignItems(Alignment.BASELINE);
+        add(top, roundGrid(), detail);
         detail.setPadding(false);
         detail.setVisible(false);
         recordFinding.setText(getTranslation("inspection.finding.new"));
@@ -98,8 +107,10 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle, 
         nextStep.setText(getTranslation("notice.next.open"));
         nextStep.setEnabled(false);
         nextStep.addClickListener(e -> notices.getSelectedItems().stream().findFirst().ifPresent(this::openNextStep));
+        recordFinding.setId("inspection-record-finding");
         HorizontalLayout actions = new HorizontalLayout(recordFinding, issueNotices, reinspect, nextStep);
         actions.setVisible(inspector);
+        actions.setWrap(true);
         var excel = Downloads.anchor(getTranslation("inspection.download.excel"),
                 () -> shownRound.number() + ".xlsx", Downloads.XLSX, () -> inspections.roundExcel(shownRound.id()));
         var pdf = Downloads.anchor(getTranslation("notice.download.pdf"),
@@ -110,8 +121,15 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle, 
             pdf.setEnabled(shownNotice != null);
             nextStep.setEnabled(shownNotice != null && shownNotice.state() == NoticeState.FAILED);
         });
-        detail.add(new H4(getTranslation("inspection.findings")), new HorizontalLayout(actions, excel),
-                findingGrid(), new H4(getTranslation("inspection.notices")), pdf, noticeGrid());
+        HorizontalLayout tools = new HorizontalLayout(actions, excel);
+        tools.setWrap(true);
+        tools.setAlignItems(Alignment.CENTER);
+        detail.add(new H4(getTranslation("inspection.findings")), tools, findingGrid(),
+                new H4(getTranslation("inspection.notices")), pdf, noticeGrid());
+        // on a phone: the round's title and its findings; the finding's item, place and state; the notice's unit,
+        // state and deadline. The rest is one tap away on a desktop (and in the round's workbook).
+        PhoneColumns.hideOnPhone(this, Stream.of(PhoneColumns.at(rounds, 0, 2, 3, 4, 5),
+                PhoneColumns.at(findings, 1, 3, 5, 6), PhoneColumns.at(notices, 0, 1, 5)).flatMap(List::stream).toList());
     }
 
     @Override
@@ -173,7 +191,7 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle, 
         selected().ifPresent(r -> {
             var version = catalog.currentVersion(LocalDate.now(clock));
             findingDialog = new FindingDialog(catalog.itemsOfVersion(version.id()), catalog.districts(),
-                    catalog::streetsOf, (f, photos) -> Toasts.attempt(() -> inspections.recordFinding(r.id(), f,
+                    catalog::streetsOf, new ItemSuggestions(classifier), (f, photos) -> Toasts.attempt(() -> inspections.recordFinding(r.id(), f,
                             photos), getTranslation("inspection.finding.saved")).ifPresent(x -> {
                                 findingDialog.close();
                                 showRound(r.id());

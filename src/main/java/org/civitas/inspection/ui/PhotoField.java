@@ -19,6 +19,9 @@ class PhotoField extends Upload {
         setMaxFiles(Photos.MAX_COUNT);
         setMaxFileSize(Photos.MAX_BYTES);
         setAcceptedFileTypes("image/jpeg", "image/png", "image/gif", "image/webp");
+        // on a phone the button opens the rear camera at once (the file input's capture attribute)
+        getElement().setProperty("capture", "environment");
+        setId("finding-photos");
         UploadI18N i18n = new UploadI18N();
         i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("inspection.photos.add"))
                 .setMany(getTranslation("inspection.photos.add")));

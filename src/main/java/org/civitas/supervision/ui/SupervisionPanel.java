@@ -8,6 +8,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import org.civitas.base.ActorNames;
+import org.civitas.base.ui.PhoneColumns;
 import org.civitas.base.ui.Toasts;
 import org.civitas.base.identity.AppRoles;
 import org.civitas.base.identity.CurrentUser;
@@ -43,6 +44,8 @@ public class SupervisionPanel extends VerticalLayout {
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         OrderColumns.add(grid, this, names);
         grid.addComponentColumn(actions::buttons).setAutoWidth(true);
+        // on a phone: level, reason, state and the answer button; the times, the issuer and the answer on a desktop
+        PhoneColumns.hideOnPhone(this, PhoneColumns.at(grid, 2, 3, 4, 6));
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText(getTranslation("supervision.none"));

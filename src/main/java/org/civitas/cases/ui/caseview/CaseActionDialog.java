@@ -75,6 +75,7 @@ class CaseActionDialog extends Dialog {
         this.photos = action == CaseAction.REPLY ? new CasePhotoUpload() : null;
         setHeaderTitle(getTranslation(action.labelKey()) + " · " + c.number());
         setWidth("32em");
+        addClassName("field-dialog"); // fills a phone's screen (theme)
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         switch (action) {
             case DISPATCH -> dispatch(choices);

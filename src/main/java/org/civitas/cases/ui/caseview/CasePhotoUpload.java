@@ -22,6 +22,8 @@ class CasePhotoUpload extends Upload {
         setMaxFiles(Photos.MAX_COUNT);
         setMaxFileSize(Photos.MAX_BYTES);
         setAcceptedFileTypes("image/jpeg", "image/png", "image/gif", "image/webp");
+        // on a phone the button opens the rear camera at once (the file input's capture attribute)
+        getElement().setProperty("capture", "environment");
         setId("case-photos-upload");
         UploadI18N i18n = new UploadI18N();
         i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("caseview.photos.add"))
