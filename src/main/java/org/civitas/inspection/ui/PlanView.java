@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -196,15 +197,15 @@ public class PlanView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("plan.col.place")).setWidth("14em").setFlexGrow(3);
         stops.addColumn(s -> s.spot().itemName()).setTooltipGenerator(s -> s.spot().itemName())
                 .setHeader(getTranslation("plan.col.item")).setWidth("9em").setFlexGrow(2);
-        stops.addColumn(s -> s.spot().count()).setHeader(getTranslation("analysis.col.count")).setAutoWidth(true)
+        stops.addColumn(s -> s.spot().count()).setHeader(getTranslation("analysis.col.count")).setWidth("5em")
                 .setFlexGrow(0);
         stops.addColumn(s -> s.spot().repeatComplainants()).setHeader(getTranslation("plan.col.repeat"))
-                .setAutoWidth(true).setFlexGrow(0);
+                .setWidth("7em").setFlexGrow(0);
         stops.addColumn(s -> s.spot().dissatisfied()).setHeader(getTranslation("plan.col.dissatisfied"))
-                .setAutoWidth(true).setFlexGrow(0);
+                .setWidth("5em").setFlexGrow(0);
         stops.addColumn(s -> s.spot().overdue()).setHeader(getTranslation("analysis.col.overdue"))
-                .setAutoWidth(true).setFlexGrow(0);
-        stops.addColumn(s -> s.spot().score()).setHeader(getTranslation("analysis.col.score")).setAutoWidth(true)
+                .setWidth("4em").setFlexGrow(0);
+        stops.addColumn(s -> s.spot().score()).setHeader(getTranslation("analysis.col.score")).setWidth("4em")
                 .setFlexGrow(0);
         stops.addColumn(s -> s.pastNotices().isEmpty() ? getTranslation("plan.noNotices")
                         : String.join(getTranslation("list.separator"), s.pastNotices()))
@@ -212,6 +213,8 @@ public class PlanView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("plan.col.notices")).setWidth("9em").setFlexGrow(1);
         stops.addComponentColumn(this::actions).setHeader(getTranslation("plan.col.actions")).setWidth("9em")
                 .setFlexGrow(0);
+        // the figures are right-aligned, headers included: left-aligned, they stood left of their headers
+        stops.getColumns().subList(3, 8).forEach(c -> c.setTextAlign(ColumnTextAlign.END));
         stops.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         stops.setEmptyStateText(getTranslation("plan.empty"));
         stops.setAllRowsVisible(true);
