@@ -194,15 +194,15 @@ public class PlanView extends VerticalLayout implements HasDynamicTitle {
         stops.addColumn(s -> plan.indexOf(s) + 1).setHeader(getTranslation("plan.col.seq")).setWidth("4em")
                 .setFlexGrow(0);
         stops.addColumn(s -> label(s.spot())).setTooltipGenerator(s -> label(s.spot()))
-                .setHeader(getTranslation("plan.col.place")).setWidth("14em").setFlexGrow(3);
+                .setHeader(getTranslation("plan.col.place")).setWidth("10em").setFlexGrow(3);
         stops.addColumn(s -> s.spot().itemName()).setTooltipGenerator(s -> s.spot().itemName())
-                .setHeader(getTranslation("plan.col.item")).setWidth("9em").setFlexGrow(2);
-        stops.addColumn(s -> s.spot().count()).setHeader(getTranslation("analysis.col.count")).setWidth("5em")
+                .setHeader(getTranslation("plan.col.item")).setWidth("8em").setFlexGrow(2);
+        stops.addColumn(s -> s.spot().count()).setHeader(getTranslation("analysis.col.count")).setWidth("4.5em")
                 .setFlexGrow(0);
         stops.addColumn(s -> s.spot().repeatComplainants()).setHeader(getTranslation("plan.col.repeat"))
-                .setWidth("7em").setFlexGrow(0);
+                .setWidth("6.5em").setFlexGrow(0);
         stops.addColumn(s -> s.spot().dissatisfied()).setHeader(getTranslation("plan.col.dissatisfied"))
-                .setWidth("5em").setFlexGrow(0);
+                .setWidth("4.5em").setFlexGrow(0);
         stops.addColumn(s -> s.spot().overdue()).setHeader(getTranslation("analysis.col.overdue"))
                 .setWidth("4em").setFlexGrow(0);
         stops.addColumn(s -> s.spot().score()).setHeader(getTranslation("analysis.col.score")).setWidth("4em")
@@ -210,8 +210,8 @@ public class PlanView extends VerticalLayout implements HasDynamicTitle {
         stops.addColumn(s -> s.pastNotices().isEmpty() ? getTranslation("plan.noNotices")
                         : String.join(getTranslation("list.separator"), s.pastNotices()))
                 .setTooltipGenerator(s -> String.join(getTranslation("list.separator"), s.pastNotices()))
-                .setHeader(getTranslation("plan.col.notices")).setWidth("9em").setFlexGrow(1);
-        stops.addComponentColumn(this::actions).setHeader(getTranslation("plan.col.actions")).setWidth("9em")
+                .setHeader(getTranslation("plan.col.notices")).setWidth("8em").setFlexGrow(1);
+        stops.addComponentColumn(this::actions).setHeader(getTranslation("plan.col.actions")).setWidth("7em")
                 .setFlexGrow(0);
         // the figures are right-aligned, headers included: left-aligned, they stood left of their headers
         stops.getColumns().subList(3, 8).forEach(c -> c.setTextAlign(ColumnTextAlign.END));
