@@ -50,7 +50,7 @@ class TableWritesTest {
         own("classify", "classifier_model", "classifier_setting", "classification_record");
         own("analysis", "case_daily", "case_daily_dirty", "case_daily_address");
         own("inspection", "inspection_round", "rectification_notice", "inspection_finding", "inspection_photo",
-                "inspection_history");
+                "inspection_history", "inspection_checkpoint");
     }
 
     /**

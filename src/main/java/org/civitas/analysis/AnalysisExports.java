@@ -63,8 +63,12 @@ public class AnalysisExports {
                         AnalysisFormat.change(v.change())));
             }
         }
-        hotSpotLines(lines, t.apply("analysis.section.addresses"), a.addressHotSpots(), t, true);
-        hotSpotLines(lines, t.apply("analysis.section.concerns"), a.concerns(), t, false);
+        String concerns = t.apply("analysis.section.concerns");
+        for (RankedSpot h : a.hotSpots()) {
+            lines.add(new Line(concerns, t.apply("analysis.col.place"), t.apply("analysis.col.item"),
+                    t.apply("analysis.col.count"), t.apply("analysis.col.score"), place(h, t), h.itemName(),
+                    String.valueOf(h.count()), String.valueOf(h.score())));
+        }
         Map<String, Object> params = new HashMap<>();
         params.put("title", i18n.getTranslation("report.analysis.title", locale, a.period().first(),
                 a.period().last()));
@@ -73,13 +77,12 @@ public class AnalysisExports {
         return renderer.pdf(TEMPLATE, params, lines);
     }
 
-    private static void hotSpotLines(List<Line> lines, String title, List<HotSpot> spots, Function<String, String> t,
-                                     boolean address) {
-        for (HotSpot h : spots) {
-            lines.add(new Line(title, t.apply("analysis.col.district"), t.apply("analysis.col.street"),
-                    t.apply(address ? "analysis.col.address" : "analysis.col.item"), t.apply("analysis.col.count"),
-                    h.districtName(), h.streetName(), address ? h.place() : h.itemName(), String.valueOf(h.count())));
-        }
+    /** District, street and place in one text, as the hot spot lists show it. */
+    public static String place(RankedSpot h, Function<String, String> t) {
+        String street = h.streetName().isEmpty() || h.streetName().startsWith(h.districtName()) ? h.streetName()
+                : h.districtName() + h.streetName();
+        String where = street.isEmpty() ? h.districtName() : street;
+        return where + " " + h.place() + (h.cell() ? t.apply("analysis.hotSpot.cell") : "");
     }
 
     byte[] excel(Analysis a, Locale locale) {
@@ -119,8 +122,20 @@ public class AnalysisExports {
                     sheet.barChart(t.apply(s.key()), cats, values, 0, 1);
                 }
             }
+            ExcelWorkbook.SheetWriter spots = book.sheet(t.apply("analysis.section.concerns"), List.of(
+                    Column.text(t.apply("analysis.col.district")), Column.text(t.apply("analysis.col.street")),
+                    Column.text(t.apply("analysis.col.place")), Column.text(t.apply("analysis.col.item")),
+                    Column.integer(t.apply("analysis.col.count")), Column.integer(t.apply("analysis.col.repeat")),
+                    Column.integer(t.apply("analysis.col.dissatisfied")),
+                    Column.integer(t.apply("analysis.col.overdue")), Column.integer(t.apply("analysis.col.rising")),
+                    Column.integer(t.apply("analysis.col.score")), Column.text(t.apply("analysis.col.centre"))));
+            for (RankedSpot h : a.hotSpots()) {
+                spots.row(h.districtName(), h.streetName(), h.place(), h.itemName(), h.count(),
+                        h.repeatComplainants(), h.dissatisfied(), h.overdue(), h.rising(), h.score(),
+                        h.latitude() == null ? "" : h.latitude() + "," + h.longitude());
+            }
+            // the plain repeats of one address text, for whoever checks the ranking against the cases
             hotSpotSheet(book, t.apply("analysis.section.addresses"), a.addressHotSpots(), t, true);
-            hotSpotSheet(book, t.apply("analysis.section.concerns"), a.concerns(), t, false);
             return book.toBytes();
         }
     }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.civitas.audit.AuditEvent;
 import org.civitas.cases.CaseStatus;
 import org.civitas.base.identity.CurrentUser;
@@ -20,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The half-monthly analysis (docs/design.md §7), city-wide, for supervisors and leaders. Volumes and rates are
  * read from the daily aggregates ({@link CaseDaily}, refreshed for dirty days first), the repeated addresses from
- * their address twin {@code case_daily_address}; only the open overdue count comes from {@code case_file}.
+ * their address twin {@code case_daily_address}; the open overdue count and the ranked hot spots ({@link HotSpotQuery},
+ * which needs complainants and coordinates) come from {@code case_file}.
  */
 @Service
 public class AnalysisService {
@@ -28,9 +30,8 @@ public class AnalysisService {
     static final String ROLES = "hasAnyRole('SUPERVISOR','LEADER')";
     static final int TOP = 20;
     static final int HOT_SPOTS = 10;
-    static final int CONCERNS = 5;
-    /** A street + item reported this often in a half month is a concentrated problem. */
-    static final int CONCERN_MIN = 3;
+    /** How many ranked hot spots (集中问题, docs/decisions/DD070) the analysis lists. */
+    static final int RANKED = 20;
 
     private final JdbcTemplate jdbc;
     private final CaseDaily daily;
@@ -39,9 +40,11 @@ public class AnalysisService {
     private final CurrentUser user;
     private final ApplicationEventPublisher events;
     private final AnalysisExports exports;
+    private final HotSpotQuery hotSpots;
 
     AnalysisService(JdbcTemplate jdbc, CaseDaily daily, CaseDailyBackfill backfill, Clock clock, CurrentUser user,
-                    ApplicationEventPublisher events, AnalysisExports exports) {
+                    ApplicationEventPublisher events, AnalysisExports exports, HotSpotQuery hotSpots) {
+        this.hotSpots = hotSpots;
         this.jdbc = jdbc;
         this.daily = daily;
         this.backfill = backfill;
@@ -79,7 +82,7 @@ public class AnalysisService {
                 volumes("unit_code", period, names.units, 200),
                 volumes("channel", period, Map.of(), 100),
                 addressHotSpots(period, names), itemHotSpots(period, names, HOT_SPOTS, 2),
-                itemHotSpots(period, names, CONCERNS, CONCERN_MIN));
+                hotSpots.rank(new SpotFilter(period.first(), period.last(), Set.of(), Set.of(), RANKED)));
     }
 
     /** The analysis as a PDF (Jasper template reports/half-month-analysis.jrxml); audited. */

@@ -67,17 +67,9 @@ public class InspectionService {
     @PreAuthorize(INSPECTOR)
     @Transactional
     public RoundRow createRound(NewRound r) {
-        check(r);
-        LocalDateTime now = store.now();
-        String number = store.nextNumber("inspection_round", "JC" + DAY.format(now));
-        var keys = new GeneratedKeyHolder();
-        jdbc.update("""
-                INSERT INTO inspection_round (number, title, starts_on, ends_on, team, districts, place_types, places,
-                  created_by, created_at) VALUES (:number, :title, :startsOn, :endsOn, :team, :districts, :types,
-                  :places, :actor, :now)""", roundParams(r).addValue("number", number)
-                .addValue("actor", user.username()).addValue("now", now), keys, new String[] {"id"});
-        long id = keys.getKey().longValue();
-        store.history("ROUND", id, "CREATED", number);
+        store.checkRound(r);
+        long id = store.insertRound(r);
+        store.history("ROUND", id, "CREATED", store.round(id).number());
         events.publishEvent(AuditEvent.change(user.username(), "INSPECTION_ROUND_CREATED", "inspection_round", id,
                 null, r.toString()));
         return store.round(id);
@@ -86,12 +78,12 @@ public class InspectionService {
     @PreAuthorize(INSPECTOR)
     @Transactional
     public RoundRow updateRound(long id, long expectedVersion, NewRound r) {
-        check(r);
+        store.checkRound(r);
         RoundRow before = store.round(id);
         int n = jdbc.update("""
                 UPDATE inspection_round SET title = :title, starts_on = :startsOn, ends_on = :endsOn, team = :team,
                   districts = :districts, place_types = :types, places = :places, version = version + 1
-                WHERE id = :id AND version = :version""", roundParams(r).addValue("id", id)
+                WHERE id = :id AND version = :version""", InspectionStore.roundParams(r).addValue("id", id)
                 .addValue("version", expectedVersion));
         if (n == 0) {
             throw new RuleViolation("inspection.error.changed");
@@ -239,35 +231,4 @@ public class InspectionService {
     }
 
     // --- plumbing ----------------------------------------------------------------------------------------------
-
-    private void check(NewRound r) {
-        if (r.title() == null || r.title().isBlank() || r.title().length() > 200) {
-            throw new RuleViolation("inspection.error.title");
-        }
-        if (r.startsOn() == null || r.endsOn() == null || r.endsOn().isBefore(r.startsOn())) {
-            throw new RuleViolation("inspection.error.dates");
-        }
-        if (r.team() == null || r.team().isBlank() || r.team().length() > 500) {
-            throw new RuleViolation("inspection.error.team");
-        }
-        if (r.districtCodes() == null || r.districtCodes().isEmpty()) {
-            throw new RuleViolation("inspection.error.districts");
-        }
-        for (String d : r.districtCodes()) {
-            if (catalog.unit(d).isEmpty()) {
-                throw new RuleViolation("inspection.error.district");
-            }
-        }
-        if (r.placeTypes() == null || r.placeTypes().isEmpty()) {
-            throw new RuleViolation("inspection.error.placeTypes");
-        }
-    }
-
-    private static MapSqlParameterSource roundParams(NewRound r) {
-        return new MapSqlParameterSource("title", r.title().strip()).addValue("startsOn", r.startsOn())
-                .addValue("endsOn", r.endsOn()).addValue("team", r.team().strip())
-                .addValue("districts", String.join(",", new TreeSet<>(r.districtCodes())))
-                .addValue("types", r.placeTypes().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
-                .addValue("places", blankToNull(r.places()));
-    }
 }

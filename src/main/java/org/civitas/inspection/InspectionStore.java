@@ -18,6 +18,7 @@ import org.civitas.cases.photos.PhotoUpload;
 import org.civitas.base.identity.CurrentUser;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -99,6 +100,50 @@ class InspectionStore {
     }
 
     // --- writes ------------------------------------------------------------------------------------------------
+
+    /** Inserts a checked round under the next number of the day; the caller records the history and the audit. */
+    long insertRound(NewRound r) {
+        LocalDateTime now = now();
+        String number = nextNumber("inspection_round", "JC" + InspectionService.DAY.format(now));
+        var keys = new GeneratedKeyHolder();
+        jdbc.update("""
+                INSERT INTO inspection_round (number, title, starts_on, ends_on, team, districts, place_types, places,
+                  created_by, created_at) VALUES (:number, :title, :startsOn, :endsOn, :team, :districts, :types,
+                  :places, :actor, :now)""", roundParams(r).addValue("number", number)
+                .addValue("actor", user.username()).addValue("now", now), keys, new String[] {"id"});
+        return keys.getKey().longValue();
+    }
+
+    void checkRound(NewRound r) {
+        if (r.title() == null || r.title().isBlank() || r.title().length() > 200) {
+            throw new RuleViolation("inspection.error.title");
+        }
+        if (r.startsOn() == null || r.endsOn() == null || r.endsOn().isBefore(r.startsOn())) {
+            throw new RuleViolation("inspection.error.dates");
+        }
+        if (r.team() == null || r.team().isBlank() || r.team().length() > 500) {
+            throw new RuleViolation("inspection.error.team");
+        }
+        if (r.districtCodes() == null || r.districtCodes().isEmpty()) {
+            throw new RuleViolation("inspection.error.districts");
+        }
+        for (String d : r.districtCodes()) {
+            if (catalog.unit(d).isEmpty()) {
+                throw new RuleViolation("inspection.error.district");
+            }
+        }
+        if (r.placeTypes() == null || r.placeTypes().isEmpty()) {
+            throw new RuleViolation("inspection.error.placeTypes");
+        }
+    }
+
+    static MapSqlParameterSource roundParams(NewRound r) {
+        return new MapSqlParameterSource("title", r.title().strip()).addValue("startsOn", r.startsOn())
+                .addValue("endsOn", r.endsOn()).addValue("team", r.team().strip())
+                .addValue("districts", String.join(",", new TreeSet<>(r.districtCodes())))
+                .addValue("types", r.placeTypes().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
+                .addValue("places", blankToNull(r.places()));
+    }
 
     String nextNumber(String table, String prefix) {
         String max = jdbc.queryForObject("SELECT MAX(number) FROM " + table + " WHERE number LIKE :p",

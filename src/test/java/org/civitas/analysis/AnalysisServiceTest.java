@@ -114,11 +114,21 @@ class AnalysisServiceTest {
         });
         assertThat(a.addressHotSpots()).filteredOn(h -> h.place().equals("沿江大道1号")).singleElement()
                 .satisfies(h -> assertThat(h.count()).isEqualTo(2)); // the invalid third report is left out
-        assertThat(a.concerns()).filteredOn(h -> h.itemName().equals("ZZ-99")).singleElement()
-                .satisfies(h -> {
-                    assertThat(h.count()).isEqualTo(6);
+        // the ranked hot spots (DD070): 胜利街2–5号 are one road of street S0101 for item ZZ-99 (no coordinates);
+        // 4 cases + 2 × 1 dissatisfied + 3 × 1 overdue at the period's end + a rise of 3 (4 in the last 14 days
+        // against the previous half's 胜利街6号 in the 14 before)
+        assertThat(a.hotSpots()).filteredOn(h -> h.place().equals("胜利街") && h.itemCode().equals("ZZ-99"))
+                .singleElement().satisfies(h -> {
+                    assertThat(h.count()).isEqualTo(4);
+                    assertThat(h.dissatisfied()).isEqualTo(1);
+                    assertThat(h.overdue()).isEqualTo(1);
+                    assertThat(h.rising()).isEqualTo(3);
+                    assertThat(h.score()).isEqualTo(12);
                     assertThat(h.streetName()).isEqualTo("江岸区大智街道");
+                    assertThat(h.cell()).isFalse();
                 });
+        assertThat(a.hotSpots()).filteredOn(h -> h.place().equals("沿江大道")).singleElement()
+                .satisfies(h -> assertThat(h.count()).isEqualTo(2)); // the invalid third report is left out
     }
 
     @Test
@@ -148,8 +158,8 @@ class AnalysisServiceTest {
             assertThat(text).contains("文明城市负面清单半月分析（2032-03-01 至 2032-03-15）",
                     "对比时段：2032-02-16 至 2032-02-29", "办理情况", "按时办结率 60.00% 100.00%",
                     "签收及时率 80.00% 100.00%", "满意率 66.67% 100.00%", "解决率 66.67% 100.00%",
-                    "按区县", "江岸区", "按问题事项", "ZZ-99 6 1 +500.00%", "重复投诉地点", "沿江大道1号 2",
-                    "需重点整治的集中问题", "按受理渠道", "12345热线");
+                    "按区县", "江岸区", "按问题事项", "ZZ-99 6 1 +500.00%",
+                    "需重点整治的集中问题", "胜利街 ZZ-99 4 12", "按受理渠道", "12345热线");
         }
         assertThat(audits("ANALYSIS_PDF_DOWNLOADED")).isEqualTo(before + 1);
     }
@@ -182,7 +192,17 @@ class AnalysisServiceTest {
             }
             assertThat(found).isTrue();
             assertThat(((XSSFSheet) book.getSheet("按区县")).getDrawingPatriarch().getCharts()).hasSize(1);
-            assertThat(book.getSheet("需重点整治的集中问题")).isNotNull();
+            Sheet spots = book.getSheet("需重点整治的集中问题");
+            boolean spot = false;
+            for (int i = 1; i <= spots.getLastRowNum(); i++) {
+                if (spots.getRow(i).getCell(2).getStringCellValue().equals("胜利街")) {
+                    assertThat(spots.getRow(i).getCell(4).getNumericCellValue()).isEqualTo(4.0);  // cases
+                    assertThat(spots.getRow(i).getCell(9).getNumericCellValue()).isEqualTo(12.0); // score
+                    spot = true;
+                }
+            }
+            assertThat(spot).isTrue();
+            assertThat(book.getSheet("重复投诉地点")).isNotNull();
         }
         assertThat(audits("ANALYSIS_EXCEL_DOWNLOADED")).isEqualTo(before + 1);
     }

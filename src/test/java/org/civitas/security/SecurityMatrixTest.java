@@ -85,6 +85,7 @@ class SecurityMatrixTest {
             classifier                                       SUP ADM
             classifier/queue                                 OP SUP
             inspections                                      SUP INS LDR
+            inspections/plan                                 SUP INS
             login                                            ANON OP SUP CLK INS LDR ADM AUD SEC CH
             login/totp                                       OP SUP CLK INS LDR ADM AUD SEC CH
             notices                                          SUP CLK INS LDR
@@ -110,6 +111,7 @@ class SecurityMatrixTest {
             AnalysisService.excel                            SUP LDR
             AnalysisService.pdf                              SUP LDR
             AnalysisService.rebuild                          SUP LDR
+            HotSpotService.rank                              SUP INS LDR
             AuditChain.verify                                AUD
             AuditService.actions                             AUD
             AuditService.export                              AUD
@@ -211,6 +213,11 @@ class SecurityMatrixTest {
             InboxViews.save                                  OP SUP CLK INS LDR
             InboxViews.rename                                OP SUP CLK INS LDR
             InboxViews.delete                                OP SUP CLK INS LDR
+            InspectionPlanService.accept                     SUP INS
+            InspectionPlanService.checkpoints                SUP INS LDR
+            InspectionPlanService.clear                      INS
+            InspectionPlanService.propose                    SUP INS
+            InspectionPlanService.visit                      INS
             InspectionService.createRound                    INS
             InspectionService.findings                       SUP INS LDR
             InspectionService.myOpenRounds                   INS

@@ -40,7 +40,8 @@ import org.civitas.analysis.AnalysisFormat;
 import org.civitas.analysis.AnalysisService;
 import org.civitas.analysis.CaseDailyBackfill;
 import org.civitas.analysis.HalfMonth;
-import org.civitas.analysis.HotSpot;
+import org.civitas.analysis.AnalysisExports;
+import org.civitas.analysis.RankedSpot;
 import org.civitas.analysis.Rates;
 import org.civitas.analysis.Volume;
 import org.civitas.base.ui.EChart;
@@ -59,6 +60,7 @@ import org.springframework.core.io.ClassPathResource;
 public class AnalysisView extends VerticalLayout implements HasDynamicTitle {
 
     static final String MAP = "civitas-districts";
+    static final String HOT_SPOTS = "analysis-hotspots";
     private static final String REGISTER_MAP = """
             const go = (tries) => {
               if (!window.echarts) { if (tries > 0) setTimeout(() => go(tries - 1), 100); return; }
@@ -181,7 +183,7 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle {
         charts.setWidthFull();
         content.add(charts);
 
-        content.add(section("analysis.section.concerns", hotSpots(a.concerns(), false, "analysis-concerns")));
+        content.add(hotSpotSection(a));
         content.add(section("analysis.section.districts", volumes(a.districts(), "analysis-districts", Volume::name)));
         content.add(section("analysis.section.streets", volumes(a.streets(), "analysis-streets", Volume::name)));
         content.add(section("analysis.section.categories", volumes(a.categories(), "analysis-categories", Volume::name)));
@@ -189,7 +191,6 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle {
         content.add(section("analysis.section.units", volumes(a.units(), "analysis-units", Volume::name)));
         content.add(section("analysis.section.channels", volumes(a.channels(), "analysis-channels",
                 v -> getTranslation("Channel." + v.code()))));
-        content.add(section("analysis.section.addresses", hotSpots(a.addressHotSpots(), true, "analysis-addresses")));
     }
 
     record RateLine(String label, String current, String previous) {
@@ -225,17 +226,37 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle {
         return grid;
     }
 
-    private Grid<HotSpot> hotSpots(List<HotSpot> rows, boolean address, String id) {
-        Grid<HotSpot> grid = new Grid<>();
-        grid.setId(id);
-        grid.addColumn(HotSpot::districtName).setHeader(getTranslation("analysis.col.district"));
-        grid.addColumn(HotSpot::streetName).setHeader(getTranslation("analysis.col.street"));
-        grid.addColumn(h -> address ? h.place() : h.itemName())
-                .setHeader(getTranslation(address ? "analysis.col.address" : "analysis.col.item")).setFlexGrow(2);
-        grid.addColumn(HotSpot::count).setHeader(getTranslation("analysis.col.count"));
-        grid.setItems(rows);
+    /**
+     * 集中问题: the ranked hot spots with their figures and score, the 口径 under the title. The centre of a cell is a
+     * column of its own and the grid's id is {@value #HOT_SPOTS}: the hook for a map of the spots beside it.
+     */
+    private Div hotSpotSection(Analysis a) {
+        Grid<RankedSpot> grid = new Grid<>();
+        grid.setId(HOT_SPOTS);
+        grid.addColumn(h -> AnalysisExports.place(h, this::getTranslation)).setTooltipGenerator(h ->
+                AnalysisExports.place(h, this::getTranslation)).setHeader(getTranslation("analysis.col.place"))
+                .setFlexGrow(3).setWidth("16em");
+        grid.addColumn(RankedSpot::itemName).setTooltipGenerator(RankedSpot::itemName)
+                .setHeader(getTranslation("analysis.col.item")).setFlexGrow(2).setWidth("10em");
+        grid.addColumn(RankedSpot::count).setHeader(getTranslation("analysis.col.count")).setAutoWidth(true);
+        grid.addColumn(RankedSpot::repeatComplainants).setHeader(getTranslation("analysis.col.repeat"))
+                .setAutoWidth(true);
+        grid.addColumn(RankedSpot::dissatisfied).setHeader(getTranslation("analysis.col.dissatisfied"))
+                .setAutoWidth(true);
+        grid.addColumn(RankedSpot::overdue).setHeader(getTranslation("analysis.col.overdue")).setAutoWidth(true);
+        grid.addColumn(RankedSpot::rising).setHeader(getTranslation("analysis.col.rising")).setAutoWidth(true);
+        grid.addColumn(RankedSpot::score).setHeader(getTranslation("analysis.col.score")).setAutoWidth(true);
+        grid.addColumn(h -> h.latitude() == null ? getTranslation("analysis.hotSpot.noCentre")
+                        : String.format(Locale.ROOT, "%.5f, %.5f", h.latitude(), h.longitude()))
+                .setHeader(getTranslation("analysis.col.centre")).setAutoWidth(true);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_COMPACT);
+        grid.setItems(a.hotSpots());
+        grid.setEmptyStateText(getTranslation("analysis.hotSpot.none"));
         grid.setAllRowsVisible(true);
-        return grid;
+        Div d = new Div(new H4(getTranslation("analysis.section.concerns")),
+                new CountingBasis("analysis-hotspot-basis", "analysis.hotSpot.basis"), grid);
+        d.setWidthFull();
+        return d;
     }
 
     private Div section(String key, com.vaadin.flow.component.Component body) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * made one (NFKC), case, spaces and punctuation dropped, Chinese house numbers written in digits ("八号" → "8号"), and
  * for an address the words that only say "near" ("…公交站旁", "…门口", "…附近") cut off the end. Pure, no Spring.
  */
-final class AddressNormaliser {
+public final class AddressNormaliser {
 
     /** Words at the end of an address that place the problem near it rather than name another place. */
     private static final List<String> NEAR_WORDS = List.of("旁边", "旁", "附近", "周边", "周围", "一带", "门口", "门前",
@@ -27,7 +27,7 @@ final class AddressNormaliser {
     }
 
     /** The address's comparable form; "" for null or blank. */
-    static String address(String address) {
+    public static String address(String address) {
         String s = text(address);
         boolean cut = true;
         while (cut && !s.isEmpty()) {

@@ -40,6 +40,7 @@ class FindingDialog extends Dialog {
     final PhotoField photos = new PhotoField();
     final PositionField position = new PositionField();
     final Button save = new Button();
+    private boolean prefilled;
 
     FindingDialog(List<ItemView> items, List<UnitView> districts, Function<String, List<UnitView>> streetsOf,
                   ItemSuggestions suggestions, BiConsumer<NewFinding, List<PhotoUpload>> onSave) {
@@ -112,8 +113,25 @@ class FindingDialog extends Dialog {
         }
     }
 
-    /** Anything entered, a photo or a position included: the dialog opens empty. */
+    /** A checkpoint's item and place, for the visit that found the problem there; the rest is the inspector's. */
+    void prefill(String itemCode, String districtCode, String streetCode, String place) {
+        item.getListDataView().getItems().filter(i -> i.code().equals(itemCode)).findFirst()
+                .ifPresent(item::setValue);
+        district.getListDataView().getItems().filter(u -> u.code().equals(districtCode)).findFirst()
+                .ifPresent(district::setValue);
+        street.getListDataView().getItems().filter(u -> u.code().equals(streetCode)).findFirst()
+                .ifPresent(street::setValue);
+        address.setValue(place == null ? "" : place);
+        placeType.setValue(PlaceType.BACK_STREET);
+        prefilled = true;
+    }
+
+    /** Anything entered, a photo or a position included: the dialog opens empty (or as a checkpoint prefilled it, then clean). */
     boolean dirty() {
+        if (prefilled) {
+            return !note.getValue().isEmpty() || openCase.getValue() || !photos.photos().isEmpty()
+                    || position.latitude() != null;
+        }
         return item.getValue() != null || placeType.getValue() != null || district.getValue() != null
                 || street.getValue() != null || !address.getValue().isEmpty() || !note.getValue().isEmpty()
                 || openCase.getValue() || !photos.photos().isEmpty() || position.latitude() != null;

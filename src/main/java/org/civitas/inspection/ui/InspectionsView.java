@@ -29,6 +29,9 @@ import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.UnitFilter;
 import org.civitas.classify.ClassifierService;
 import org.civitas.classify.ui.ItemSuggestions;
+import org.civitas.inspection.CheckpointRow;
+import org.civitas.inspection.CheckpointState;
+import org.civitas.inspection.InspectionPlanService;
 import org.civitas.inspection.InspectionService;
 import org.civitas.inspection.NoticeService;
 import org.civitas.inspection.NoticeRow;
@@ -50,6 +53,7 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle, 
     static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final InspectionService inspections;
+    private final InspectionPlanService plans;
     private final NoticeService noticeService;
     private final CatalogService catalog;
     private final ClassifierService classifier;
@@ -60,6 +64,11 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle, 
     final Grid<FindingRow> findings = new Grid<>();
     final Grid<NoticeRow> notices = new Grid<>();
     final Button newRound = new Button();
+    final Button plan = new Button();
+    final Grid<CheckpointRow> checkpoints = new Grid<>();
+    final Button visitFound = new Button();
+    final Button visitClear = new Button();
+    private final VerticalLayout checkpointPart = new VerticalLayout();
     final Button recordFinding = new Button();
     final Button issueNotices = new Button();
     final Button reinspect = new Button();
@@ -77,9 +86,11 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle, 
     private boolean selecting;
 
     public InspectionsView(InspectionService inspections, NoticeService noticeService, CatalogService catalog,
-                           ClassifierService classifier, AuthenticationContext auth, Clock clock) {
+                           ClassifierService classifier, InspectionPlanService plans, AuthenticationContext auth,
+                           Clock clock) {
         this.inspections = inspections;
         this.classifier = classifier;
+        this.plans = plans;
         this.clock = clock;
         this.noticeService = noticeService;
         this.catalog = catalog;
@@ -90,7 +101,11 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle, 
         newRound.setId("inspection-new-round");
         newRound.addClickListener(e -> openRoundDialog());
         newRound.setVisible(inspector);
-        HorizontalLayout top = new HorizontalLayout(new H2(getTranslation("inspection.title")), newRound);
+        plan.setText(getTranslation("plan.title"));
+        plan.setId("inspection-plan");
+        plan.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PlanView.class)));
+        plan.setVisible(inspector || auth.hasRole(AppRoles.SUPERVISOR));
+        HorizontalLayout top = new HorizontalLayout(new H2(getTranslation("inspection.title")), newRound, plan);
         top.setWrap(true);
         top.setAlignItems(Alignment.BASELINE);
         add(top, roundGrid(), detail);
@@ -121,6 +136,26 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle, 
             pdf.setEnabled(shownNotice != null);
             nextStep.setEnabled(shownNotice != null && shownNotice.state() == NoticeState.FAILED);
         });
+        visitFound.setText(getTranslation("plan.visit.found"));
+        visitFound.addClickListener(e -> checkpoints.getSelectedItems().stream().findFirst()
+                .ifPresent(this::openVisitDialog));
+        visitClear.setText(getTranslation("plan.visit.clear"));
+        visitClear.addClickListener(e -> checkpoints.getSelectedItems().stream().findFirst().ifPresent(c ->
+                Toasts.attempt(() -> plans.clear(c.id()), getTranslation("plan.visit.cleared"))
+                        .ifPresent(x -> showRound(c.roundId()))));
+        checkpoints.addSelectionListener(e -> {
+            boolean open = e.getFirstSelectedItem().map(c -> c.state() == CheckpointState.PLANNED).orElse(false);
+            visitFound.setEnabled(open);
+            visitClear.setEnabled(open);
+        });
+        visitFound.setEnabled(false);
+        visitClear.setEnabled(false);
+        HorizontalLayout visits = new HorizontalLayout(visitFound, visitClear);
+        visits.setWrap(true);
+        visits.setVisible(inspector);
+        checkpointPart.setPadding(false);
+        checkpointPart.add(new H4(getTranslation("plan.checkpoints")), visits, checkpointGrid());
+        detail.add(checkpointPart);
         HorizontalLayout tools = new HorizontalLayout(actions, excel);
         tools.setWrap(true);
         tools.setAlignItems(Alignment.CENTER);
@@ -173,6 +208,43 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle, 
         });
         findings.setItems(inspections.findings(id));
         notices.setItems(noticeService.notices(id));
+        List<CheckpointRow> stops = plans.checkpoints(id);
+        checkpoints.setItems(stops);
+        checkpointPart.setVisible(!stops.isEmpty());
+    }
+
+    /** The visit that found the problem: the finding form opens with the checkpoint's item and place. */
+    private void openVisitDialog(CheckpointRow c) {
+        var version = catalog.currentVersion(LocalDate.now(clock));
+        findingDialog = new FindingDialog(catalog.itemsOfVersion(version.id()), catalog.districts(),
+                catalog::streetsOf, (f, photos) -> Toasts.attempt(() -> plans.visit(c.id(), f, photos),
+                        getTranslation("inspection.finding.saved")).ifPresent(x -> {
+                            findingDialog.close();
+                            showRound(c.roundId());
+                        }));
+        findingDialog.prefill(c.itemCode(), c.districtCode(), c.streetCode(), c.place());
+        findingDialog.open();
+    }
+
+    private Grid<CheckpointRow> checkpointGrid() {
+        checkpoints.addColumn(CheckpointRow::seq).setHeader(getTranslation("plan.col.seq")).setWidth("4em")
+                .setFlexGrow(0);
+        ValueProvider<CheckpointRow, String> place = c -> (unitName(c.streetCode() == null ? c.districtCode()
+                : c.streetCode()) + " " + c.place()).strip()
+                + (c.cell() ? getTranslation("analysis.hotSpot.cell") : "");
+        checkpoints.addColumn(place).setTooltipGenerator(place::apply).setHeader(getTranslation("plan.col.place"))
+                .setFlexGrow(3);
+        checkpoints.addColumn(CheckpointRow::itemName).setHeader(getTranslation("plan.col.item")).setFlexGrow(2);
+        checkpoints.addColumn(CheckpointRow::score).setHeader(getTranslation("analysis.col.score")).setAutoWidth(true)
+                .setFlexGrow(0);
+        checkpoints.addColumn(c -> c.pastNotices() == null ? getTranslation("plan.noNotices")
+                : c.pastNotices().replace(",", getTranslation("list.separator")))
+                .setHeader(getTranslation("plan.col.notices")).setFlexGrow(1);
+        checkpoints.addColumn(c -> getTranslation("plan.state." + c.state().name()))
+                .setHeader(getTranslation("inspection.finding.state")).setAutoWidth(true).setFlexGrow(0);
+        checkpoints.addThemeVariants(GridVariant.LUMO_COMPACT);
+        checkpoints.setAllRowsVisible(true);
+        return checkpoints;
     }
 
     private void openRoundDialog() {

@@ -1,0 +1,30 @@
+-- 暗访计划 (docs/decisions/DD070-hot-spots-and-plans.md): a round accepted from a plan keeps its stops as checkpoints,
+-- in visiting order, with the hot spot's figures as they were when the plan was made (the cases move on; the round
+-- shows why the place was chosen). A visit turns a checkpoint into a finding (FOUND) or marks it clear (CLEAR).
+CREATE TABLE inspection_checkpoint (
+    id                  BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    round_id            BIGINT       NOT NULL,
+    seq                 INT          NOT NULL,
+    district_code       VARCHAR(16),
+    street_code         VARCHAR(16),
+    place               VARCHAR(300) NOT NULL,
+    grid_cell           BOOLEAN      NOT NULL,
+    latitude            DECIMAL(9, 6),
+    longitude           DECIMAL(9, 6),
+    item_code           VARCHAR(16)  NOT NULL,
+    item_name           VARCHAR(200) NOT NULL,
+    case_count          INT          NOT NULL,
+    repeat_complainants INT          NOT NULL,
+    dissatisfied        INT          NOT NULL,
+    overdue             INT          NOT NULL,
+    rising              INT          NOT NULL,
+    score               INT          NOT NULL,
+    past_notices        VARCHAR(500),
+    state               VARCHAR(16)  NOT NULL,
+    finding_id          BIGINT,
+    visited_by          VARCHAR(64),
+    visited_at          DATETIME(6),
+    CONSTRAINT uq_inspection_checkpoint_seq UNIQUE (round_id, seq),
+    CONSTRAINT fk_checkpoint_round FOREIGN KEY (round_id) REFERENCES inspection_round (id),
+    CONSTRAINT fk_checkpoint_finding FOREIGN KEY (finding_id) REFERENCES inspection_finding (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
