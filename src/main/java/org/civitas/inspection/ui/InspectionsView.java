@@ -217,7 +217,8 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle, 
     private void openVisitDialog(CheckpointRow c) {
         var version = catalog.currentVersion(LocalDate.now(clock));
         findingDialog = new FindingDialog(catalog.itemsOfVersion(version.id()), catalog.districts(),
-                catalog::streetsOf, (f, photos) -> Toasts.attempt(() -> plans.visit(c.id(), f, photos),
+                catalog::streetsOf, new ItemSuggestions(classifier), (f, photos) -> Toasts.attempt(
+                        () -> plans.visit(c.id(), f, photos),
                         getTranslation("inspection.finding.saved")).ifPresent(x -> {
                             findingDialog.close();
                             showRound(c.roundId());
@@ -263,8 +264,8 @@ public class InspectionsView extends VerticalLayout implements HasDynamicTitle, 
         selected().ifPresent(r -> {
             var version = catalog.currentVersion(LocalDate.now(clock));
             findingDialog = new FindingDialog(catalog.itemsOfVersion(version.id()), catalog.districts(),
-                    catalog::streetsOf, new ItemSuggestions(classifier), (f, photos) -> Toasts.attempt(() -> inspections.recordFinding(r.id(), f,
-                            photos), getTranslation("inspection.finding.saved")).ifPresent(x -> {
+                    catalog::streetsOf, new ItemSuggestions(classifier), (f, photos) -> Toasts.attempt(
+                            () -> inspections.recordFinding(r.id(), f, photos), getTranslation("inspection.finding.saved")).ifPresent(x -> {
                                 findingDialog.close();
                                 showRound(r.id());
                             }));
