@@ -62,6 +62,7 @@ public final class CaseGenerator {
     private final Random random;
     private final Options options;
     private final GeneratedCase.Texts texts;
+    private final CasePlaces places;
     private List<Item> items;
     private List<String> districts;
     private Map<String, List<String>> streets;
@@ -73,6 +74,7 @@ public final class CaseGenerator {
         this.options = options;
         this.random = new Random(options.seed());
         this.texts = GeneratedCase.Texts.load();
+        this.places = new CasePlaces(options.seed());
     }
 
     /** Inserts {@code options.count()} cases with their history; reports progress every batch. */
@@ -125,6 +127,7 @@ public final class CaseGenerator {
                 + String.format("%04d", seq), received);
         g.channel = channel();
         g.place(district, street, texts.address(random), texts.description(random, item.name()));
+        g.point = places.point(district, street);
         g.phone = "1" + (3 + random.nextInt(7)) + String.format("%09d", random.nextInt(1_000_000_000));
         g.name = random.nextInt(10) == 0 ? null : texts.name(random);
         g.item(item.id(), item.versionId(), item.code(), item.category(), item.emergency() ? "EMERGENCY" : "NORMAL");

@@ -108,6 +108,8 @@ class SecurityMatrixTest {
             AnalysisService.excel                            SUP LDR
             AnalysisService.pdf                              SUP LDR
             AnalysisService.rebuild                          SUP LDR
+            CityMapService.figures                           SUP LDR
+            CityMapService.streets                           SUP LDR
             AuditChain.verify                                AUD
             AuditService.actions                             AUD
             AuditService.export                              AUD
