@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CityMapService {
 
-    /** A cell is 0.005° (≈ 555 m north–south, 480 m east–west in Wuhan): a street block, finer than a street. */
-    static final double CELL = 0.005;
+    /** A cell is 0.01° (≈ 1.1 km north–south, 960 m east–west in Wuhan): a neighbourhood, finer than a street. */
+    static final double CELL = 0.01;
     private static final int PER_DEGREE = (int) Math.round(1 / CELL);
 
     private final JdbcTemplate jdbc;

@@ -24,7 +24,12 @@ import java.util.Map;
  */
 public final class MapImage {
 
-    /** The legend's classes, low to high; the same colours as the screen's choropleth. */
+    /**
+     * The lower bounds of the classes above the first: rates of 12345 work sit between 70 and 100 %, and 85 % is
+     * the satisfaction band's "good" (docs/design.md §7), so equal fifths would paint every district alike.
+     */
+    public static final double[] BOUNDS = {0.75, 0.85, 0.90, 0.95};
+    /** The classes' colours, low to high; the screen's choropleth uses the same ({@link #hex}). */
     static final Color[] RAMP = {new Color(0xd7, 0x30, 0x27), new Color(0xfc, 0x8d, 0x59),
             new Color(0xfe, 0xe0, 0x8b), new Color(0x91, 0xcf, 0x60), new Color(0x1a, 0x98, 0x50)};
     static final Color NO_DATA = new Color(0xdd, 0xdd, 0xdd);
@@ -126,9 +131,34 @@ public final class MapImage {
         }
     }
 
-    /** Five equal classes of 20 points each. */
-    static int classOf(double rate) {
-        return Math.max(0, Math.min(RAMP.length - 1, (int) Math.floor(rate * RAMP.length)));
+    /** The class of a rate: how many bounds it reaches. */
+    public static int classOf(double rate) {
+        int c = 0;
+        while (c < BOUNDS.length && rate >= BOUNDS[c]) {
+            c++;
+        }
+        return c;
+    }
+
+    /** "<75%", "75%–85%" … "≥95%". */
+    public static String classLabel(int c) {
+        if (c == 0) {
+            return "<" + percent(BOUNDS[0]);
+        }
+        return c == BOUNDS.length ? "≥" + percent(BOUNDS[c - 1]) : percent(BOUNDS[c - 1]) + "–" + percent(BOUNDS[c]);
+    }
+
+    private static String percent(double v) {
+        return Math.round(v * 100) + "%";
+    }
+
+    /** The colour of a class as CSS hex, for the screen's map. */
+    public static String hex(int c) {
+        return String.format("#%06x", RAMP[c].getRGB() & 0xffffff);
+    }
+
+    public static int classes() {
+        return RAMP.length;
     }
 
     /** The title, then the classes from high to low and "no data", two columns of three. */
@@ -143,7 +173,7 @@ public final class MapImage {
             g.setColor(i >= 0 ? RAMP[i] : NO_DATA);
             g.fillRect(bx, by, box, box);
             g.setColor(Color.DARK_GRAY);
-            g.drawString(i >= 0 ? (i * 20) + "%–" + ((i + 1) * 20) + "%" : noData, bx + box + 8, by + box - 2);
+            g.drawString(i >= 0 ? classLabel(i) : noData, bx + box + 8, by + box - 2);
         }
     }
 

@@ -31,7 +31,7 @@ class MapBench extends BenchFixture {
         var f = as("SUPERVISOR", () -> cityMap.figures(from, to));
         double[] civitas = timed(3, () -> as("SUPERVISOR", () -> cityMap.figures(from, to)));
         double[] raw = timed(3, () -> jdbc.queryForList("""
-                select floor(latitude * 200), floor(longitude * 200), count(*)
+                select floor(latitude * 100), floor(longitude * 100), count(*)
                 from case_file ignore index (ix_case_received_point)
                 where received_at >= ? and received_at < ? and status not in ('INVALID', 'MERGED')
                   and latitude is not null group by 1, 2""", from.atStartOfDay(), to.plusDays(1).atStartOfDay()));

@@ -24,7 +24,12 @@ class MapImageTest {
         assertThat(colours).contains(MapImage.RAMP[4].getRGB() & 0xffffff, MapImage.RAMP[0].getRGB() & 0xffffff,
                 MapImage.NO_DATA.getRGB() & 0xffffff);
         assertThat(MapImage.classOf(0.0)).isZero();
-        assertThat(MapImage.classOf(0.79)).isEqualTo(3);
+        assertThat(MapImage.classOf(0.85)).isEqualTo(2);
+        assertThat(MapImage.classOf(0.8999)).isEqualTo(2);
+        assertThat(MapImage.classOf(0.9499)).isEqualTo(3);
         assertThat(MapImage.classOf(1.0)).isEqualTo(4);
+        assertThat(MapImage.classLabel(0)).isEqualTo("<75%");
+        assertThat(MapImage.classLabel(2)).isEqualTo("85%–90%");
+        assertThat(MapImage.classLabel(4)).isEqualTo("≥95%");
     }
 }

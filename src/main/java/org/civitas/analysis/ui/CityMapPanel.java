@@ -27,6 +27,7 @@ import org.civitas.analysis.CityMapService;
 import org.civitas.analysis.Rates;
 import org.civitas.base.ui.EChart;
 import org.civitas.geo.CityMap;
+import org.civitas.geo.MapImage;
 
 /**
  * The city map where supervisors and leaders decide (docs/decisions/DD070-city-map.md): the districts and zones
@@ -37,8 +38,6 @@ import org.civitas.geo.CityMap;
 public class CityMapPanel extends Div {
 
     static final String MAP = "civitas-wuhan";
-    /** The same classes and colours as the PDF's map (org.civitas.geo.MapImage). */
-    private static final String[] RAMP = {"#d73027", "#fc8d59", "#fee08b", "#91cf60", "#1a9850"};
 
     enum Measure { ON_TIME, SATISFACTION }
 
@@ -132,8 +131,9 @@ public class CityMapPanel extends Div {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.putObject("tooltip").put("trigger", "item");
         ObjectNode geo = o.putObject("geo");
-        geo.put("map", MAP).put("roam", true).put("zoom", 1.15).put("scaleLimit", 0);
-        geo.putArray("center").add(114.36).add(30.62);
+        // opens on the urban districts, where most cases are; the outer ones are a drag or a scroll away
+        geo.put("map", MAP).put("roam", true).put("zoom", 2.2);
+        geo.putArray("center").add(114.33).add(30.57);
         geo.putObject("label").put("show", true).put("fontSize", 10).put("color", "#333");
         geo.putObject("itemStyle").put("areaColor", "#dddddd").put("borderColor", "#ffffff");
         geo.putObject("emphasis").putObject("label").put("show", true);
@@ -143,9 +143,15 @@ public class CityMapPanel extends Div {
         rates.put("type", "piecewise").put("seriesIndex", 0).put("left", "left").put("bottom", 10)
                 .put("text", "").put("itemWidth", 14);
         ArrayNode pieces = rates.putArray("pieces");
-        for (int i = RAMP.length - 1; i >= 0; i--) {
-            pieces.addObject().put("min", i * 20).put("max", (i + 1) * 20).put("color", RAMP[i])
-                    .put("label", (i * 20) + "%–" + ((i + 1) * 20) + "%");
+        // the PDF's classes and colours (MapImage), high first
+        for (int i = MapImage.classes() - 1; i >= 0; i--) {
+            ObjectNode piece = pieces.addObject().put("color", MapImage.hex(i)).put("label", MapImage.classLabel(i));
+            if (i > 0) {
+                piece.put("min", MapImage.BOUNDS[i - 1] * 100);
+            }
+            if (i < MapImage.BOUNDS.length) {
+                piece.put("lt", MapImage.BOUNDS[i] * 100);
+            }
         }
         long maxCell = figures.cells().stream().mapToLong(CityFigures.Cell::cases).max().orElse(1);
         ObjectNode heat = visual.addObject();
@@ -170,10 +176,11 @@ public class CityMapPanel extends Div {
         ObjectNode cells = series.addObject();
         cells.put("type", "scatter").put("coordinateSystem", "geo").put("name", getTranslation("map.heat"))
                 .put("cursor", "pointer");
+        cells.putObject("itemStyle").put("opacity", 0.8);
         cells.putObject("tooltip").put("formatter", getTranslation("map.cell.tooltip"));
         ArrayNode points = cells.putArray("data");
         for (CityFigures.Cell c : figures.cells()) {
-            double size = 5 + 13 * Math.sqrt((double) c.cases() / maxCell);
+            double size = 3 + 11 * Math.sqrt((double) c.cases() / maxCell);
             ObjectNode point = points.addObject();
             point.putArray("value").add(c.lng()).add(c.lat()).add(c.cases());
             point.put("symbolSize", Math.round(size));
