@@ -132,9 +132,10 @@ public class CityMapPanel extends Div {
         o.putObject("tooltip").put("trigger", "item");
         ObjectNode geo = o.putObject("geo");
         // opens on the urban districts, where most cases are; the outer ones are a drag or a scroll away
-        geo.put("map", MAP).put("roam", true).put("zoom", 2.2);
-        geo.putArray("center").add(114.33).add(30.57);
-        geo.putObject("label").put("show", true).put("fontSize", 10).put("color", "#333");
+        geo.put("map", MAP).put("roam", true).put("zoom", 3);
+        geo.putArray("center").add(114.31).add(30.57);
+        geo.putObject("label").put("show", true).put("fontSize", 11).put("color", "#222")
+                .put("textBorderColor", "#fff").put("textBorderWidth", 2);
         geo.putObject("itemStyle").put("areaColor", "#dddddd").put("borderColor", "#ffffff");
         geo.putObject("emphasis").putObject("label").put("show", true);
 
@@ -159,7 +160,10 @@ public class CityMapPanel extends Div {
                 .put("max", Math.max(2, maxCell)).put("right", 10).put("bottom", 10).put("calculable", false)
                 .put("itemHeight", 100);
         heat.putArray("text").add(getTranslation("map.heat.many")).add(getTranslation("map.heat.few"));
-        heat.putObject("inRange").putArray("color").add("#fff3b0").add("#f08c3a").add("#8e1b1b");
+        // sparse cells fade, so the districts' colours stay readable under them
+        ObjectNode inRange = heat.putObject("inRange");
+        inRange.putArray("color").add("#fff3b0").add("#f08c3a").add("#8e1b1b");
+        inRange.putArray("opacity").add(0.25).add(1);
 
         ArrayNode series = o.putArray("series");
         ObjectNode areas = series.addObject();
@@ -176,11 +180,10 @@ public class CityMapPanel extends Div {
         ObjectNode cells = series.addObject();
         cells.put("type", "scatter").put("coordinateSystem", "geo").put("name", getTranslation("map.heat"))
                 .put("cursor", "pointer");
-        cells.putObject("itemStyle").put("opacity", 0.8);
         cells.putObject("tooltip").put("formatter", getTranslation("map.cell.tooltip"));
         ArrayNode points = cells.putArray("data");
         for (CityFigures.Cell c : figures.cells()) {
-            double size = 3 + 11 * Math.sqrt((double) c.cases() / maxCell);
+            double size = 2 + 12 * Math.sqrt((double) c.cases() / maxCell);
             ObjectNode point = points.addObject();
             point.putArray("value").add(c.lng()).add(c.lat()).add(c.cases());
             point.put("symbolSize", Math.round(size));
