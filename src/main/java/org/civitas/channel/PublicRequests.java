@@ -37,7 +37,8 @@ public class PublicRequests {
 
     private static final String COLUMNS = """
             SELECT c.number, c.status, c.item_code, c.received_at, c.handle_due_at, c.district_code, c.street_code,
-                   c.address, c.latitude, c.longitude, c.lead_unit_code, c.description, c.reply_text, c.close_reason,
+                   c.address, IF(c.location_approximate, NULL, c.latitude) AS latitude,
+                   IF(c.location_approximate, NULL, c.longitude) AS longitude, c.lead_unit_code, c.description, c.reply_text, c.close_reason,
                    c.media_url, c.created_by,
                    (SELECT h.at FROM case_history h WHERE h.case_id = c.id ORDER BY h.id DESC LIMIT 1) AS updated_at
             FROM case_file c

@@ -63,6 +63,7 @@ public final class CaseGenerator {
     private final Options options;
     private final GeneratedCase.Texts texts;
     private final ComplaintTexts complaints;
+    private final CasePlaces places;
     private List<Item> items;
     private List<String> districts;
     private Map<String, List<String>> streets;
@@ -75,6 +76,7 @@ public final class CaseGenerator {
         this.random = new Random(options.seed());
         this.texts = GeneratedCase.Texts.load();
         this.complaints = ComplaintTexts.load();
+        this.places = new CasePlaces(options.seed());
     }
 
     /** Inserts {@code options.count()} cases with their history; reports progress every batch. */
@@ -130,6 +132,7 @@ public final class CaseGenerator {
         // the text from a stream of its own, seeded by one draw, so that the rest of a generated case does not change
         String description = complaints.description(new Random(random.nextInt()), item.code(), item.name(), address);
         g.place(district, street, address, description);
+        g.point = places.point(district, street);
         g.phone = "1" + (3 + random.nextInt(7)) + String.format("%09d", random.nextInt(1_000_000_000));
         g.name = random.nextInt(10) == 0 ? null : texts.name(random);
         g.item(item.id(), item.versionId(), item.code(), item.category(), item.emergency() ? "EMERGENCY" : "NORMAL");

@@ -2,6 +2,8 @@ package org.civitas.demo;
 
 import static org.civitas.demo.CaseGenerator.ts;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -22,12 +24,12 @@ final class GeneratedCase {
 
     static final String INSERT_CASE = """
             insert into case_file (id, number, channel, received_at, complainant_name, complainant_phone, anonymous,
-                district_code, street_code, address, description, list_item_id, list_version_id, item_code,
+                district_code, street_code, address, latitude, longitude, description, list_item_id, list_version_id, item_code,
                 category_code, urgency, lead_unit_code, status, dispatched_at, signed_at, replied_at, closed_at,
                 sign_due_at, handle_due_at, warn_at, signed_on_time, replied_on_time, reply_outcome, reply_text,
                 reply_accepted, rating, solved, rated_at, close_reason, reopen_count, created_by, version)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    ?, ?, ?, ?)""";
+                    ?, ?, ?, ?, ?, ?)""";
     static final String INSERT_HISTORY = """
             insert into case_history (case_id, at, actor, action, from_status, to_status, unit_code, note, internal)
             values (?, ?, ?, ?, ?, ?, ?, ?, false)""";
@@ -45,6 +47,8 @@ final class GeneratedCase {
     String district;
     String street;
     String address;
+    /** Where it happened (GCJ-02), from {@link CasePlaces}; null if the map lacks the district. */
+    double[] point;
     String description;
     long itemId;
     long versionId;
@@ -79,6 +83,10 @@ final class GeneratedCase {
         this.street = street;
         this.address = address;
         this.description = description;
+    }
+
+    private static BigDecimal coordinate(double degrees) {
+        return BigDecimal.valueOf(degrees).setScale(6, RoundingMode.HALF_UP);
     }
 
     void item(long id, long versionId, String code, String category, String urgency) {
@@ -116,6 +124,8 @@ final class GeneratedCase {
         ps.setString(i++, district);
         ps.setString(i++, street);
         ps.setString(i++, address);
+        ps.setBigDecimal(i++, point == null ? null : coordinate(point[0]));
+        ps.setBigDecimal(i++, point == null ? null : coordinate(point[1]));
         ps.setString(i++, description);
         ps.setLong(i++, itemId);
         ps.setLong(i++, versionId);

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.civitas.geo.CityMap;
 import org.civitas.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +52,12 @@ class CaseGeneratorTest {
         assertThat(count("select count(*)" + mine + " and status <> (select h.to_status from case_history h "
                 + "where h.case_id = case_file.id order by h.id desc limit 1)")).isZero();
         assertThat(count("select count(*)" + mine + " and handle_due_at <= dispatched_at")).isZero();
+        // every case has a point inside its district's shape (the shipped GeoJSON)
+        List<String> outside = jdbc.query("select district_code, latitude, longitude" + mine, (rs, i) ->
+                rs.getBigDecimal(2) != null && CityMap.wuhan().contains(rs.getString(1), rs.getDouble(2),
+                        rs.getDouble(3)) ? null : rs.getString(1) + " " + rs.getBigDecimal(2) + "," + rs.getBigDecimal(3))
+                .stream().filter(java.util.Objects::nonNull).toList();
+        assertThat(outside).isEmpty();
     }
 
     private long count(String sql) {

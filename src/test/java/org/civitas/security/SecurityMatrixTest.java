@@ -111,6 +111,8 @@ class SecurityMatrixTest {
             AnalysisService.excel                            SUP LDR
             AnalysisService.pdf                              SUP LDR
             AnalysisService.rebuild                          SUP LDR
+            CityMapService.figures                           SUP LDR
+            CityMapService.streets                           SUP LDR
             HotSpotService.rank                              SUP INS LDR
             AuditChain.verify                                AUD
             AuditService.actions                             AUD

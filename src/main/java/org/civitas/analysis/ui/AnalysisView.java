@@ -1,17 +1,12 @@
 package org.civitas.analysis.ui;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -39,6 +34,7 @@ import org.civitas.base.ui.CountingBasis;
 import org.civitas.analysis.AnalysisFormat;
 import org.civitas.analysis.AnalysisService;
 import org.civitas.analysis.CaseDailyBackfill;
+import org.civitas.analysis.CityMapService;
 import org.civitas.analysis.HalfMonth;
 import org.civitas.analysis.AnalysisExports;
 import org.civitas.analysis.RankedSpot;
@@ -47,29 +43,20 @@ import org.civitas.analysis.Volume;
 import org.civitas.base.ui.EChart;
 import org.civitas.base.ui.EChartOptions;
 import org.civitas.base.identity.AppRoles;
-import org.springframework.core.io.ClassPathResource;
 
 /**
- * 半月分析: a period picker (month + first/second half), the rates against the previous half month, a map of the
- * districts (schematic shapes from {@code analysis/districts.geojson}), charts and grids per section, and the PDF
- * and Excel downloads (audited by the service).
+ * 半月分析: a period picker (month + first/second half), the rates against the previous half month, the city map
+ * ({@link CityMapPanel}), charts and grids per section, and the PDF and Excel downloads (audited by the service).
  */
 @Route("analysis")
 @Menu(order = 25, title = "menu.analysis", icon = "vaadin:chart")
 @RolesAllowed({AppRoles.SUPERVISOR, AppRoles.LEADER})
 public class AnalysisView extends VerticalLayout implements HasDynamicTitle {
 
-    static final String MAP = "civitas-districts";
     static final String HOT_SPOTS = "analysis-hotspots";
-    private static final String REGISTER_MAP = """
-            const go = (tries) => {
-              if (!window.echarts) { if (tries > 0) setTimeout(() => go(tries - 1), 100); return; }
-              if (!echarts.getMap($0)) echarts.registerMap($0, JSON.parse($1));
-            };
-            go(100);
-            """;
 
     private final AnalysisService service;
+    private final CityMapService cityMap;
     final ComboBox<YearMonth> month = new ComboBox<>();
     final Select<Boolean> half = new Select<>();
     final Div content = new Div();
@@ -77,8 +64,9 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle {
     private volatile HalfMonth period;
     Analysis shown;
 
-    public AnalysisView(AnalysisService service) {
+    public AnalysisView(AnalysisService service, CityMapService cityMap) {
         this.service = service;
+        this.cityMap = cityMap;
         setWidthFull();
         period = service.current().previous();
         List<YearMonth> months = new ArrayList<>();
@@ -160,13 +148,9 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle {
         }
         content.add(rates(a));
 
-        EChart map = new EChart();
-        map.setId("analysis-map");
-        map.setHeight("420px");
-        map.getElement().executeJs(REGISTER_MAP, MAP, geoJson());
-        map.setOption(mapOption(a));
+        content.add(new CityMapPanel(cityMap, a.period().first(), a.period().last(), "analysis-map"));
 
-        Div charts = new Div(map,
+        Div charts = new Div(
                 chart("analysis-chart-items", EChartOptions.horizontalBar(getTranslation("analysis.section.items"),
                         a.items().stream().limit(10).map(Volume::name).toList(),
                         getTranslation("analysis.col.count"),
@@ -269,30 +253,5 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle {
         EChart chart = new EChart(option);
         chart.setId(id);
         return chart;
-    }
-
-    private ObjectNode mapOption(Analysis a) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.putObject("title").put("text", getTranslation("analysis.section.map")).put("left", "center");
-        o.putObject("tooltip").put("trigger", "item");
-        long max = a.districts().stream().mapToLong(Volume::count).max().orElse(1);
-        ObjectNode visual = o.putObject("visualMap");
-        visual.put("min", 0).put("max", Math.max(1, max)).put("left", "left").put("bottom", 0).put("calculable", true);
-        visual.putObject("inRange").putArray("color").add("#e0f3f8").add("#fdae61").add("#d73027");
-        ObjectNode s = o.putArray("series").addObject();
-        s.put("type", "map").put("map", MAP).put("roam", true).put("nameProperty", "name");
-        s.putObject("label").put("show", true).put("fontSize", 10);
-        ArrayNode data = s.putArray("data");
-        a.districts().stream().filter(v -> !v.code().isEmpty())
-                .forEach(v -> data.addObject().put("name", v.name()).put("value", v.count()));
-        return o;
-    }
-
-    static String geoJson() {
-        try (InputStream in = new ClassPathResource("analysis/districts.geojson").getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import java.util.function.Consumer;
+import com.vaadin.flow.shared.Registration;
 
 /**
  * An Apache ECharts chart (Vaadin Charts is a paid licence). The library comes from its WebJar and is added to the
@@ -43,6 +45,10 @@ public class EChart extends Div {
                   }
                 });
                 el.$resize.observe(el);
+                // a click on a region or a point goes to the server as a DOM event (addClickListener)
+                el.$chart.on('click', p => el.dispatchEvent(new CustomEvent('chart-click', {detail: {
+                  series: p.seriesType || p.componentType || '', name: p.name || '',
+                  value: JSON.stringify(p.value === undefined ? null : p.value)}})));
               }
               el.$chart.setOption(option, true);
             };
@@ -79,6 +85,38 @@ public class EChart extends Div {
             getElement().executeJs(APPLY, getElement(), optionJson);
         }
     }
+
+    /**
+     * A click on a region, bar or point: the series type ({@code map}, {@code scatter} …), the item's name and its
+     * value as JSON.
+     */
+    public record Click(String series, String name, String valueJson) {
+    }
+
+    public Registration addClickListener(Consumer<Click> listener) {
+        return getElement().addEventListener("chart-click", e -> listener.accept(new Click(
+                        e.getEventData().getString("event.detail.series"),
+                        e.getEventData().getString("event.detail.name"),
+                        e.getEventData().getString("event.detail.value"))))
+                .addEventData("event.detail.series").addEventData("event.detail.name")
+                .addEventData("event.detail.value");
+    }
+
+    /**
+     * Registers a GeoJSON map under {@code name} in the browser before the option that draws it (ECharts keeps
+     * maps per page and registers a name once).
+     */
+    public void registerMap(String name, String geoJson) {
+        getElement().executeJs(REGISTER_MAP, name, geoJson);
+    }
+
+    private static final String REGISTER_MAP = """
+            const go = (tries) => {
+              if (!window.echarts) { if (tries > 0) setTimeout(() => go(tries - 1), 100); return; }
+              if (!echarts.getMap($0)) echarts.registerMap($0, JSON.parse($1));
+            };
+            go(100);
+            """;
 
     /** The option JSON last set: what the browser draws, and what browserless tests can check. */
     public String getOptionJson() {

@@ -55,6 +55,8 @@ class CaseFile {
     private String address;
     private BigDecimal latitude;
     private BigDecimal longitude;
+    /** The coordinates are the centre of the street or district, not a reported point (docs/decisions/DD071). */
+    private boolean locationApproximate;
     private String description;
     private String mediaUrl;
     private Long listItemId;
@@ -294,7 +296,8 @@ class CaseFile {
      * row Hibernate writes for the same case, column for column.
      */
     static final String INSERT_COLUMNS = "number, channel, channel_ref, received_at, complainant_name, "
-            + "complainant_phone, anonymous, district_code, street_code, address, latitude, longitude, description, "
+            + "complainant_phone, anonymous, district_code, street_code, address, latitude, longitude, "
+            + "location_approximate, description, "
             + "media_url, "
             + "list_item_id, list_version_id, item_code, category_code, urgency, lead_unit_code, handling_unit_code, "
             + "status, dispatched_at, signed_at, replied_at, closed_at, sign_due_at, handle_due_at, warn_at, "
@@ -306,7 +309,8 @@ class CaseFile {
     /** This case's values for {@link #INSERT_COLUMNS}. */
     List<Object> insertValues() {
         return Arrays.asList(number, name(channel), channelRef, receivedAt, complainantName,
-                complainantPhone, anonymous, districtCode, streetCode, address, latitude, longitude, description,
+                complainantPhone, anonymous, districtCode, streetCode, address, latitude, longitude,
+                locationApproximate, description,
                 mediaUrl,
                 listItemId, listVersionId, itemCode, categoryCode, urgency, leadUnitCode, handlingUnitCode,
                 name(status), dispatchedAt, signedAt, repliedAt, closedAt, signDueAt, handleDueAt, warnAt,
@@ -361,6 +365,14 @@ class CaseFile {
     String getAddress() { return address; }
     BigDecimal getLatitude() { return latitude; }
     BigDecimal getLongitude() { return longitude; }
+    boolean isLocationApproximate() { return locationApproximate; }
+
+    /** A report without coordinates is placed at its street's or district's centre, marked approximate. */
+    void placeApproximately(BigDecimal latitude, BigDecimal longitude) {
+        this.latitude = latitude;
+        this.longitude = longitude;
+        this.locationApproximate = true;
+    }
     String getDescription() { return description; }
     String getMediaUrl() { return mediaUrl; }
     Long getListItemId() { return listItemId; }

@@ -20,7 +20,9 @@ final class CaseMapper {
         return new CaseDetails(c.getId(), c.getNumber(), c.getVersion(), c.getChannel(), c.getChannelRef(),
                 c.getReceivedAt(), masked ? null : c.getComplainantName(),
                 masked ? PhoneMask.mask(c.getComplainantPhone()) : c.getComplainantPhone(), c.isAnonymous(), masked,
-                c.getDistrictCode(), c.getStreetCode(), c.getAddress(), c.getLatitude(), c.getLongitude(),
+                c.getDistrictCode(), c.getStreetCode(), c.getAddress(),
+                // a street's or district's centre (approximate) is for the map, not a reported point
+                c.isLocationApproximate() ? null : c.getLatitude(), c.isLocationApproximate() ? null : c.getLongitude(),
                 c.getDescription(), c.getMediaUrl(), c.getListItemId(), c.getListVersionId(), c.getItemCode(), c.getCategoryCode(),
                 c.getUrgency(), c.getLeadUnitCode(), c.getHandlingUnitCode(), Set.copyOf(c.getCoUnitCodes()),
                 c.getStatus(), c.getDispatchedAt(), c.getSignedAt(), c.getRepliedAt(), c.getClosedAt(),

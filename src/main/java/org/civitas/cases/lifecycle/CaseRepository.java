@@ -51,6 +51,7 @@ interface CaseRepository extends JpaRepository<CaseFile, Long> {
               and c.status not in ('CLOSED', 'INVALID', 'MERGED')
               and c.receivedAt >= :since and c.id <> :exceptId
               and c.latitude between :south and :north and c.longitude between :west and :east
+              and c.locationApproximate = false
             order by c.receivedAt desc""")
     List<CaseFile> findCandidatesInBox(String itemCode, String categoryCode, BigDecimal south, BigDecimal north,
                                        BigDecimal west, BigDecimal east, LocalDateTime since, long exceptId);

@@ -1,5 +1,7 @@
 package org.civitas.cases.lifecycle;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +23,8 @@ import org.civitas.catalog.CatalogService;
 import org.civitas.catalog.ItemView;
 import org.civitas.dispatch.Assignment;
 import org.civitas.dispatch.DispatchRules;
+import org.civitas.geo.CityMap;
+import org.civitas.base.identity.CurrentUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -135,6 +139,12 @@ class CaseSteps {
     CaseFile newCase(String number, NewCase report, ItemView item, String actor, LocalDateTime now,
                      boolean dispatch, String dispatchedBy, String note) {
         CaseFile c = new CaseFile(number, report, actor, now);
+        if (report.latitude() == null || report.longitude() == null) {
+            // the operator's form and channels without a point: the street's centre, else the district's
+            CityMap.wuhan().centre(report.streetCode())
+                    .or(() -> CityMap.wuhan().centre(report.districtCode()))
+                    .ifPresent(p -> c.placeApproximately(coordinate(p.lat()), coordinate(p.lng())));
+        }
         if (item != null && !dispatch) {
             c.classifyAtIntake(refOf(item));
         } else if (item != null) {
@@ -143,6 +153,10 @@ class CaseSteps {
                             deadlinesFor(item, now), dispatchedBy, now, note));
         }
         return c;
+    }
+
+    private static BigDecimal coordinate(double degrees) {
+        return BigDecimal.valueOf(degrees).setScale(6, RoundingMode.HALF_UP);
     }
 
     /** The dispatch a new case got from {@link #newCase}, for its units' notices; empty while it waits. */

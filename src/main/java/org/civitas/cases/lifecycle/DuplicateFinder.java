@@ -88,7 +88,12 @@ public class DuplicateFinder {
             return List.of();
         }
         return find(new Probe(c.getItemCode(), c.getCategoryCode(), c.getDistrictCode(), c.getStreetCode(), c.getAddress(),
-                c.getDescription(), c.getLatitude(), c.getLongitude()), c.getId());
+                c.getDescription(), point(c, c.getLatitude()), point(c, c.getLongitude())), c.getId());
+    }
+
+    /** A district's or street's centre is not where the case happened: the 50 m rule must not read it. */
+    private static BigDecimal point(CaseFile c, BigDecimal coordinate) {
+        return c.isLocationApproximate() ? null : coordinate;
     }
 
     private record Probe(String itemCode, String categoryCode, String districtCode, String streetCode, String address,
@@ -142,8 +147,8 @@ public class DuplicateFinder {
 
     static DuplicateRules.Report reportOf(CaseFile c) {
         return new DuplicateRules.Report(c.getItemCode(), c.getCategoryCode(), c.getDistrictCode(),
-                c.getStreetCode(), c.getAddress(), c.getDescription(), decimal(c.getLatitude()),
-                decimal(c.getLongitude()));
+                c.getStreetCode(), c.getAddress(), c.getDescription(), decimal(point(c, c.getLatitude())),
+                decimal(point(c, c.getLongitude())));
     }
 
     private static Double decimal(BigDecimal d) {

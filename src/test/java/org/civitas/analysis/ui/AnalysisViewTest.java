@@ -55,8 +55,14 @@ class AnalysisViewTest extends KaribuTest {
         assertThat(view.shown.districts()).extracting(Volume::name).containsExactly("武昌区");
         Grid<?> districts = _get(Grid.class, spec -> spec.withId("analysis-districts"));
         assertThat(_getFormattedRow(districts, 0)).containsExactly("武昌区", "3", "0", "—");
-        assertThat(_get(org.civitas.base.ui.EChart.class, spec -> spec.withId("analysis-map")).getOptionJson())
-                .contains("\"map\":\"civitas-districts\"", "{\"name\":\"武昌区\",\"value\":3}");
+        // the city map: 武昌区 coloured by its on-time rate (2 of 3), the switch to satisfaction
+        CityMapPanel map = _get(CityMapPanel.class, spec -> spec.withId("analysis-map"));
+        assertThat(map.chart.getOptionJson()).contains("\"map\":\"civitas-wuhan\"",
+                "{\"name\":\"武昌区\",\"value\":66.7}");
+        map.measure.setValue(CityMapPanel.Measure.SATISFACTION);
+        assertThat(map.chart.getOptionJson()).doesNotContain("\"name\":\"武昌区\"");
+        map.showStreets("D05", "武昌区");
+        assertThat(map.drill.getChildren()).isNotEmpty();
 
         view.half.setValue(true); // the second half of May 2033 has none of these cases
         assertThat(_getFormattedRow(_get(Grid.class, spec -> spec.withId("analysis-rates")), 0))
