@@ -1,10 +1,12 @@
-package org.civitas.cases;
+package org.civitas.cases.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.civitas.cases.Reports.aReport;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import org.civitas.cases.CaseDetails;
+import org.civitas.cases.intake.NewCase;
 import org.civitas.base.identity.AppRoles;
 import org.civitas.geo.CityMap;
 import org.civitas.test.IntegrationTest;
