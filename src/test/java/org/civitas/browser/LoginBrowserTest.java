@@ -29,12 +29,12 @@ class LoginBrowserTest extends BrowserTest {
      * twin is {@code org.civitas.app.ui.MenuByRoleTest.MENU}.
      */
     static final Map<String, List<String>> MENU = Map.of(
-            "admin", List.of("工作台", "负面清单", "单位管理", "工作日历", "用户管理", "渠道接入"),
+            "admin", List.of("工作台", "负面清单", "单位管理", "工作日历", "用户管理", "渠道接入", "智能分类模型"),
             "auditor", List.of("工作台", "审计日志"),
             "secadmin", List.of("工作台", "安全管理"),
-            "operator", List.of("工作台", "受理登记", "诉求工单"),
-            "supervisor", List.of("工作台", "受理登记", "诉求工单", "时限看板", "督办", "半月分析", "考核排名", "年度考核", "实地检查",
-                    "整改通知", "负面清单", "评分规则"),
+            "operator", List.of("工作台", "受理登记", "诉求工单", "待分类"),
+            "supervisor", List.of("工作台", "受理登记", "诉求工单", "待分类", "时限看板", "督办", "半月分析", "考核排名", "年度考核",
+                    "实地检查", "整改通知", "负面清单", "评分规则", "智能分类模型"),
             "clerk.wuchang", List.of("工作台", "诉求工单", "时限看板", "督办", "整改通知"));
 
     /** Display names of the demo users (src/main/resources/demo/users.csv). */

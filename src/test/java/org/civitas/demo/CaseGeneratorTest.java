@@ -52,9 +52,10 @@ class CaseGeneratorTest {
         assertThat(count("select count(*)" + mine + " and status <> (select h.to_status from case_history h "
                 + "where h.case_id = case_file.id order by h.id desc limit 1)")).isZero();
         assertThat(count("select count(*)" + mine + " and handle_due_at <= dispatched_at")).isZero();
-        // every case has a point inside its district's shape (the shipped GeoJSON)
+        // every case has a point inside its district's shape (the shipped GeoJSON); districts other tests made up
+        // (random codes in the shared database) have no shape and are left out
         List<String> outside = jdbc.query("select district_code, latitude, longitude" + mine, (rs, i) ->
-                rs.getBigDecimal(2) != null && CityMap.wuhan().contains(rs.getString(1), rs.getDouble(2),
+                CityMap.wuhan().centre(rs.getString(1)).isEmpty() || rs.getBigDecimal(2) != null && CityMap.wuhan().contains(rs.getString(1), rs.getDouble(2),
                         rs.getDouble(3)) ? null : rs.getString(1) + " " + rs.getBigDecimal(2) + "," + rs.getBigDecimal(3))
                 .stream().filter(java.util.Objects::nonNull).toList();
         assertThat(outside).isEmpty();
