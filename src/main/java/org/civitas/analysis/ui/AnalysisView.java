@@ -3,8 +3,10 @@ package org.civitas.analysis.ui;
 import java.io.IOException;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,6 +26,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -36,6 +39,7 @@ import org.civitas.analysis.AnalysisService;
 import org.civitas.analysis.CaseDailyBackfill;
 import org.civitas.analysis.CityMapService;
 import org.civitas.analysis.HalfMonth;
+import org.civitas.cases.inbox.CaseFilter;
 import org.civitas.analysis.AnalysisExports;
 import org.civitas.analysis.RankedSpot;
 import org.civitas.analysis.Rates;
@@ -214,6 +218,25 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle {
      * 集中问题: the ranked hot spots with their figures and score, the 口径 under the title. The centre of a cell is a
      * column of its own and the grid's id is {@value #HOT_SPOTS}: the hook for a map of the spots beside it.
      */
+    /**
+     * The cases behind a hot spot in the inbox: its item, district and street in the half month, and the road as the
+     * keyword (the inbox has no area filter, so a cell stands as its district and street).
+     */
+    static QueryParameters inboxOf(RankedSpot h, HalfMonth period) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("item", h.itemCode());
+        p.put("district", h.districtCode());
+        if (h.streetCode() != null) {
+            p.put("street", h.streetCode());
+        }
+        p.put("from", period.first().toString());
+        p.put("to", period.last().toString());
+        if (!h.cell() && h.place() != null && !h.place().isBlank() && CaseFilter.validKeyword(h.place())) {
+            p.put("keyword", h.place());
+        }
+        return QueryParameters.simple(p);
+    }
+
     private Div hotSpotSection(Analysis a) {
         Grid<RankedSpot> grid = new Grid<>();
         grid.setId(HOT_SPOTS);
@@ -235,6 +258,8 @@ public class AnalysisView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("analysis.col.centre")).setAutoWidth(true);
         grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_COMPACT);
         grid.setItems(a.hotSpots());
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("cases", inboxOf(e.getItem(),
+                a.period()))));
         grid.setEmptyStateText(getTranslation("analysis.hotSpot.none"));
         grid.setAllRowsVisible(true);
         Div d = new Div(new H4(getTranslation("analysis.section.concerns")),

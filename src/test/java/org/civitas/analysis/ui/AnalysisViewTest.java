@@ -1,6 +1,7 @@
 package org.civitas.analysis.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._clickItem;
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +9,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import org.civitas.analysis.CaseDaily;
+import org.civitas.analysis.RankedSpot;
 import org.civitas.analysis.Volume;
 import org.civitas.test.KaribuTest;
 import org.civitas.test.MutableClock;
@@ -63,6 +66,15 @@ class AnalysisViewTest extends KaribuTest {
         assertThat(map.chart.getOptionJson()).doesNotContain("\"name\":\"武昌区\"");
         map.showStreets("D05", "武昌区");
         assertThat(map.drill.getChildren()).isNotEmpty();
+
+        // 集中问题: the three cases of one item on one road are a hot spot; a click opens them in the inbox
+        Grid<RankedSpot> spots = _get(Grid.class, spec -> spec.withId(AnalysisView.HOT_SPOTS));
+        assertThat(spots.getGenericDataView().getItems().map(RankedSpot::count)).containsExactly(3L);
+        _clickItem(spots, 0);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters())
+                .isEqualTo("cases?item=ZZ-98&district=D05&from=2033-05-01&to=2033-05-15&keyword=%E4%B8%AD%E5%8C%97%E8%B7%AF");
+        navigate("analysis");
+        view = _get(AnalysisView.class);
 
         view.half.setValue(true); // the second half of May 2033 has none of these cases
         assertThat(_getFormattedRow(_get(Grid.class, spec -> spec.withId("analysis-rates")), 0))
