@@ -101,9 +101,12 @@ public class ItemSuggestions extends HorizontalLayout {
     }
 
     private Button button(int index, Suggestion s) {
-        String words = s.words().isEmpty() ? "" : " · " + String.join(" ", s.words());
+        // under one percent the item is an alternative to pick by hand, not a guess: its "deciding" words decided
+        // nothing (天天, 都不) and 0% reads as never
+        boolean weighs = s.score() >= 0.01;
+        String words = !weighs || s.words().isEmpty() ? "" : " · " + String.join(" ", s.words());
         Button b = new Button(getTranslation("classify.suggestion", index + 1, s.itemCode(), s.itemName(),
-                Math.round(s.score() * 100), words));
+                weighs ? String.valueOf(Math.round(s.score() * 100)) : "<1", words));
         b.setId("intake-suggestion-" + (index + 1));
         b.addThemeVariants(ButtonVariant.LUMO_SMALL, index == 0 ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_CONTRAST);
         if (s.urgency() == Urgency.EMERGENCY) {

@@ -33,6 +33,15 @@ class IntakeSuggestionsTest extends KaribuTest {
         Button first = _get(Button.class, spec -> spec.withId("intake-suggestion-1"));
         assertThat(first.getText()).startsWith("1. HJ-01 餐饮油烟扰民 ").contains("%", "烧烤");
         assertThat(_get(Button.class, spec -> spec.withId("intake-suggestion-3")).getText()).startsWith("3. ");
+        // an alternative under one percent shows as such, without words that decided nothing
+        for (int i = 2; i <= 3; i++) {
+            String id = "intake-suggestion-" + i;
+            String text = _get(Button.class, spec -> spec.withId(id)).getText();
+            assertThat(text).doesNotContain(" 0%");
+            if (text.contains("<1%")) {
+                assertThat(text).doesNotContain(" · ");
+            }
+        }
         _assertNone(Span.class, spec -> spec.withId("intake-suggestions-emergency"));
 
         _click(first);
