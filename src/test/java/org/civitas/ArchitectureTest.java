@@ -41,6 +41,12 @@ class ArchitectureTest {
             .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
             .orShould().callMethod(java.time.Clock.class, "systemUTC");
 
+    /** JSON is read and written by Spring's mapper (beans) or the one shared mapper (SharedJson), never a private one. */
+    @ArchTest
+    static final ArchRule one_object_mapper = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.civitas.base.SharedJson")
+            .should().callConstructor(com.fasterxml.jackson.databind.ObjectMapper.class);
+
     /** Pickers come from one place, so every one of them speaks Chinese (年/月, 一…日, 今天, 取消). */
     @ArchTest
     static final ArchRule date_pickers_are_made_by_date_pickers = noClasses()

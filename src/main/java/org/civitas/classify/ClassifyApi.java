@@ -36,14 +36,15 @@ import org.springframework.web.bind.annotation.RestController;
 class ClassifyApi {
 
     private static final TranslationProvider I18N = new TranslationProvider();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> FIELDS = Map.of("classify.error.text", "text",
             "classify.error.address", "address");
 
     private final ClassifierService classifier;
+    private final ObjectMapper mapper;
 
-    ClassifyApi(ClassifierService classifier) {
+    ClassifyApi(ClassifierService classifier, ObjectMapper mapper) {
         this.classifier = classifier;
+        this.mapper = mapper;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -70,12 +71,12 @@ class ClassifyApi {
         }
     }
 
-    private static ClassifyRequest parse(String body) {
+    private ClassifyRequest parse(String body) {
         if (body == null || body.isBlank()) {
             throw new RuleViolation("api.error.body");
         }
         try {
-            ClassifyRequest r = JSON.readValue(body, ClassifyRequest.class);
+            ClassifyRequest r = mapper.readValue(body, ClassifyRequest.class);
             if (r == null) {
                 throw new RuleViolation("api.error.body");
             }
@@ -121,10 +122,10 @@ class ClassifyApi {
         return I18N.getTranslation(key, locale, Arrays.copyOf(args, args.length));
     }
 
-    private static ResponseEntity<String> json(HttpStatus status, Object body) {
+    private ResponseEntity<String> json(HttpStatus status, Object body) {
         try {
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                    .body(JSON.writeValueAsString(body));
+                    .body(mapper.writeValueAsString(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.civitas.base.SharedJson;
 
 /**
  * Wuhan's district shapes (docs/decisions/DD071-city-map.md): the thirteen administrative districts from
@@ -84,7 +85,7 @@ public final class CityMap {
     private final List<Place> areas = new ArrayList<>();
 
     private CityMap() {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = SharedJson.MAPPER;
         read(json, DISTRICTS);
         read(json, ZONES);
         try (BufferedReader in = new BufferedReader(new InputStreamReader(open(UNITS), StandardCharsets.UTF_8))) {

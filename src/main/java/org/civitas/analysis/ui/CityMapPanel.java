@@ -1,7 +1,6 @@
 package org.civitas.analysis.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.civitas.base.SharedJson;
 import org.civitas.analysis.AnalysisFormat;
 import org.civitas.analysis.CityFigures;
 import org.civitas.analysis.CityMapService;
@@ -85,7 +85,7 @@ public class CityMapPanel extends Div {
                     .ifPresent(a -> showStreets(a.code(), a.label()));
         } else if ("scatter".equals(click.series())) {
             try {
-                JsonNode v = new ObjectMapper().readTree(click.valueJson());
+                JsonNode v = SharedJson.MAPPER.readTree(click.valueJson());
                 if (v != null && v.isArray() && v.size() >= 2) {
                     openInbox(v.get(1).asDouble(), v.get(0).asDouble());
                 }
