@@ -2,6 +2,7 @@ package org.civitas;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.Theme;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -24,6 +25,12 @@ public class Application implements AppShellConfigurator {
     }
 
     /** The one source of time: deadlines, audit and history all read it, so tests move time instead of sleeping. */
+    /** The browser's tab icon, shipped with the application (without one every page asked for /favicon.ico in vain). */
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.addFavIcon("icon", "icons/civitas.svg", "any");
+    }
+
     @Bean
     Clock clock(@Value("${civitas.zone:Asia/Shanghai}") String zone) {
         return Clock.system(ZoneId.of(zone));

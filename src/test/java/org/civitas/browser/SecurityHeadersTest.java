@@ -55,6 +55,15 @@ class SecurityHeadersTest extends BrowserTest {
     }
 
     @Test
+    void every_page_names_the_shipped_tab_icon_so_no_browser_asks_for_a_missing_favicon() {
+        HttpVisitor visitor = new HttpVisitor(port);
+        assertThat(visitor.get("/login").body()).contains("<link href=\"icons/civitas.svg\" rel=\"icon\"");
+        HttpResponse<String> icon = visitor.get("/icons/civitas.svg");
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/svg+xml");
+    }
+
+    @Test
     void the_bootstrap_page_runs_only_scripts_with_this_answers_nonce() {
         HttpVisitor visitor = new HttpVisitor(port);
         HttpResponse<String> first = visitor.get("/login");
