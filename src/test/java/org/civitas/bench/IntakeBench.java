@@ -191,10 +191,13 @@ class IntakeBench extends BenchFixture {
         });
         String run = Long.toString(System.currentTimeMillis(), 36);
         Map<String, String> headers = Map.of("X-API-Key", key, "Content-Type", "application/json");
+        // BENCH_HTTP_ITEM=none: reports without an item, so the complaint classifier decides at intake (DD051)
+        String item = Bench.env("BENCH_HTTP_ITEM", "SR-01").replace("none", "");
+        String itemField = item.isEmpty() ? "" : ",\"item\":\"" + item + "\"";
         java.util.function.IntFunction<String> report = i -> """
                 {"ref":"BENCH-%s-%d","phone":"13812345678","district":"D05","street":"S0501",
-                 "address":"中华路 %d 号","description":"路边有暴露垃圾，请尽快清运","item":"SR-01"}"""
-                .formatted(run, i, Math.abs(i) % 300);
+                 "address":"中华路 %d 号","description":"路边有暴露垃圾，请尽快清运"%s}"""
+                .formatted(run, i, Math.abs(i) % 300, itemField);
         String path = perRequest == 1 ? "/api/v1/cases" : "/api/v1/cases/batch";
         // request n carries reports n*perRequest … n*perRequest+perRequest-1
         java.util.function.IntFunction<String> request = n -> {
@@ -257,8 +260,9 @@ class IntakeBench extends BenchFixture {
         pool.shutdown();
         double raw = rawIntake(threads, perThread, perRequest);
         Bench.row(rowKey, String.format("intake over HTTP: `POST %s` (key, idempotency, dispatch, deadlines, "
-                        + "history, notices, outbox; %s), %d clients, %,d cases", path, perRequest == 1
-                        ? "one report per request" : perRequest + " reports per request in one transaction", threads,
+                        + "history, notices, outbox; %s%s), %d clients, %,d cases", path, perRequest == 1
+                        ? "one report per request" : perRequest + " reports per request in one transaction",
+                        item.isEmpty() ? "; no item: the classifier decides" : "", threads,
                         created.get()),
                 String.format("%,.0f cases/s (request p50 %s, p95 %s; %d retries after a 409); %s", civitas,
                         ms(percentile(latency, 50)), ms(percentile(latency, 95)), retries.get(), cpu),
