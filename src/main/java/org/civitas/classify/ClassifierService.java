@@ -114,6 +114,13 @@ public class ClassifierService implements Classifier {
         return queue.queue();
     }
 
+    /** How many cases wait for a person to classify them, all of them (the queue's page shows the longest waiting). */
+    @PreAuthorize("hasAnyRole('" + AppRoles.OPERATOR + "', '" + AppRoles.SUPERVISOR + "')")
+    @Transactional(readOnly = true)
+    public long queueSize() {
+        return queue.total();
+    }
+
     /**
      * The operator registered a case: the suggestion the form showed ({@code shown}, null when it showed none) is
      * kept beside the item chosen ({@code chosenItem}, null: none, the case waits in the queue), to measure the

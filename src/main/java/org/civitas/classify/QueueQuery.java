@@ -33,6 +33,12 @@ class QueueQuery {
         this.trainer = trainer;
     }
 
+    /** All the cases waiting, counted as the home page counts them (the page shows at most {@link #LIMIT}). */
+    long total() {
+        Long n = jdbc.queryForObject("select count(*) from case_file where status = 'REGISTERED'", Long.class);
+        return n == null ? 0 : n;
+    }
+
     List<QueuedReport> queue() {
         Map<String, ItemView> items = new HashMap<>();
         trainer.items().forEach(i -> items.put(i.code(), i));

@@ -180,6 +180,7 @@ class SecurityMatrixTest {
             ClassifierService.classify                       OP SUP INS CH
             ClassifierService.figures                        SUP ADM
             ClassifierService.queue                          OP SUP
+            ClassifierService.queueSize                      OP SUP
             ClassifierService.recordChoice                   OP SUP
             ClassifierService.retrain                        SUP ADM
             ClassifierService.saveAutoDispatchSettings       SUP

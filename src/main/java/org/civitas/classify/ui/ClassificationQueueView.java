@@ -37,6 +37,8 @@ public class ClassificationQueueView extends VerticalLayout implements HasDynami
 
     final Grid<QueuedReport> grid = new Grid<>();
 
+    final Paragraph help = new Paragraph();
+
     public ClassificationQueueView(ClassifierService classifier, Clock clock) {
         setPadding(true);
         setSizeFull();
@@ -56,8 +58,10 @@ public class ClassificationQueueView extends VerticalLayout implements HasDynami
         grid.setWidthFull();
         List<QueuedReport> queue = classifier.queue();
         grid.setItems(queue);
-        add(new H2(getTranslation("menu.classificationQueue")),
-                new Paragraph(getTranslation("queue.help", queue.size())), grid);
+        long total = classifier.queueSize();
+        help.setText(getTranslation("queue.help", total)
+                + (total > queue.size() ? getTranslation("queue.shown", queue.size()) : ""));
+        add(new H2(getTranslation("menu.classificationQueue")), help, grid);
         setFlexGrow(1, grid);
     }
 

@@ -88,6 +88,10 @@ class ClassifierViewTest extends KaribuTest {
             assertThat(emergency && seenOrdinary).as("an emergency-looking report after an ordinary one").isFalse();
             seenOrdinary |= !emergency;
         }
+        // the count is every case waiting, as the home page counts it, not the rows of the page
+        long waiting = jdbc.queryForObject("select count(*) from case_file where status = 'REGISTERED'", Long.class);
+        assertThat(view.help.getText()).startsWith("未选清单事项的工单 " + waiting + " 件");
+        assertThat(view.help.getText().contains("这里列出")).isEqualTo(waiting > n);
     }
 
     @Test
