@@ -58,6 +58,7 @@ public class ClassificationQueueView extends VerticalLayout implements HasDynami
         grid.setWidthFull();
         List<QueuedReport> queue = classifier.queue();
         grid.setItems(queue);
+        grid.setEmptyStateText(getTranslation("queue.empty"));
         long total = classifier.queueSize();
         help.setText(getTranslation("queue.help", total)
                 + (total > queue.size() ? getTranslation("queue.shown", queue.size()) : ""));
